@@ -1,0 +1,14 @@
+import { singularValues } from './svd';
+
+/**
+ * Numeric rank: the number of singular values above max(m, n) * eps * sigma_max, numpy's default
+ * tolerance. Scaling M scales every sigma and the tolerance alike, so the answer is scale-invariant.
+ */
+export function rank(M: number[][]): number {
+  const m = M.length;
+  const n = m === 0 ? 0 : M[0].length;
+  if (m === 0 || n === 0) return 0;
+  const sigma = singularValues(M);
+  const tolerance = Math.max(m, n) * Number.EPSILON * sigma[0];
+  return sigma.filter((s) => s > tolerance).length;
+}

@@ -1,0 +1,43 @@
+/**
+ * A tiny element builder. Text always goes in through textContent, never innerHTML, so nothing a reader types
+ * or a URL carries can become markup.
+ */
+type Child = Node | string | number | null | undefined | false;
+type Attributes = Record<string, string | number | boolean | undefined | null | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value);
+    else if (name === 'class') el.className = String(value);
+    else if (name in el && typeof value !== 'boolean' && !name.includes('-')) (el as any)[name] = value;
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replace an element's children. */
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+let nextId = 0;
+/** A page-unique id for label/for and aria-describedby pairs (several widgets can share a page). */
+export function uniqueId(prefix: string): string {
+  nextId += 1;
+  return `rb-${prefix}-${nextId}`;
+}

@@ -1,0 +1,228 @@
+import { h, fill, uniqueId } from './dom';
+import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { MatrixGrid } from './matrix-grid';
+import { EliminationStepper } from './elimination-stepper';
+import { matrixView } from './matrix-view';
+import { parseEntry, formatFraction, toNumbers, type FractionMatrix } from '../linalg/fraction-matrix';
+import { parseMatrixText, checkSize } from '../linalg/matrix-text';
+import { eliminate, type Elimination } from '../linalg/rref';
+import { columnRowFactorisation, storageCounts } from '../linalg/factorisation';
+import { singularValues } from '../linalg/svd';
+import { rank as numericRank } from '../linalg/rank';
+import { integerMatrixOfRank, seededRandom } from '../linalg/random-matrix';
+
+export const MAX_SIZE = 8;
+export const RANK_ONE_EXAMPLE = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];
+
+export interface RankExplorerState {
+  matrix: string[][];
+  rows: number;
+  cols: number;
+  rank: number;
+  pivotColumns: number[];
+  singularValues: number[];
+  numericRank: number;
+  step: number;
+  totalSteps: number;
+  factorisationExact: boolean;
+  storage: { full: number; factored: number };
+  /** The message on show, '' when the matrix as typed is valid. Results then belong to the last valid one. */
+  error: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const text = (M: FractionMatrix) => M.map((row) => row.map(formatFraction));
+const identity = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+
+/** `<rankbook-rank-explorer matrix="[[1,2],[2,4]]">`: type a matrix, watch exact row reduction find its rank. */
+export class RankExplorer extends WidgetElement<RankExplorerState> {
+  static observedAttributes = ['matrix'];
+  private grid!: MatrixGrid;
+  private stepper!: EliminationStepper;
+  private parts!: Record<'message' | 'summary' | 'numeric' | 'factorisation' | 'storage' | 'pasteMessage', HTMLElement>;
+  private pasteBox!: HTMLTextAreaElement;
+  private rankInput!: HTMLInputElement;
+  private valid: { entries: string[][]; M: FractionMatrix; elimination: Elimination } | null = null;
+  private error = '';
+  private random = seededRandom(Date.now());
+
+  connectedCallback(): void {
+    if (this.grid) return;
+    this.build();
+    this.load(this.getAttribute('matrix') ?? JSON.stringify(RANK_ONE_EXAMPLE), 'attribute');
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    if (this.grid && value !== null && value !== old) this.load(value, 'attribute');
+  }
+
+  protected currentState(): RankExplorerState {
+    const v = this.valid;
+    const entries = this.grid?.entries ?? [];
+    const M = v?.M ?? [];
+    const rows = M.length;
+    const cols = rows ? M[0].length : 0;
+    const r = v?.elimination.rank ?? 0;
+    const sigma = v ? singularValues(toNumbers(M)) : [];
+    return {
+      matrix: entries, rows, cols, rank: r,
+      pivotColumns: v?.elimination.pivotColumns ?? [],
+      singularValues: sigma,
+      numericRank: v ? numericRank(toNumbers(M)) : 0,
+      step: this.stepper?.step ?? 0,
+      totalSteps: v?.elimination.steps.length ?? 0,
+      factorisationExact: v ? columnRowFactorisation(M).exact : false,
+      storage: storageCounts(rows, cols, r),
+      error: this.error,
+    };
+  }
+
+  private build(): void {
+    const messageId = uniqueId('message');
+    const pasteId = uniqueId('paste');
+    const rankId = uniqueId('rank');
+    const presetId = uniqueId('preset');
+    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (t) => this.load(t, 'paste'));
+    this.stepper = new EliminationStepper(() => this.emitChange());
+    this.rankInput = h('input', { type: 'number', id: rankId, min: 0, max: MAX_SIZE, value: 2, class: 'rb-small' });
+    const preset = h('select', { id: presetId },
+      h('option', { value: 'example' }, 'the 3 × 3 rank-1 example'),
+      h('option', { value: 'identity' }, 'the identity'),
+      h('option', { value: 'random' }, 'a random matrix of rank k'));
+    this.pasteBox = h('textarea', { id: pasteId, rows: 4, cols: 30, placeholder: '1 2 3\n2 4 6' });
+    const resize = (dm: number, dn: number) => () => this.resize(dm, dn);
+    this.parts = {
+      message: h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true }),
+      pasteMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
+      summary: h('p', { class: 'rb-result' }),
+      numeric: h('p', { class: 'rb-note' }),
+      factorisation: h('div', { class: 'rb-factorisation' }),
+      storage: h('p'),
+    };
+    this.replaceChildren(
+      h('div', { class: 'rb-widget rb-rank-explorer' },
+        h('div', { class: 'rb-row rb-controls' },
+          h('label', { for: presetId }, 'Start from'), preset,
+          h('label', { for: rankId }, 'k'), this.rankInput,
+          h('button', { type: 'button', onclick: () => this.loadPreset(preset.value) }, 'Load')),
+        h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Matrix size' },
+          h('button', { type: 'button', onclick: resize(1, 0), 'data-control': 'add-row' }, '+ row'),
+          h('button', { type: 'button', onclick: resize(-1, 0), 'data-control': 'remove-row' }, '− row'),
+          h('button', { type: 'button', onclick: resize(0, 1), 'data-control': 'add-column' }, '+ column'),
+          h('button', { type: 'button', onclick: resize(0, -1), 'data-control': 'remove-column' }, '− column')),
+        this.grid.element, this.parts.message,
+        h('details', { class: 'rb-paste' }, h('summary', {}, 'Paste a matrix'),
+          h('label', { for: pasteId }, 'Rows on lines, entries separated by spaces or commas (or JSON)'),
+          this.pasteBox,
+          h('button', { type: 'button', onclick: () => this.load(this.pasteBox.value, 'paste') }, 'Use this matrix'),
+          this.parts.pasteMessage),
+        this.parts.summary, this.parts.numeric, this.stepper.element,
+        h('h4', {}, 'Rebuilt from its pivot columns: M = C R'), this.parts.factorisation, this.parts.storage,
+        this.createLiveRegion()),
+    );
+    this.grid.describeCellsBy(messageId);
+  }
+
+  /** Loads a whole matrix from the attribute or a paste; a bad one leaves the current matrix as it was. */
+  private load(source: string, from: 'attribute' | 'paste'): void {
+    const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
+    const parsed = parseMatrixText(source);
+    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) : parsed.message;
+    if (!parsed.ok || problem) {
+      const prefix = from === 'attribute' ? 'The matrix given to this widget could not be used. ' : '';
+      setMessage(where, prefix + problem + (this.valid ? ' The previous matrix is kept.' : ''));
+      if (!this.valid) this.setEntries(RANK_ONE_EXAMPLE.map((r) => r.map(String)), false);
+      return;
+    }
+    setMessage(this.parts.pasteMessage, '');
+    this.setEntries(parsed.entries);
+  }
+
+  private loadPreset(kind: string): void {
+    const m = this.valid?.M.length ?? 3;
+    const n = this.valid?.M[0].length ?? 3;
+    const k = Math.max(0, Math.min(MAX_SIZE, Math.round(Number(this.rankInput.value) || 0)));
+    this.rankInput.value = String(k);
+    const M = kind === 'identity' ? identity(Math.max(m, n))
+      : kind === 'random' ? integerMatrixOfRank(m, n, k, this.random) : RANK_ONE_EXAMPLE;
+    this.setEntries(M.map((r) => r.map(String)));
+  }
+
+  private resize(dm: number, dn: number): void {
+    const entries = this.grid.entries;
+    const m = Math.max(1, Math.min(MAX_SIZE, entries.length + dm));
+    const n = Math.max(1, Math.min(MAX_SIZE, entries[0].length + dn));
+    this.setEntries(Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) => entries[i]?.[j] ?? '0')));
+  }
+
+  private setEntries(entries: string[][], notify = true): void {
+    this.grid.setEntries(entries);
+    this.edit(entries, notify);
+  }
+
+  /** Reads every cell; only a fully valid matrix replaces the results on show. */
+  private edit(entries: string[][], notify = true): void {
+    const invalid = new Set<string>();
+    let first = '';
+    const M = entries.map((row, i) => row.map((cell, j) => {
+      const result = parseEntry(cell);
+      if (result.ok) return result.value;
+      invalid.add(`${i},${j}`);
+      first ||= `Row ${i + 1}, column ${j + 1}: ${result.message}`;
+      return null;
+    }));
+    this.grid.markInvalid(invalid);
+    if (invalid.size > 0) {
+      const others = invalid.size > 1 ? ` (${plural(invalid.size - 1, 'other cell')} too)` : '';
+      this.error = `${first}${others} Results below are for the last valid matrix.`;
+      setMessage(this.parts.message, this.error);
+      this.classList.add('rb-stale');
+    } else {
+      this.error = '';
+      setMessage(this.parts.message, '');
+      this.classList.remove('rb-stale');
+      const exact = M as FractionMatrix;
+      const elimination = eliminate(exact);
+      this.valid = { entries, M: exact, elimination };
+      this.stepper.setElimination(exact, elimination, elimination.steps.length);
+      this.render();
+    }
+    if (notify) this.emitChange();
+  }
+
+  private render(): void {
+    const { M, elimination } = this.valid!;
+    const m = M.length;
+    const n = M[0].length;
+    const r = elimination.rank;
+    const pivots = elimination.pivotColumns.map((j) => j + 1).join(', ') || 'none';
+    this.parts.summary.textContent =
+      `Rank ${r}. Row reduction leaves ${plural(r, 'non-zero row')}; pivot columns: ${pivots}.`;
+    const sigma = singularValues(toNumbers(M));
+    const shown = sigma.map((s) => (Math.abs(s) < 1e-12 * (sigma[0] || 1) ? '0' : s.toPrecision(4))).join(', ');
+    const k = numericRank(toNumbers(M));
+    this.parts.numeric.textContent = `In floating point the singular values are ${shown}; ` +
+      `${k} ${k === 1 ? 'is' : 'are'} above numpy's tolerance, so the numeric rank is ${k}.`;
+    const f = columnRowFactorisation(M);
+    if (r === 0) {
+      fill(this.parts.factorisation, h('p', {}, 'M is all zeros: rank 0, nothing to store but its shape.'));
+    } else {
+      const check = f.exact ? '✓ C R equals M exactly (checked in fractions).' : '✗ C R differs from M.';
+      const rankOne = r === 1
+        ? h('p', {}, `Rank 1: M is the outer product u vᵀ of u = (${text(f.C).map((x) => x[0]).join(', ')}) and vᵀ = (${text(f.R)[0].join(', ')}).`)
+        : null;
+      fill(this.parts.factorisation,
+        h('div', { class: 'rb-row rb-equation' },
+          matrixView(text(f.C), { label: `C, the ${plural(r, 'pivot column')} of M` }), h('span', { 'aria-hidden': 'true' }, '×'),
+          matrixView(text(f.R), { label: `R, the ${plural(r, 'non-zero row')} of the reduced matrix` }), h('span', { 'aria-hidden': 'true' }, '='),
+          matrixView(text(M), { label: 'M' })),
+        h('p', { class: f.exact ? 'rb-ok' : 'rb-message' }, check), rankOne);
+    }
+    const { full, factored } = storageCounts(m, n, r);
+    this.parts.storage.textContent = `Storage: M in full is m·n = ${m}·${n} = ${full} numbers; as C and R it is r(m + n) = ${r}·(${m} + ${n}) = ${factored}` +
+      (factored < full ? ` — ${Math.round(100 * (1 - factored / full))}% fewer.` : ' — no saving at this rank.');
+    this.announce(`Rank ${r}. Pivot columns ${pivots}.`);
+  }
+}
+
+defineWidget('rankbook-rank-explorer', RankExplorer);

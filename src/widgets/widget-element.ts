@@ -1,0 +1,44 @@
+import { h } from './dom';
+
+/**
+ * What every Rankbook widget shares (DESIGN.md, widget contract): a JSON `state`, a `change` event carrying
+ * it, a polite live region for results, and messages next to the control that caused them.
+ */
+export abstract class WidgetElement<State extends object> extends HTMLElement {
+  protected abstract currentState(): State;
+  private liveRegion: HTMLElement | null = null;
+
+  /** Inputs and the figures on show, as plain JSON: the URL, embed code, postMessage and tests read this. */
+  get state(): State {
+    return structuredClone(this.currentState());
+  }
+
+  protected emitChange(): void {
+    this.dispatchEvent(new CustomEvent('change', { detail: this.state, bubbles: true }));
+  }
+
+  /** A region screen readers announce; results are spoken after the reader stops typing. */
+  protected createLiveRegion(): HTMLElement {
+    this.liveRegion = h('p', { class: 'rb-visually-hidden', 'aria-live': 'polite', role: 'status' });
+    return this.liveRegion;
+  }
+
+  protected announce(message: string): void {
+    if (this.liveRegion) this.liveRegion.textContent = message;
+  }
+}
+
+/** Registers a custom element once, so a page that loads a widget module twice does not throw. */
+export function defineWidget(tag: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+/** Shows (or clears, with '') a message in the element given, and marks the control invalid or not. */
+export function setMessage(messageEl: HTMLElement, message: string, control?: HTMLElement): void {
+  messageEl.textContent = message;
+  messageEl.hidden = message === '';
+  if (control) {
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  }
+}

@@ -1,0 +1,39 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { inject, expect } from 'vitest';
+import { mkdirSync } from 'node:fs';
+
+export const baseUrl = () => inject('baseUrl');
+
+/** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. No browser is downloaded. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader'],
+  });
+}
+
+/** A page whose console errors and uncaught exceptions are collected: tests assert there are none. */
+export async function openPage(browser: Browser, path: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+  return { page, errors };
+}
+
+/** axe-core over the whole page: any violation fails, with its rule and the first offending node. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+  expect(summary).toEqual([]);
+}
+
+/** Saves a screenshot under test-results/ (a CI artifact a person can open). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
