@@ -1,0 +1,68 @@
+/**
+ * Seeded pseudo-random numbers (mulberry32). Every random choice in src/lora — weight init, batch
+ * sampling, the train/validation shuffle, name sampling — goes through this so that a run is
+ * reproducible on every backend (tf.random* ops differ between backends and are harder to seed).
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /** Standard normal (Box-Muller). */
+  normal(): number;
+  /** A fresh 32-bit seed, for handing to a sub-component (e.g. tf.dropout). */
+  seed(): number;
+}
+
+export function createRng(seed: number): Rng {
+  let state = seed >>> 0;
+  let spare: number | null = null;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    normal: () => {
+      if (spare !== null) {
+        const s = spare;
+        spare = null;
+        return s;
+      }
+      // 1 - next() is in (0, 1], so the log is finite.
+      const radius = Math.sqrt(-2 * Math.log(1 - next()));
+      const angle = 2 * Math.PI * next();
+      spare = radius * Math.sin(angle);
+      return radius * Math.cos(angle);
+    },
+    seed: () => Math.floor(next() * 4294967296),
+  };
+}
+
+/** Fisher-Yates shuffle of a copy. */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Float32Array of n draws from N(0, std^2). */
+export function normalArray(n: number, std: number, rng: Rng): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rng.normal() * std;
+  return out;
+}
+
+/** Float32Array of n draws from U(-bound, bound). */
+export function uniformArray(n: number, bound: number, rng: Rng): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (2 * rng.next() - 1) * bound;
+  return out;
+}
