@@ -8,7 +8,7 @@ export function parseMatrixText(text: string): MatrixTextResult {
   const t = text.trim();
   if (t === '') return { ok: false, message: 'Nothing to read: give rows of numbers, one row a line.' };
   let rows: string[][];
-  if (t.startsWith('[')) {
+  if (t.startsWith('[') || t.startsWith('{')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(t);

@@ -29,10 +29,10 @@ export class EliminationStepper {
     const button = (label: string, to: () => number) =>
       h('button', { type: 'button', onclick: () => this.show(to()) }, label);
     this.buttons = {
-      first: button('⏮ Start', () => 0),
+      first: button('« Start', () => 0),
       previous: button('◀ Previous', () => this.step - 1),
       next: button('Next ▶', () => this.step + 1),
-      last: button('End ⏭', () => this.elimination?.steps.length ?? 0),
+      last: button('End »', () => this.elimination?.steps.length ?? 0),
     };
     this.caption = h('p', { class: 'rb-step-caption' });
     this.stage = h('div', { class: 'rb-step-stage' });

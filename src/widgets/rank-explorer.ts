@@ -34,6 +34,17 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const text = (M: FractionMatrix) => M.map((row) => row.map(formatFraction));
 const identity = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
+/** The first entry that is not a number, in words, or ''. */
+function firstBadEntry(entries: string[][]): string {
+  for (const [i, row] of entries.entries()) {
+    for (const [j, cell] of row.entries()) {
+      const result = parseEntry(cell);
+      if (!result.ok) return `Row ${i + 1}, column ${j + 1}: ${result.message}`;
+    }
+  }
+  return '';
+}
+
 /** `<rankbook-rank-explorer matrix="[[1,2],[2,4]]">`: type a matrix, watch exact row reduction find its rank. */
 export class RankExplorer extends WidgetElement<RankExplorerState> {
   static observedAttributes = ['matrix'];
@@ -117,7 +128,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
           h('button', { type: 'button', onclick: () => this.load(this.pasteBox.value, 'paste') }, 'Use this matrix'),
           this.parts.pasteMessage),
         this.parts.summary, this.parts.numeric, this.stepper.element,
-        h('h4', {}, 'Rebuilt from its pivot columns: M = C R'), this.parts.factorisation, this.parts.storage,
+        h('p', { class: 'rb-subhead' }, 'Rebuilt from its pivot columns: M = C R'), this.parts.factorisation, this.parts.storage,
         this.createLiveRegion()),
     );
     this.grid.describeCellsBy(messageId);
@@ -127,7 +138,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private load(source: string, from: 'attribute' | 'paste'): void {
     const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
     const parsed = parseMatrixText(source);
-    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) : parsed.message;
+    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || firstBadEntry(parsed.entries) : parsed.message;
     if (!parsed.ok || problem) {
       const prefix = from === 'attribute' ? 'The matrix given to this widget could not be used. ' : '';
       setMessage(where, prefix + problem + (this.valid ? ' The previous matrix is kept.' : ''));

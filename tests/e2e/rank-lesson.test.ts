@@ -53,7 +53,7 @@ describe('lesson 1 and the rank explorer', () => {
     const { page, errors } = await openPage(browser, LESSON);
     const s = await state(page);
     expect(s.totalSteps).toBe(2);
-    await page.getByRole('button', { name: '⏮ Start' }).click();
+    await page.getByRole('button', { name: '« Start' }).click();
     await expect.poll(() => page.locator('.rb-step-caption').textContent()).toContain('Step 0 of 2');
     await page.getByRole('button', { name: 'Next ▶' }).click();
     await expect.poll(() => page.locator('.rb-step-caption').textContent()).toContain('R2 ← R2 − 2·R1');
