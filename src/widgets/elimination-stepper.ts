@@ -37,7 +37,7 @@ export class EliminationStepper {
     this.caption = h('p', { class: 'rb-step-caption' });
     this.stage = h('div', { class: 'rb-step-stage' });
     this.list = h('ol', { class: 'rb-step-list' });
-    this.element = h('section', { class: 'rb-stepper', 'aria-label': 'Row reduction, step by step' },
+    this.element = h('section', { class: 'rb-stepper', 'aria-label': 'Row reduction, step by step', 'data-control': 'steps' },
       h('div', { class: 'rb-row' },
         h('label', { for: sliderId }, 'Step'), this.slider,
         this.buttons.first, this.buttons.previous, this.buttons.next, this.buttons.last),

@@ -1,0 +1,61 @@
+import type { WidgetEntry, WidgetInput } from './catalogue';
+
+export interface EmbedSettings {
+  /** Attribute name and value pairs to set on the widget (the widget validates them again). */
+  attributes: [string, string][];
+  /** Names of controls to hide. */
+  hide: string[];
+  theme: 'light' | 'dark' | null;
+  /** What was ignored or changed, in words, for a visible note on the page. */
+  notes: string[];
+}
+
+const MAX_TEXT = 4000;
+const short = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+
+/**
+ * Reads an embed page's query against the widget's catalogue entry: numbers clamped into range, choices
+ * checked, unknown names ignored with a note. Nothing here is ever inserted as HTML.
+ */
+export function readEmbedQuery(widget: WidgetEntry, query: URLSearchParams): EmbedSettings {
+  const settings: EmbedSettings = { attributes: [], hide: [], theme: null, notes: [] };
+  const inputs = new Map(widget.inputs.map((input) => [input.name, input]));
+  const controls = new Set((widget.controls ?? []).map((c) => c.name));
+  for (const [name, value] of query) {
+    if (name === 'theme') {
+      if (value === 'light' || value === 'dark') settings.theme = value;
+      else settings.notes.push(`theme “${short(value)}” is not light or dark; the reader's own setting is used.`);
+    } else if (name === 'hide') {
+      for (const control of value.split(',').map((c) => c.trim()).filter(Boolean)) {
+        if (controls.has(control)) settings.hide.push(control);
+        else settings.notes.push(`there is no control “${short(control)}” to hide.`);
+      }
+    } else if (inputs.has(name)) {
+      const checked = checkInput(inputs.get(name)!, value);
+      if (checked.value !== null) settings.attributes.push([name, checked.value]);
+      if (checked.note) settings.notes.push(checked.note);
+    } else {
+      settings.notes.push(`unknown setting “${short(name)}” ignored.`);
+    }
+  }
+  return settings;
+}
+
+function checkInput(input: WidgetInput, raw: string): { value: string | null; note?: string } {
+  const { name, kind = 'text' } = input;
+  if (kind === 'integer' || kind === 'number') {
+    const x = Number(raw.trim());
+    if (raw.trim() === '' || Number.isNaN(x)) return { value: null, note: `${name} “${short(raw)}” is not a number; ignored.` };
+    const min = input.min ?? -Infinity;
+    const max = input.max ?? Infinity;
+    let v = Math.min(max, Math.max(min, x));
+    if (kind === 'integer') v = Math.round(v);
+    if (!Number.isFinite(v)) return { value: null, note: `${name} “${short(raw)}” is out of range; ignored.` };
+    return v === x ? { value: String(v) } : { value: String(v), note: `${name} ${short(raw)} is outside ${min}–${max}; ${v} is used.` };
+  }
+  if (kind === 'choice') {
+    const choices = input.choices ?? [];
+    return choices.includes(raw) ? { value: raw } : { value: null, note: `${name} “${short(raw)}” is not one of ${choices.join(', ')}; ignored.` };
+  }
+  return raw.length <= MAX_TEXT ? { value: raw } : { value: null, note: `${name} is longer than ${MAX_TEXT} characters; ignored.` };
+}

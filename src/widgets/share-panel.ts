@@ -1,0 +1,73 @@
+import { h, uniqueId } from './dom';
+import { defineWidget } from './widget-element';
+import { widgetCatalogue } from './catalogue';
+import { readEmbedQuery } from './embed-query';
+import { lessonLink, embedUrl, iframeSnippet } from './share-links';
+
+/**
+ * `<rankbook-share widget="rank-explorer" frame="rank-explorer" root="/">` inside a lesson's widget frame:
+ * a "Share / Embed" panel with a link to the lesson in the widget's current state and an iframe snippet
+ * of its embed page, each copied with one click.
+ */
+class SharePanel extends HTMLElement {
+  private fields: { link: HTMLInputElement; snippet: HTMLTextAreaElement } | null = null;
+
+  connectedCallback(): void {
+    if (this.fields) return;
+    const entry = widgetCatalogue[this.getAttribute('widget') ?? ''];
+    const target = this.closest('figure')?.querySelector<HTMLElement & { state?: object }>(entry?.tag ?? 'none');
+    if (!entry || !target) return;
+    const linkId = uniqueId('share-link');
+    const snippetId = uniqueId('share-snippet');
+    const status = h('p', { class: 'rb-note', 'aria-live': 'polite' });
+    const link = h('input', { id: linkId, type: 'text', readOnly: true, class: 'rb-share-field' });
+    const snippet = h('textarea', { id: snippetId, readOnly: true, rows: 4, class: 'rb-share-field' });
+    this.fields = { link, snippet };
+    const copy = (field: HTMLInputElement | HTMLTextAreaElement, what: string) => async () => {
+      try {
+        await navigator.clipboard.writeText(field.value);
+        status.textContent = `${what} copied.`;
+      } catch {
+        field.select();
+        status.textContent = `${what} selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+      }
+    };
+    const details = h('details', { class: 'rb-share' },
+      h('summary', {}, 'Share / Embed'),
+      h('label', { for: linkId }, 'Link to this lesson with the widget as it is now'),
+      h('div', { class: 'rb-row' }, link, h('button', { type: 'button', onclick: copy(link, 'Link') }, 'Copy link')),
+      h('label', { for: snippetId }, 'Embed code for a course page (the script lets the frame size itself)'),
+      snippet,
+      h('div', { class: 'rb-row' }, h('button', { type: 'button', onclick: copy(snippet, 'Embed code') }, 'Copy embed code')),
+      status);
+    const refresh = () => {
+      if (!details.open || !target.state) return;
+      const state = target.state as Record<string, unknown>;
+      const frame = this.getAttribute('frame') ?? '';
+      const root = new URL(this.getAttribute('root') ?? '/', location.href).toString();
+      link.value = lessonLink(location.href, frame, entry, state);
+      snippet.value = iframeSnippet(embedUrl(root, this.getAttribute('widget')!, entry, state), entry);
+    };
+    details.addEventListener('toggle', refresh);
+    target.addEventListener('change', refresh);
+    this.replaceChildren(details);
+  }
+}
+
+defineWidget('rankbook-share', SharePanel);
+
+/**
+ * On a lesson page, reopens widgets from a shared link: `?FRAME.NAME=value` sets input NAME of the widget
+ * in the frame with id FRAME, checked exactly as an embed page checks its query.
+ */
+export function applySharedState(): void {
+  const query = new URLSearchParams(location.search);
+  for (const frame of document.querySelectorAll<HTMLElement>('figure[data-widget][id]')) {
+    const entry = widgetCatalogue[frame.dataset.widget ?? ''];
+    const prefix = `${frame.id}.`;
+    const own = new URLSearchParams([...query].filter(([name]) => name.startsWith(prefix)).map(([n, v]) => [n.slice(prefix.length), v]));
+    if (!entry || [...own].length === 0) continue;
+    const element = frame.querySelector(entry.tag);
+    for (const [name, value] of readEmbedQuery(entry, own).attributes) element?.setAttribute(name, value);
+  }
+}

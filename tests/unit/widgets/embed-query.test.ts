@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { readEmbedQuery } from '../../../src/widgets/embed-query';
+import { widgetCatalogue, type WidgetEntry } from '../../../src/widgets/catalogue';
+
+const widget: WidgetEntry = {
+  tag: 'rankbook-test', title: 'Test', description: 'A test widget',
+  inputs: [
+    { name: 'k', kind: 'integer', min: 1, max: 64, description: 'rank', example: '8' },
+    { name: 'mode', kind: 'choice', choices: ['grey', 'colour'], description: 'mode', example: 'grey' },
+    { name: 'label', kind: 'text', description: 'label', example: 'x' },
+  ],
+  controls: [{ name: 'slider', description: 'the slider' }],
+};
+const read = (query: string) => readEmbedQuery(widget, new URLSearchParams(query));
+
+describe('readEmbedQuery', () => {
+  it('passes valid inputs through', () => {
+    expect(read('k=8&mode=grey&label=hi')).toEqual({
+      attributes: [['k', '8'], ['mode', 'grey'], ['label', 'hi']], hide: [], theme: null, notes: [],
+    });
+  });
+
+  it('clamps numbers into range and rounds integers, with a note', () => {
+    const s = read('k=-5');
+    expect(s.attributes).toEqual([['k', '1']]);
+    expect(s.notes[0]).toMatch(/outside 1–64/);
+    expect(read('k=1e999').attributes).toEqual([['k', '64']]);
+    expect(read('k=7.6').attributes).toEqual([['k', '8']]);
+    expect(read('k=abc')).toMatchObject({ attributes: [], notes: [expect.stringMatching(/not a number/)] });
+  });
+
+  it('refuses unknown choices, names and controls, and keeps hostile text as text', () => {
+    const s = read('mode=<script>alert(1)</script>&colour=red&hide=slider,nothing&theme=neon');
+    expect(s.attributes).toEqual([]);
+    expect(s.hide).toEqual(['slider']);
+    expect(s.theme).toBeNull();
+    expect(s.notes).toHaveLength(4);
+    expect(read('theme=dark').theme).toBe('dark');
+    expect(read(`label=${'x'.repeat(5000)}`).attributes).toEqual([]);
+  });
+
+  it('every catalogue entry names its tag and describes each input', () => {
+    for (const entry of Object.values(widgetCatalogue)) {
+      expect(entry.tag).toMatch(/^rankbook-[a-z-]+$/);
+      for (const input of entry.inputs) expect(input.description.length).toBeGreaterThan(5);
+    }
+  });
+});
