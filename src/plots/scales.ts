@@ -1,0 +1,113 @@
+/**
+ * The pure half of the plots: domains, colour tints, scale choice and number formatting. No DOM here, so
+ * every rule that decides what a reader sees can be unit-tested in Node (tests/unit/plots/scales.test.ts).
+ */
+
+/** 'diverging': signed values, zero in the middle (a weight update). 'sequential': magnitudes, low to high. */
+export type ColourScheme = 'diverging' | 'sequential';
+
+/** The CSS custom properties (defined in src/styles/rankbook.css, light and dark) the plots paint with. */
+export const plotColours = {
+  positive: 'var(--rb-plot-positive)',
+  negative: 'var(--rb-plot-negative)',
+  sequential: 'var(--rb-plot-sequential)',
+  background: 'var(--rb-plot-zero)',
+  /** Line series, in order; a fifth series reuses the first colour with a different dash. */
+  series: ['var(--rb-plot-1)', 'var(--rb-plot-2)', 'var(--rb-plot-3)', 'var(--rb-plot-4)'],
+} as const;
+
+/** Dash patterns paired with the series colours, so series differ by more than colour alone. */
+export const seriesDashes = ['', '6 3', '2 3', '8 3 2 3', '1 2'] as const;
+
+/**
+ * The value range a heatmap's colours span. Diverging: symmetric about zero, [-m, m] with m = max |v|, so
+ * equal magnitudes get equal strength whatever their sign. Sequential: [min, max]. An all-zero (or empty)
+ * matrix gets [-1, 1] / [0, 1] rather than a zero-width range that would divide by zero.
+ */
+export function heatmapDomain(values: readonly (readonly number[])[], scheme: ColourScheme): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of values) {
+    for (const v of row) {
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo === Infinity) return scheme === 'diverging' ? [-1, 1] : [0, 1];
+  if (scheme === 'diverging') {
+    const m = Math.max(Math.abs(lo), Math.abs(hi));
+    return m === 0 ? [-1, 1] : [-m, m];
+  }
+  return lo === hi ? [lo, lo + 1] : [lo, hi];
+}
+
+/**
+ * How to paint one cell: a theme colour and an opacity in [0, 1] over the plot background. Painting with
+ * opacity (rather than interpolated hex colours) keeps every colour a CSS variable, so a theme switch
+ * recolours a drawn plot with no script. Zero is fully transparent in a diverging scheme.
+ */
+export function cellTint(value: number, domain: readonly [number, number], scheme: ColourScheme): { colour: string; opacity: number } {
+  if (!Number.isFinite(value)) return { colour: plotColours.background, opacity: 0 };
+  const [lo, hi] = domain;
+  if (scheme === 'diverging') {
+    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    const t = Math.min(1, Math.abs(value) / m);
+    return { colour: value < 0 ? plotColours.negative : plotColours.positive, opacity: round3(t) };
+  }
+  const t = hi === lo ? 0 : (value - lo) / (hi - lo);
+  return { colour: plotColours.sequential, opacity: round3(Math.min(1, Math.max(0, t))) };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * 'log' when every value is positive and they span at least `decades` powers of ten (a loss falling from
+ * 4 to 0.01, singular values from 1e3 to 1e-2); otherwise 'linear'. A log axis cannot show zero or below.
+ */
+export function chooseYScale(values: readonly number[], decades = 2): 'linear' | 'log' {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0 || finite.some((v) => v <= 0)) return 'linear';
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return Math.log10(hi / lo) >= decades ? 'log' : 'linear';
+}
+
+const MINUS = '\u2212';
+
+/**
+ * A number for a label or a readout: `digits` significant figures, no trailing zeros, a true minus sign,
+ * thousands separated (12,288), and exponent notation only for very small or very large magnitudes.
+ */
+export function formatNumber(value: number, digits = 3): string {
+  if (Number.isNaN(value)) return 'not a number';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
+  if (value === 0) return '0';
+  const sign = value < 0 ? MINUS : '';
+  const a = Math.abs(value);
+  if (a >= 1e-3 && a < 1e15) {
+    const rounded = Number(a.toPrecision(digits));
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
+    return sign + rounded.toLocaleString('en-US', { maximumFractionDigits: Math.min(20, decimals) });
+  }
+  const [mantissa, exponent] = a.toExponential(digits - 1).split('e');
+  const m = String(Number(mantissa));
+  return `${sign}${m}×10${superscript(Number(exponent))}`;
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function superscript(n: number): string {
+  const digits = String(Math.abs(n)).split('').map((c) => SUPERSCRIPTS[Number(c)]).join('');
+  return (n < 0 ? '⁻' : '') + digits;
+}
+
+/**
+ * Tick labels for a log axis: only powers of ten (1, 10, 100 or 10⁻³) are labelled, so labels never
+ * collide; the other ticks keep their grid line and get ''.
+ */
+export function formatLogTick(value: number): string {
+  const exponent = Math.log10(value);
+  if (Math.abs(exponent - Math.round(exponent)) > 1e-9) return '';
+  const e = Math.round(exponent);
+  return e >= -2 && e <= 4 ? formatNumber(value) : `10${superscript(e)}`;
+}

@@ -1,0 +1,85 @@
+import { describe, it, expect } from 'vitest';
+import { heatmapDomain, cellTint, chooseYScale, formatNumber, formatLogTick, plotColours } from '../../../src/plots/scales';
+
+describe('heatmapDomain', () => {
+  it('is symmetric about zero for a diverging scheme, so equal magnitudes get equal strength', () => {
+    expect(heatmapDomain([[1, -3], [2, 0]], 'diverging')).toEqual([-3, 3]);
+    expect(heatmapDomain([[0.5, 2]], 'diverging')).toEqual([-2, 2]);
+  });
+  it('spans min to max for a sequential scheme', () => {
+    expect(heatmapDomain([[4, 1], [9, 2]], 'sequential')).toEqual([1, 9]);
+  });
+  it('never returns a zero-width range (all zeros, a constant, empty, or non-finite entries)', () => {
+    expect(heatmapDomain([[0, 0], [0, 0]], 'diverging')).toEqual([-1, 1]);
+    expect(heatmapDomain([[5, 5]], 'sequential')).toEqual([5, 6]);
+    expect(heatmapDomain([], 'sequential')).toEqual([0, 1]);
+    expect(heatmapDomain([[NaN, Infinity, 2]], 'diverging')).toEqual([-2, 2]);
+  });
+});
+
+describe('cellTint', () => {
+  it('paints zero transparent and the extremes fully, in the hue of their sign', () => {
+    expect(cellTint(0, [-2, 2], 'diverging').opacity).toBe(0);
+    expect(cellTint(2, [-2, 2], 'diverging')).toEqual({ colour: plotColours.positive, opacity: 1 });
+    expect(cellTint(-1, [-2, 2], 'diverging')).toEqual({ colour: plotColours.negative, opacity: 0.5 });
+  });
+  it('clamps values outside the domain and ignores non-finite ones', () => {
+    expect(cellTint(10, [-2, 2], 'diverging').opacity).toBe(1);
+    expect(cellTint(-1, [0, 4], 'sequential').opacity).toBe(0);
+    expect(cellTint(NaN, [0, 4], 'sequential').opacity).toBe(0);
+    expect(cellTint(3, [0, 4], 'sequential')).toEqual({ colour: plotColours.sequential, opacity: 0.75 });
+  });
+  it('uses only CSS variables, so plots follow the light and dark themes', () => {
+    for (const colour of [plotColours.positive, plotColours.negative, plotColours.sequential, ...plotColours.series]) {
+      expect(colour).toMatch(/^var\(--rb-plot-[\w-]+\)$/);
+    }
+  });
+});
+
+describe('chooseYScale', () => {
+  it('picks log for positive values spanning two decades or more', () => {
+    expect(chooseYScale([4.2, 1.1, 0.03])).toBe('log');
+    expect(chooseYScale([1000, 10])).toBe('log');
+  });
+  it('stays linear over a narrow range, or when any value is zero or negative', () => {
+    expect(chooseYScale([4, 2, 1])).toBe('linear');
+    expect(chooseYScale([100, 0])).toBe('linear');
+    expect(chooseYScale([100, -1, 0.001])).toBe('linear');
+    expect(chooseYScale([])).toBe('linear');
+  });
+  it('honours a custom threshold', () => {
+    expect(chooseYScale([1, 20], 1)).toBe('log');
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes three significant figures without trailing zeros, with a true minus and separators', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(0.5)).toBe('0.5');
+    expect(formatNumber(-0.012345)).toBe('−0.0123');
+    expect(formatNumber(2.0)).toBe('2');
+    expect(formatNumber(12288)).toBe('12,300');
+    expect(formatNumber(12288, 5)).toBe('12,288');
+    expect(formatNumber(3.14159, 2)).toBe('3.1');
+  });
+  it('uses powers of ten for tiny and huge magnitudes', () => {
+    expect(formatNumber(1.5e-7)).toBe('1.5×10⁻⁷');
+    expect(formatNumber(-2e20)).toBe('−2×10²⁰');
+  });
+  it('names infinities and NaN in words rather than printing "NaN"', () => {
+    expect(formatNumber(Infinity)).toBe('∞');
+    expect(formatNumber(-Infinity)).toBe('−∞');
+    expect(formatNumber(NaN)).toBe('not a number');
+  });
+});
+
+describe('formatLogTick', () => {
+  it('labels powers of ten only', () => {
+    expect(formatLogTick(100)).toBe('100');
+    expect(formatLogTick(0.01)).toBe('0.01');
+    expect(formatLogTick(1e-5)).toBe('10⁻⁵');
+    expect(formatLogTick(1e6)).toBe('10⁶');
+    expect(formatLogTick(20)).toBe('');
+    expect(formatLogTick(0.3)).toBe('');
+  });
+});
