@@ -147,3 +147,24 @@ function relativeTo(manifestUrl: string, file: string): string {
   const cut = manifestUrl.lastIndexOf('/');
   return cut < 0 ? file : manifestUrl.slice(0, cut + 1) + file;
 }
+
+/** Fetch and build a base model: `await loadModel('/models/base/manifest.json')`. */
+export async function loadModel(manifestUrl: string, fetchFn?: Fetch): Promise<{ model: TinyGpt; manifest: CheckpointManifest }> {
+  const { manifest, bytes } = await fetchCheckpoint(manifestUrl, fetchFn);
+  return { model: modelFromCheckpoint(manifest, bytes), manifest };
+}
+
+/** Fetch a saved adapter and attach it: `await loadAdapters(model, '/models/adapters/r8-wq-wv-s1.json')`. */
+export async function loadAdapters(model: TinyGpt, manifestUrl: string, fetchFn?: Fetch): Promise<{ attachment: LoraAttachment; manifest: CheckpointManifest }> {
+  const { manifest, bytes } = await fetchCheckpoint(manifestUrl, fetchFn);
+  return { attachment: attachAdaptersFromCheckpoint(model, manifest, bytes), manifest };
+}
+
+/** A word list written by scripts/adapters.ts (public/models/corpora/*.json). */
+export async function loadWordList(url: string, fetchFn: Fetch = (u) => fetch(u)): Promise<string[]> {
+  const res = await fetchFn(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const body = (await res.json()) as { words?: unknown };
+  if (!Array.isArray(body.words)) throw new Error(`${url}: no "words" array`);
+  return body.words.map(String);
+}

@@ -9,6 +9,9 @@ import {
   decodeTensors,
   encodeTensors,
   fetchCheckpoint,
+  loadAdapters,
+  loadModel,
+  loadWordList,
   modelFromCheckpoint,
   normalArray,
   packAdapters,
@@ -75,6 +78,17 @@ describe('checkpoints', () => {
     expect(loaded.attachment).toBeNull();
     expect(() => modelFromCheckpoint(adapter.manifest, adapter.bytes)).toThrow(/base/);
     loaded.dispose();
+    // The one-call loaders give the same model.
+    const viaLoaders = (await loadModel('m/base/manifest.json', fakeFetch)).model;
+    await loadAdapters(viaLoaders, 'm/a/manifest.json', fakeFetch);
+    expect(maxAbsDiff(logitsOf(viaLoaders), expected)).toBe(0);
+    viaLoaders.dispose();
     model.dispose();
+  });
+
+  test('loadWordList reads the corpora JSON and rejects other shapes', async () => {
+    const respond = (body: unknown) => async () => ({ ok: true, status: 200, json: async () => body, arrayBuffer: async () => new ArrayBuffer(0) });
+    expect(await loadWordList('x', respond({ words: ['rex', 'aardonyx'] }))).toEqual(['rex', 'aardonyx']);
+    await expect(loadWordList('x', respond(['rex']))).rejects.toThrow(/words/);
   });
 });
