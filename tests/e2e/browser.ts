@@ -14,15 +14,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page whose console errors and uncaught exceptions are collected: tests assert there are none. */
+/** A page whose console errors, uncaught exceptions and requests to other origins are collected. */
 export async function openPage(browser: Browser, path: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme });
   const page = await context.newPage();
   const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  const origin = new URL(baseUrl()).origin;
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
+  });
   await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
-  return { page, errors };
+  return { page, errors, foreignRequests };
 }
 
 /** axe-core over the whole page: any violation fails, with its rule and the first offending node. */

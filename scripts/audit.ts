@@ -1,0 +1,53 @@
+/**
+ * Lighthouse over the lesson pages of the built site: performance and accessibility scores.
+ * Run: npm run build && npm run audit   (Chromium from CHROME_PATH, default /usr/bin/chromium)
+ * Targets (issue): performance >= 0.9 and accessibility 1.0 on every lesson page.
+ */
+import { spawn } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { builtPages } from '../tests/e2e/site-pages';
+
+const PORT = 4329;
+const base = `http://127.0.0.1:${PORT}`;
+const preview = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
+  stdio: 'ignore', detached: true,
+});
+const stopPreview = () => { if (preview.pid) process.kill(-preview.pid); };
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try { if ((await fetch(base)).ok) return; } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('astro preview did not start');
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic', '--enable-unsafe-swiftshader'],
+});
+let failed = false;
+try {
+  await waitForServer();
+  const pages = builtPages('dist').filter((p) => p.startsWith('/lessons/'));
+  console.log('page'.padEnd(44), 'performance', 'accessibility', 'LCP', 'TBT');
+  for (const page of pages) {
+    const result = await lighthouse(base + page, {
+      port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
+    });
+    const lhr = result!.lhr;
+    const performance = lhr.categories.performance.score ?? 0;
+    const accessibility = lhr.categories.accessibility.score ?? 0;
+    const lcp = lhr.audits['largest-contentful-paint'].displayValue;
+    const tbt = lhr.audits['total-blocking-time'].displayValue;
+    if (performance < 0.9 || accessibility < 1) failed = true;
+    console.log(page.padEnd(44), performance.toFixed(2).padStart(11), accessibility.toFixed(2).padStart(13), lcp, tbt);
+  }
+} finally {
+  await chrome.kill();
+  stopPreview();
+}
+console.log(failed ? 'Some page missed a target (performance >= 0.90, accessibility = 1.00).' : 'Every lesson page met its targets.');
+process.exitCode = failed ? 1 : 0;
