@@ -63,3 +63,36 @@ describe('the embed kit', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('widgets.js on a bare HTML page', () => {
+  it('registers the widgets, takes attributes and styles them', async () => {
+    // A plain static server (not Astro) serving dist/ plus a bare page that loads only widgets.js.
+    const { readFile } = await import('node:fs/promises');
+    const { extname, join, normalize } = await import('node:path');
+    const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
+    const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
+      <rankbook-rank-explorer matrix="[[1,2],[3,4]]"></rankbook-rank-explorer>
+      <script type="module" src="/widgets.js"></script></main></body></html>`;
+    const server = createServer(async (request, response) => {
+      const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+      if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(bare);
+      try {
+        const body = await readFile(join('dist', path));
+        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.evaluate(() => (document.querySelector('rankbook-rank-explorer') as any)?.state?.rank)).toBe(2);
+    expect(await page.locator('style[data-rankbook]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+    server.close();
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * widgets.js: one ES module that registers every Rankbook widget on any page that loads it.
+ *   <script type="module" src="https://SITE/widgets.js"></script>
+ *   <rankbook-rank-explorer matrix="[[1,2],[2,4]]"></rankbook-rank-explorer>
+ * Built by `npm run build` (vite.widgets.config.ts) into dist/widgets.js.
+ */
+import css from '../styles/rankbook.css?inline';
+import { setAssetBase } from './asset-url';
+
+setAssetBase(new URL(/* @vite-ignore */ './', import.meta.url).toString());
+if (!document.querySelector('style[data-rankbook]')) {
+  const style = document.createElement('style');
+  style.dataset.rankbook = '';
+  style.textContent = css;
+  document.head.append(style);
+}
+
+await Promise.all([
+  import('./rank-explorer'),
+]);
