@@ -1,4 +1,5 @@
-import { applyTridiagonalQ, tridiagonalize } from './householder-tridiagonal';
+import { applyTridiagonalQ } from './householder-back-transform';
+import { tridiagonalize } from './householder-tridiagonal';
 import { tridiagonalEigen, type SymmetricEigen } from './tridiagonal-eigen';
 
 export type { SymmetricEigen };

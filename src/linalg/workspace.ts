@@ -1,0 +1,69 @@
+import { block } from './block';
+import { matrixVectorJs, multiplyTransposedJs } from './js-kernels';
+import { instantiateSimd, type SimdInstance } from './simd-kernels';
+
+/**
+ * One flat Float64Array that a routine keeps its working matrices in, with the two kernels bound to it.
+ * Backed by WebAssembly memory when SIMD loads (the kernels then run on it with no copies), else by a plain
+ * array with the JS kernels. Offsets are in doubles. The SIMD kernels need m % 4 == 0 and n, k, cols even,
+ * so callers lay matrices out with zero padding; the JS kernels accept any sizes.
+ */
+export interface Workspace {
+  f64: Float64Array;
+  simd: boolean;
+  /** C += alpha A B^T (A m x k, B n x k, C m x n) on blocks at the given offsets and row strides. */
+  multiply(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, alpha: number): void;
+  /** y[i] = sum_j A[i][j] x[j] for i < rows, j < cols. */
+  matrixVector(rows: number, cols: number, a: number, lda: number, x: number, y: number): void;
+}
+
+/**
+ * Two cached SIMD memories: 'resident' for a routine that keeps its matrix in the workspace throughout
+ * (tridiagonalisation, back-transformation; never nested), 'scratch' for one-off products that copy their
+ * operands in. Reusing them avoids a fresh multi-megabyte WebAssembly memory (and its garbage) per call.
+ */
+export type WorkspacePurpose = 'resident' | 'scratch';
+
+const cache: Record<WorkspacePurpose, SimdInstance | null | undefined> = { resident: undefined, scratch: undefined };
+let simdDisabled = false;
+
+/** For tests and benchmarks: force the plain-JS kernels everywhere. */
+export function setSimdEnabled(enabled: boolean): void {
+  simdDisabled = !enabled;
+}
+
+export function simdAvailable(): boolean {
+  return !simdDisabled && instance('scratch', 0) !== null;
+}
+
+function instance(purpose: WorkspacePurpose, doubles: number): SimdInstance | null {
+  if (cache[purpose] === undefined) cache[purpose] = instantiateSimd();
+  const inst = cache[purpose];
+  if (!inst) return null;
+  const have = inst.memory.buffer.byteLength;
+  if (doubles * 8 > have) inst.memory.grow(Math.ceil((doubles * 8 - have) / 65536));
+  return inst;
+}
+
+/** A workspace of at least `doubles` entries, all zero. */
+export function acquireWorkspace(doubles: number, purpose: WorkspacePurpose): Workspace {
+  const inst = simdDisabled ? null : instance(purpose, doubles);
+  if (inst) {
+    const f64 = new Float64Array(inst.memory.buffer);
+    f64.fill(0, 0, doubles);
+    return {
+      f64,
+      simd: true,
+      multiply: (m, n, k, a, lda, b, ldb, c, ldc, alpha) => inst.multiply(m, n, k, a * 8, lda, b * 8, ldb, c * 8, ldc, alpha),
+      matrixVector: (rows, cols, a, lda, x, y) => inst.matrixVector(rows, cols, a * 8, lda, x * 8, y * 8),
+    };
+  }
+  const f64 = new Float64Array(doubles);
+  return {
+    f64,
+    simd: false,
+    multiply: (m, n, k, a, lda, b, ldb, c, ldc, alpha) =>
+      multiplyTransposedJs(m, n, k, block(f64, a, lda), block(f64, b, ldb), block(f64, c, ldc), alpha, true),
+    matrixVector: (rows, cols, a, lda, x, y) => matrixVectorJs(rows, cols, block(f64, a, lda), f64, x, f64, y),
+  };
+}
