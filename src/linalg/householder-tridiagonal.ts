@@ -1,4 +1,4 @@
-import { acquireWorkspace, type Workspace } from './workspace';
+import { acquireWorkspace } from './workspace';
 
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form, A = Q T Q^T, with Q = H_0 H_1 ... H_{n-3}
@@ -17,66 +17,64 @@ export interface Tridiagonalisation {
  * Reduces the full symmetric n x n matrix A (row-major; overwritten and returned as `reflectors`), blocked
  * like dsytrd: within a panel of `panel` columns each reflector needs one matrix-vector product with the
  * not-yet-updated trailing matrix plus low-rank corrections (dlatrd); the panel's accumulated update
- * A -= V W^T + W V^T is then one dense product. Both run in a workspace that holds the matrix throughout.
+ * A -= V W^T + W V^T is then one dense product. All of these run as kernels in a workspace that holds the
+ * matrix throughout; the JS left per column is O(n).
  */
 export function tridiagonalize(
   A: Float64Array, n: number, onProgress?: (fraction: number) => void, panel = 32,
 ): Tridiagonalisation {
-  // Layout: matrix with a zero column and 4 zero rows of padding (kernels round sizes up), then v, y,
-  // and the panel's [V W] and [W V] as rows of 2 * panel.
-  const ld = (n + 2) & ~1, rowsHeld = n + 4, wide = 2 * panel;
-  const vAt = rowsHeld * ld, yAt = vAt + ld, xAt = yAt + ld + 8, zAt = xAt + rowsHeld * wide;
-  const ws = acquireWorkspace(zAt + rowsHeld * wide, 'resident');
+  const L = layout(n, panel);
+  const ws = acquireWorkspace(L.size, 'resident');
   const f = ws.f64;
+  const { ld, wide } = L;
   for (let i = 0; i < n; i++) f.set(A.subarray(i * n, i * n + n), i * ld);
+  const v = f.subarray(L.v, L.v + ld);
+  const y = f.subarray(L.y, L.y + ld + 8);
+  const tmp = f.subarray(L.tmp, L.tmp + ld + 8);
+  const coeff = f.subarray(L.coeff, L.coeff + wide);
 
   const diagonal = new Float64Array(n);
   const offDiagonal = new Float64Array(Math.max(0, n - 1));
   const tau = new Float64Array(n);
   const count = Math.max(0, n - 2); // reflectors H_0 .. H_{n-3}
-  const V = new Float64Array(panel * n); // row s: reflector s of the current panel
-  const W = new Float64Array(panel * n); // row s: its partner in the rank-2 update
-  const v = f.subarray(vAt, vAt + ld);
-  const y = f.subarray(yAt, yAt + ld + 8);
-  const wv = new Float64Array(panel);
-  const vv = new Float64Array(panel);
+  const round4 = (x: number) => (x + 3) & ~3, round2 = (x: number) => (x + 1) & ~1;
 
   for (let k0 = 0; k0 < count; k0 += panel) {
     const b = Math.min(panel, count - k0);
-    V.fill(0);
-    W.fill(0);
+    f.fill(0, L.x, L.end); // X, Z, V rows, W rows of the previous panel
     for (let t = 0; t < b; t++) {
       const k = k0 + t;
       const rk = k * ld;
-      // Bring row k (= column k) up to date with this panel's earlier reflectors.
-      for (let s = 0; s < t; s++) {
-        const vk = V[s * n + k], wk = W[s * n + k], vs = s * n;
-        for (let j = k; j < n; j++) f[rk + j] -= V[vs + j] * wk + W[vs + j] * vk;
+      if (t > 0) {
+        // Bring row k (= column k) up to date with this panel's earlier reflectors: row -= X Z[k]^T.
+        ws.matrixVector(round4(n - k), wide, L.x + k * wide, wide, L.z + k * wide, L.tmp + k);
+        for (let j = k; j < n; j++) f[rk + j] -= tmp[j];
       }
       diagonal[k] = f[rk + k];
       const tk = makeReflector(f, rk, k + 1, n, v);
       offDiagonal[k] = v[k];
       v[k] = 0;
       tau[k] = tk;
-      for (let j = k + 1; j < n; j++) f[rk + j] = v[j];
-      V.set(v.subarray(k + 1, n), t * n + k + 1);
-      if (tk === 0) continue;
-      // y = A22 v with the trailing matrix as it stood at the start of the panel.
-      ws.matrixVector((n - k - 1 + 3) & ~3, (n - k - 1 + 1) & ~1, (k + 1) * ld + k + 1, ld, vAt + k + 1, yAt + k + 1);
-      // y -= V (W^T v) + W (V^T v) over the panel's earlier columns: the part of the update not yet applied.
-      for (let s = 0; s < t; s++) {
-        let a = 0, c = 0;
-        const vs = s * n;
-        for (let i = k + 1; i < n; i++) {
-          a += W[vs + i] * v[i];
-          c += V[vs + i] * v[i];
-        }
-        wv[s] = a;
-        vv[s] = c;
+      const vRow = L.vRows + t * ld;
+      for (let j = k + 1; j < n; j++) {
+        const x = v[j];
+        f[rk + j] = x;
+        f[vRow + j] = x;
+        f[L.x + j * wide + t] = x;
+        f[L.z + j * wide + panel + t] = x;
       }
-      for (let s = 0; s < t; s++) {
-        const a = wv[s], c = vv[s], vs = s * n;
-        for (let i = k + 1; i < n; i++) y[i] -= V[vs + i] * a + W[vs + i] * c;
+      if (tk === 0) continue;
+      const m = n - k - 1;
+      // y = A22 v with the trailing matrix as it stood at the start of the panel ...
+      ws.matrixVector(round4(m), round2(m), (k + 1) * ld + k + 1, ld, L.v + k + 1, L.y + k + 1);
+      if (t > 0) {
+        // ... minus V (W^T v) + W (V^T v) over the panel's earlier columns, the update not yet applied.
+        ws.matrixVector(round4(t), round2(m), L.wRows + k + 1, ld, L.v + k + 1, L.coeff);
+        ws.matrixVector(round4(t), round2(m), L.vRows + k + 1, ld, L.v + k + 1, L.coeff + panel);
+        coeff.fill(0, t, panel);
+        coeff.fill(0, panel + t, wide);
+        ws.matrixVector(round4(m), wide, L.x + (k + 1) * wide, wide, L.coeff, L.tmp + k + 1);
+        for (let i = k + 1; i < n; i++) y[i] -= tmp[i];
       }
       let yv = 0;
       for (let i = k + 1; i < n; i++) {
@@ -84,11 +82,18 @@ export function tridiagonalize(
         yv += y[i] * v[i];
       }
       const half = 0.5 * tk * yv;
-      const wt = t * n;
-      for (let i = k + 1; i < n; i++) W[wt + i] = y[i] - half * v[i];
+      const wRow = L.wRows + t * ld;
+      for (let i = k + 1; i < n; i++) {
+        const w = y[i] - half * v[i];
+        f[wRow + i] = w;
+        f[L.x + i * wide + panel + t] = w;
+        f[L.z + i * wide + t] = w;
+      }
     }
-    panelUpdate(ws, n, ld, k0 + b, V, W, b, xAt, zAt, wide);
-    if (onProgress) onProgress((k0 + b) / Math.max(1, count));
+    // Trailing A[k1.., k1..] -= V W^T + W V^T = X Z^T, with X = [V W] and Z = [W V] as rows.
+    const k1 = k0 + b, m = n - k1;
+    if (m > 0) ws.multiply(round4(m), round2(m), wide, L.x + k1 * wide, wide, L.z + k1 * wide, wide, k1 * ld + k1, ld, -1);
+    if (onProgress) onProgress(k1 / Math.max(1, count));
   }
   if (n >= 2) {
     diagonal[n - 2] = f[(n - 2) * ld + n - 2];
@@ -99,29 +104,18 @@ export function tridiagonalize(
   return { n, diagonal, offDiagonal, reflectors: A, tau };
 }
 
-/** Trailing A[k1.., k1..] -= V W^T + W V^T as one product X Z^T with X = [V W], Z = [W V] as rows. */
-function panelUpdate(
-  ws: Workspace, n: number, ld: number, k1: number, V: Float64Array, W: Float64Array, b: number,
-  xAt: number, zAt: number, wide: number,
-): void {
-  const m = n - k1;
-  if (m <= 0) return;
-  const f = ws.f64;
-  const b2 = 2 * b;
-  // Rows m.. must be zero: the kernel's padded sizes read a few of them.
-  f.fill(0, xAt + m * wide, xAt + (m + 4) * wide);
-  f.fill(0, zAt + m * wide, zAt + (m + 4) * wide);
-  for (let i = 0; i < m; i++) {
-    const r = k1 + i, x = xAt + i * wide, z = zAt + i * wide;
-    for (let s = 0; s < b; s++) {
-      const vs = V[s * n + r], ws_ = W[s * n + r];
-      f[x + s] = vs;
-      f[x + b + s] = ws_;
-      f[z + s] = ws_;
-      f[z + b + s] = vs;
-    }
-  }
-  ws.multiply((m + 3) & ~3, (m + 1) & ~1, b2, xAt, wide, zAt, wide, k1 * ld + k1, ld, -1);
+/**
+ * Workspace layout, in doubles. Everything is padded so the kernels may round sizes up (rows to 4, lengths
+ * to 2) and read only zeros beyond the real data: the matrix has a spare column and 4 spare rows.
+ * X and Z (rows of `wide` = 2 * panel) hold [V W] and [W V] for the panel; vRows and wRows hold V and W
+ * as rows of length ld.
+ */
+function layout(n: number, panel: number) {
+  const ld = (n + 2) & ~1, rowsHeld = n + 4, wide = 2 * panel;
+  const v = rowsHeld * ld, y = v + ld, tmp = y + ld + 8, coeff = tmp + ld + 8;
+  const x = coeff + wide, z = x + rowsHeld * wide, vRows = z + rowsHeld * wide, wRows = vRows + (panel + 4) * ld;
+  const end = wRows + (panel + 4) * ld;
+  return { ld, wide, v, y, tmp, coeff, x, z, vRows, wRows, end, size: end };
 }
 
 /**
