@@ -146,6 +146,7 @@ const DIRECT_LIMIT = 128 * 128;
  */
 export function deltaRank(pair: LoraPair): number {
   const { d, k, r, B, A } = pair;
+  if (B.every((x) => x === 0)) return 0; // B = 0 (as at initialisation): Delta W = 0, nothing to factor
   if (d * k <= DIRECT_LIMIT) return rank(deltaBlock(pair, d, k));
   const RB = triangularFactor(d, r, (i, s) => B[i * r + s]);
   const RA = triangularFactor(k, r, (j, s) => A[s * k + j]);

@@ -46,4 +46,21 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'factorisation', description: 'M = C R and the storage count' },
     ],
   },
+  'lora-anatomy': {
+    tag: 'rankbook-lora-anatomy',
+    title: 'Anatomy of a LoRA layer',
+    description: 'W0 beside B A to scale, the parameter counts, and gradient steps that grow Delta W from zero.',
+    embedHeight: 1250,
+    inputs: [
+      { name: 'preset', kind: 'choice', choices: ['small', 'gpt3'], description: 'Start from a small 96 × 64 layer or a GPT-3 175B layer (12,288 × 12,288, r = 4); d, k and r override it.', example: 'gpt3' },
+      { name: 'd', kind: 'integer', min: 1, max: 12288, description: 'Rows of W0 (its output size), 1 to 12,288.', example: '96' },
+      { name: 'k', kind: 'integer', min: 1, max: 12288, description: 'Columns of W0 (its input size), 1 to 12,288.', example: '64' },
+      { name: 'r', kind: 'integer', min: 1, max: 64, description: 'The LoRA rank, 1 to 64 and at most min(d, k).', example: '8' },
+    ],
+    controls: [
+      { name: 'presets', description: 'the “Start from” buttons' },
+      { name: 'sliders', description: 'the d, k and r sliders' },
+      { name: 'step', description: 'the gradient-step buttons and the ΔW heatmap' },
+    ],
+  },
 };
