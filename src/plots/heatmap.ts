@@ -1,5 +1,5 @@
 import { svgFrame, setTitle, resize, type Svg } from './svg-frame';
-import { cellTint, heatmapDomain, formatNumber, plotColours, type ColourScheme } from './scales';
+import { cellTint, tintFill, heatmapDomain, formatNumber, type ColourScheme } from './scales';
 
 export interface HeatmapCell {
   row: number;
@@ -54,7 +54,8 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
   let focus = { row: 0, col: 0 };
   const svg: Svg = svgFrame(1, 1, options.title, options.description, options.focusable ? 'group' : 'img');
   svg.classed('rb-heatmap', true);
-  const background = svg.append('rect').attr('fill', plotColours.background).attr('aria-hidden', 'true');
+  // Shows through the 1-unit gaps between cells as grid lines.
+  const background = svg.append('rect').attr('fill', 'var(--rb-border)').attr('aria-hidden', 'true');
   const grid = svg.append('g').attr('class', 'rb-heatmap-cells');
   const legend = svg.append('g').attr('class', 'rb-plot-legend').attr('aria-hidden', 'true');
 
@@ -104,7 +105,7 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
     const width = Math.max(cols * size, showLegend ? 180 : 1);
     resize(svg, width, rows * size + (showLegend ? LEGEND_HEIGHT : 0));
     setTitle(svg, options.title, options.description);
-    background.attr('width', cols * size).attr('height', rows * size);
+    background.attr('x', -1).attr('y', -1).attr('width', cols * size + 1).attr('height', rows * size + 1);
 
     if (options.focusable) grid.attr('role', 'grid').attr('aria-label', options.title).attr('aria-rowcount', rows).attr('aria-colcount', cols);
     else grid.attr('role', null).attr('aria-label', null);
@@ -116,8 +117,7 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
       .attr('class', 'rb-heatmap-cell')
       .attr('x', (c) => c.j * size).attr('y', (c) => c.i * size)
       .attr('width', size - 1).attr('height', size - 1)
-      .attr('fill', (c) => cellTint(c.value, domain, scheme).colour)
-      .attr('fill-opacity', (c) => cellTint(c.value, domain, scheme).opacity)
+      .style('fill', (c) => tintFill(cellTint(c.value, domain, scheme)))
       .attr('data-row', (c) => c.i).attr('data-col', (c) => c.j)
       .attr('role', options.focusable ? 'gridcell' : null)
       .attr('aria-label', options.focusable ? (c) => `${label(c.i, c.j)}: ${format(c.value)}` : null);
@@ -134,11 +134,8 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
     const g = legend.attr('transform', `translate(0, ${top + 6})`);
     for (let s = 0; s < LEGEND_STEPS; s++) {
       const v = lo + ((hi - lo) * s) / (LEGEND_STEPS - 1);
-      const tint = cellTint(v, domain, scheme);
       g.append('rect').attr('x', s * swatch).attr('width', swatch).attr('height', 10)
-        .attr('fill', plotColours.background).attr('stroke', 'var(--rb-border)');
-      g.append('rect').attr('x', s * swatch).attr('width', swatch).attr('height', 10)
-        .attr('fill', tint.colour).attr('fill-opacity', tint.opacity);
+        .attr('stroke', 'var(--rb-border)').style('fill', tintFill(cellTint(v, domain, scheme)));
     }
     const labels: [number, string, string][] = [[0, format(lo), 'start'], [LEGEND_STEPS * swatch, format(hi), 'end']];
     if (scheme === 'diverging') labels.push([(LEGEND_STEPS * swatch) / 2, '0', 'middle']);

@@ -43,9 +43,9 @@ export function heatmapDomain(values: readonly (readonly number[])[], scheme: Co
 }
 
 /**
- * How to paint one cell: a theme colour and an opacity in [0, 1] over the plot background. Painting with
- * opacity (rather than interpolated hex colours) keeps every colour a CSS variable, so a theme switch
- * recolours a drawn plot with no script. Zero is fully transparent in a diverging scheme.
+ * How strongly to paint one cell: a theme colour and a strength in [0, 1] (0 = the plot background; zero
+ * gets 0 in a diverging scheme). Mixing CSS variables (tintFill) rather than interpolating hex colours
+ * keeps every colour a variable, so a theme switch recolours a drawn plot with no script.
  */
 export function cellTint(value: number, domain: readonly [number, number], scheme: ColourScheme): { colour: string; opacity: number } {
   if (!Number.isFinite(value)) return { colour: plotColours.background, opacity: 0 };
@@ -60,6 +60,14 @@ export function cellTint(value: number, domain: readonly [number, number], schem
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A tint as one opaque CSS colour: the theme colour mixed into the plot background. Opaque cells let the
+ * gaps between them (the background rectangle underneath) read as grid lines, even where values are zero.
+ */
+export function tintFill({ colour, opacity }: { colour: string; opacity: number }): string {
+  return `color-mix(in srgb, ${colour} ${round3(opacity * 100)}%, ${plotColours.background})`;
+}
 
 /**
  * 'log' when every value is positive and they span at least `decades` powers of ten (a loss falling from

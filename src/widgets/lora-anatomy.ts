@@ -59,6 +59,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
   private messages!: Record<'d' | 'k' | 'r' | 'preset', HTMLElement>;
   private parts!: Record<'result' | 'detail' | 'gpt3' | 'scaleNote' | 'stepResult' | 'caption' | 'readout', HTMLElement>;
   private stepButton!: HTMLButtonElement;
+  private busy = false;
   private figure = anatomyFigure();
   private map!: Heatmap;
 
@@ -188,8 +189,22 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     this.emitChange();
   }
 
-  private step(): void {
-    this.pair = gradientStep(this.pair, this.rng);
+  /** A GPT-3-sized step takes about half a second: say so and let the page paint before computing. */
+  private async step(): Promise<void> {
+    if (this.busy) return;
+    const before = this.pair;
+    const { d, k, r } = this.size;
+    if (r * (d + k) > 100_000) {
+      // aria-disabled rather than disabled, so keyboard focus stays on the button.
+      this.busy = true;
+      this.stepButton.setAttribute('aria-disabled', 'true');
+      this.parts.stepResult.textContent = 'Computing the step…';
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      this.busy = false;
+      this.stepButton.removeAttribute('aria-disabled');
+      if (this.pair !== before) return; // the sizes changed meanwhile: that reset the pair
+    }
+    this.pair = gradientStep(before, this.rng);
     this.rank = deltaRank(this.pair);
     this.render();
     this.announce(`Step ${this.pair.steps}: rank of ΔW is ${this.rank}, at most r = ${this.size.r}.`);
@@ -222,7 +237,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       : `At this rank LoRA trains ${count(c.lora)} numbers, no fewer than the ${count(c.full)} in W₀.`;
     this.parts.detail.textContent = `Full fine-tuning: d·k = ${count(d)} · ${count(k)} = ${count(c.full)}. ` +
       `LoRA: r(d + k) = ${r} · (${count(d)} + ${count(k)}) = ${count(c.lora)}, ${formatNumber((100 * c.lora) / c.full)}% of W₀. ` +
-      `It saves only while r < dk/(d + k) = ${formatNumber(c.breakEven)}.`;
+      `It saves only while r < dk/(d + k) = ${Number.isInteger(c.breakEven) ? count(c.breakEven) : c.breakEven.toFixed(1)}.`;
     const whole = d === 12288 && k === 12288 ? gpt3Counts(r) : null;
     this.parts.gpt3.hidden = !whole;
     this.parts.gpt3.textContent = whole

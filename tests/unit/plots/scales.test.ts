@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { heatmapDomain, cellTint, chooseYScale, formatNumber, formatLogTick, plotColours } from '../../../src/plots/scales';
+import { heatmapDomain, cellTint, tintFill, chooseYScale, formatNumber, formatLogTick, plotColours } from '../../../src/plots/scales';
 
 describe('heatmapDomain', () => {
   it('is symmetric about zero for a diverging scheme, so equal magnitudes get equal strength', () => {
@@ -81,5 +81,12 @@ describe('formatLogTick', () => {
     expect(formatLogTick(1e6)).toBe('10⁶');
     expect(formatLogTick(20)).toBe('');
     expect(formatLogTick(0.3)).toBe('');
+  });
+});
+
+describe('tintFill', () => {
+  it('mixes the theme colour into the plot background, so cells are opaque and follow the theme', () => {
+    expect(tintFill({ colour: plotColours.positive, opacity: 0.25 })).toBe('color-mix(in srgb, var(--rb-plot-positive) 25%, var(--rb-plot-zero))');
+    expect(tintFill(cellTint(0, [-1, 1], 'diverging'))).toContain(' 0%');
   });
 });
