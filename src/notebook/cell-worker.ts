@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { Notebook, type CellSource } from './notebook';
+import { renderTex } from './render-tex';
+import type { WorkerReply, WorkerRequest } from './cell-protocol';
+
+/**
+ * The worker cells run in: a runaway expression freezes this thread, not the page, and the page can
+ * terminate it (cell-session.ts). mathjs and KaTeX load here, so the page itself never downloads them
+ * until a reader runs a cell.
+ */
+const notebook = new Notebook();
+const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const { requestId, cells } = event.data;
+  try {
+    const outcomes = notebook.update(cells as CellSource[], (id) => reply({ kind: 'start', requestId, id }));
+    reply({ kind: 'done', requestId, outcomes: outcomes.map((o) => ({ ...o, html: renderTex(o.tex) })) });
+  } catch (error) {
+    reply({ kind: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+  }
+};
+reply({ kind: 'ready' });

@@ -1,0 +1,152 @@
+import { h, uniqueId } from './dom';
+import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
+import type { RenderedOutcome } from '../notebook/cell-protocol';
+
+export interface CellState {
+  /** The source the cell last ran (what is in the box may be newer, not yet run). */
+  source: string;
+  /** The result as text, e.g. "A = [[1, 2], [2, 4]]"; while `error` is set, the last good result. */
+  result: string;
+  tex: string;
+  /** '' when the source ran; otherwise the message shown under the cell. */
+  error: string;
+  /** True when an error is shown and the result beside it is the last good one (greyed). */
+  stale: boolean;
+  defines: string[];
+  uses: string[];
+}
+
+/** All cells on a page share one notebook (one scope, one worker), made when the first cell connects. */
+let pageNotebook: PageNotebook | null = null;
+const notebook = () => (pageNotebook ??= new PageNotebook(
+  () => new Worker(new URL('../notebook/cell-worker.ts', import.meta.url), { type: 'module', name: 'rankbook-cells' }),
+));
+
+const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));
+
+/**
+ * `<rankbook-cell source="A = [[1, 2], [2, 4]]">`: an editable mathjs expression. Cells on a page share their
+ * names; running one re-runs the later cells that read what it defines. Results are typeset with KaTeX (with
+ * MathML for screen readers) and announced as text. Ctrl+Enter (Cmd+Enter on a Mac) runs.
+ */
+export class RankbookCell extends WidgetElement<CellState> implements NotebookCell {
+  static observedAttributes = ['source'];
+  private textarea!: HTMLTextAreaElement;
+  private output!: HTMLElement;
+  private message!: HTMLElement;
+  private staleNote!: HTMLElement;
+  private status!: HTMLElement;
+  private view: RenderedOutcome | null = null;
+  private original = '';
+
+  connectedCallback(): void {
+    if (this.textarea) {
+      notebook().add(this, this.view?.source ?? this.original, this.view);
+      return;
+    }
+    this.original = this.getAttribute('source') ?? this.querySelector('code')?.textContent ?? '';
+    const initial = this.readBuildOutcome();
+    this.build();
+    if (initial) this.show(initial, false);
+    notebook().add(this, this.original, initial);
+  }
+
+  disconnectedCallback(): void {
+    pageNotebook?.remove(this);
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    if (!this.textarea || value === null || value === old) return;
+    this.original = value;
+    this.textarea.value = value;
+    this.run();
+  }
+
+  protected currentState(): CellState {
+    const v = this.view;
+    return {
+      source: v?.source ?? this.original, result: v?.text ?? '', tex: v?.tex ?? '', error: v?.error ?? '',
+      stale: v?.stale ?? false, defines: v?.defines ?? [], uses: v?.uses ?? [],
+    };
+  }
+
+  /** Runs what is in the box now. */
+  run(): void {
+    notebook().run(this, this.textarea.value);
+  }
+
+  /** Puts back the lesson's expression and runs it. */
+  reset(): void {
+    this.textarea.value = this.original;
+    this.textarea.rows = lineCount(this.original);
+    this.run();
+  }
+
+  compare(other: NotebookCell): number {
+    if (!(other instanceof Node) || other === this) return 0;
+    return this.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+
+  show(view: RenderedOutcome, notify = true): void {
+    this.view = view;
+    // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
+    // this element's own build-time output: never markup a reader typed.
+    this.output.innerHTML = view.html;
+    this.output.classList.toggle('rb-cell-stale', view.stale);
+    this.staleNote.hidden = !view.stale;
+    setMessage(this.message, view.error, this.textarea);
+    this.announce(view.error ? `Error: ${view.error}${view.stale ? ' The last result is kept.' : ''}` : `Result: ${view.spoken}`);
+    if (notify) this.emitChange();
+  }
+
+  busy(running: boolean): void {
+    this.status.textContent = running ? 'Running…' : '';
+    this.output.setAttribute('aria-busy', String(running));
+  }
+
+  /** The outcome Cell.astro computed at build time, so the page shows results before any script loads. */
+  private readBuildOutcome(): RenderedOutcome | null {
+    const json = this.getAttribute('data-outcome');
+    if (!json) return null;
+    try {
+      const outcome = JSON.parse(json) as RenderedOutcome;
+      return { ...outcome, html: this.querySelector('.rb-cell-output')?.innerHTML ?? '' };
+    } catch {
+      return null;
+    }
+  }
+
+  private build(): void {
+    const inputId = uniqueId('cell');
+    const helpId = uniqueId('cell-help');
+    const messageId = uniqueId('cell-message');
+    this.textarea = h('textarea', {
+      id: inputId, class: 'rb-cell-input', rows: lineCount(this.original), spellcheck: 'false',
+      autocapitalize: 'off', autocomplete: 'off', 'aria-describedby': `${helpId} ${messageId}`,
+      onkeydown: ((event: KeyboardEvent) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          this.run();
+        }
+      }) as EventListener,
+      oninput: () => { this.textarea.rows = lineCount(this.textarea.value); },
+    });
+    this.textarea.value = this.original;
+    this.output = h('div', { class: 'rb-cell-output' });
+    this.message = h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true });
+    this.staleNote = h('p', { class: 'rb-note', hidden: true }, 'Showing the last result that worked.');
+    this.status = h('span', { class: 'rb-note', 'aria-hidden': 'true' });
+    this.replaceChildren(h('div', { class: 'rb-widget rb-cell' },
+      h('label', { for: inputId, class: 'rb-cell-label' }, this.getAttribute('label') ?? 'Expression'),
+      this.textarea,
+      h('div', { class: 'rb-row rb-controls' },
+        h('button', { type: 'button', onclick: () => this.run(), 'data-control': 'run' }, 'Run'),
+        h('button', { type: 'button', onclick: () => this.reset(), 'data-control': 'reset' }, 'Reset'),
+        h('span', { id: helpId, class: 'rb-note' }, 'Ctrl+Enter (⌘+Enter on a Mac) runs the cell.'),
+        this.status),
+      this.message, this.output, this.staleNote, this.createLiveRegion()));
+  }
+}
+
+defineWidget('rankbook-cell', RankbookCell);
