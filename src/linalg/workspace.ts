@@ -45,9 +45,24 @@ function instance(purpose: WorkspacePurpose, doubles: number): SimdInstance | nu
   return inst;
 }
 
-/** A workspace of at least `doubles` entries, all zero. */
+/** A cached workspace of at least `doubles` entries, all zero; valid until the next acquire of that purpose. */
 export function acquireWorkspace(doubles: number, purpose: WorkspacePurpose): Workspace {
-  const inst = simdDisabled ? null : instance(purpose, doubles);
+  return bind(simdDisabled ? null : instance(purpose, doubles), doubles);
+}
+
+/** A workspace of its own (not cached), for data that must outlive other computations, e.g. a slider's layers. */
+export function createWorkspace(doubles: number): Workspace {
+  let inst: SimdInstance | null = null;
+  if (!simdDisabled) {
+    inst = instantiateSimd();
+    if (inst && doubles * 8 > inst.memory.buffer.byteLength) {
+      inst.memory.grow(Math.ceil((doubles * 8 - inst.memory.buffer.byteLength) / 65536));
+    }
+  }
+  return bind(inst, doubles);
+}
+
+function bind(inst: SimdInstance | null, doubles: number): Workspace {
   if (inst) {
     const f64 = new Float64Array(inst.memory.buffer);
     f64.fill(0, 0, doubles);

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { singularValues, svd, type SvdFactors } from '../../../src/linalg/svd';
-
-/** Deterministic uniform [-0.5, 0.5) numbers (mulberry32), so failures reproduce. */
-function randomMatrix(m: number, n: number, seed: number): number[][] {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
-  return Array.from({ length: m }, () => Array.from({ length: n }, next));
-}
+import { randomMatrix } from './random-matrix';
 
 const hilbert = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 / (i + j + 1)));
 const frobenius = (M: number[][]) => Math.sqrt(M.flat().reduce((s, x) => s + x * x, 0));

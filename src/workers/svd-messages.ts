@@ -1,0 +1,39 @@
+import type { ColourMode } from '../linalg/image';
+import type { ImageSvd } from '../linalg/image-svd';
+
+/**
+ * Messages between the page and svd-worker.ts. The page sends one request; the worker answers with any
+ * number of progress messages and then one done (or error). To cancel, the page terminates the worker.
+ */
+export type SvdWorkerRequest = {
+  /** Echoed in every reply, so a page can ignore answers to requests it has since replaced. */
+  id?: number;
+  mode: ColourMode;
+} & (
+  | {
+      /** RGBA bytes (ImageData.data); downscaled in the worker so the long side is at most maxSide. */
+      rgba: Uint8ClampedArray | Uint8Array;
+      width: number;
+      height: number;
+      maxSide?: number;
+    }
+  | {
+      /** Ready-made channel matrices, height x width row-major: one for grey, three for colour. */
+      channels: Float64Array[];
+      width: number;
+      height: number;
+    }
+);
+
+export type SvdWorkerResponse =
+  | { type: 'progress'; id?: number; fraction: number }
+  | {
+      type: 'done';
+      id?: number;
+      /** Singular values and vectors of every channel (buffers transferred, not copied). */
+      result: ImageSvd;
+      /** The channel matrices that were decomposed (after grey conversion and downscaling). */
+      channels: Float64Array[];
+      milliseconds: number;
+    }
+  | { type: 'error'; id?: number; message: string };
