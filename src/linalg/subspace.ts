@@ -1,14 +1,12 @@
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { svd } from './svd';
 
 /**
  * The top `count` right singular vectors of A (r x k), as `count` rows of length k, largest singular value
  * first. These span the directions in R^k that A's rows use most: the "subspace" a LoRA factor A spans.
  */
 export function topRightSingularVectors(A: number[][], count: number): number[][] {
-  const svd = new SingularValueDecomposition(new Matrix(A), { autoTranspose: true });
-  const V = svd.rightSingularVectors; // k x p, column t pairs with diagonal[t]
-  const order = svd.diagonal.map((s, t) => [s, t] as const).sort((a, b) => b[0] - a[0]).map(([, t]) => t);
-  return order.slice(0, count).map((t) => V.getColumn(t));
+  const { right, cols } = svd(A); // right: p rows of length k, in descending order of singular value
+  return Array.from({ length: count }, (_, t) => Array.from(right.subarray(t * cols, (t + 1) * cols)));
 }
 
 /**

@@ -1,5 +1,8 @@
-import { createTyped, createNumeric, createIndexTransform, factory } from 'mathjs';
+import { createTyped, createNumeric, createIndexTransform, factory as typedFactory } from 'mathjs';
 import Fraction from 'fraction.js';
+
+/** mathjs's `factory` types its dependency names as instance keys; these factories name classes too. */
+const factory = typedFactory as unknown as (name: string, dependencies: string[], create: (deps: any) => unknown, meta?: object) => any;
 
 /**
  * What makes mathjs's Fraction mode usable for a reader: `1/3 + 1/6` stays exact, `sqrt(2)` and `pi + 1/3`
@@ -28,7 +31,7 @@ export function exactLiteral(text: string): Fraction {
  * inexact appears. The stock list's Fraction -> BigNumber conversion, which only throws, is left out.
  */
 export const createExactTyped = factory('typed', ['?BigNumber', '?Complex', '?DenseMatrix', '?Fraction'], (deps: any) => {
-  const typed = (createTyped as any)(deps);
+  const typed = createTyped(deps);
   const { Complex, DenseMatrix, Fraction: FractionClass } = deps;
   typed.clearConversions();
   typed.addConversions([
@@ -52,7 +55,7 @@ export const createExactTyped = factory('typed', ['?BigNumber', '?Complex', '?De
 
 /** The parser turns literals into numbers through `numeric(text, 'Fraction')`: read those exactly, with limits. */
 export const createExactNumeric = factory('numeric', ['number', '?bignumber', '?fraction'], (deps: any) => {
-  const numeric = (createNumeric as any)(deps);
+  const numeric = createNumeric(deps);
   return (value: unknown, outputType?: string) =>
     typeof value === 'string' && outputType === 'Fraction' ? exactLiteral(value) : numeric(value, outputType);
 });
@@ -61,6 +64,6 @@ const isFraction = (x: unknown): x is Fraction => typeof x === 'object' && x !==
 
 /** Index transform (A[i, j], 1-based) that also accepts fraction-valued indices, which Fraction mode produces. */
 export const createExactIndexTransform = factory('index', ['Index', 'getMatrixDataType'], (deps: any) => {
-  const index = (createIndexTransform as any)(deps);
+  const index = createIndexTransform(deps);
   return (...args: unknown[]) => index(...args.map((arg) => (isFraction(arg) ? arg.valueOf() : arg)));
 }, { isTransformFunction: true });

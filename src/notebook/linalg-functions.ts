@@ -1,8 +1,9 @@
 import Fraction from 'fraction.js';
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { eliminate } from '../linalg/rref';
 import { rank as numericRank } from '../linalg/rank';
-import { singularValues } from '../linalg/svd';
+import { singularValues, svd as factorise } from '../linalg/svd';
+import { truncatedSvd } from '../linalg/lowrank';
+import { cumulativeShare } from '../linalg/compression';
 import { subspaceSimilarity } from '../linalg/subspace';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
 
@@ -118,27 +119,19 @@ export function energy(A: unknown, k: unknown): number {
   checkSvdSize(rows, 'A');
   const sigma = singularValues(numbers(rows));
   const kk = wholeNumber(k, 'energy(A, k): k', 0, sigma.length);
-  const total = sigma.reduce((s, x) => s + x * x, 0);
-  if (total === 0) return 1; // the zero matrix: nothing to lose
-  return sigma.slice(0, kk).reduce((s, x) => s + x * x, 0) / total;
+  if (sigma.every((s) => s === 0)) return 1; // the zero matrix: nothing to lose
+  return kk === 0 ? 0 : cumulativeShare([sigma], (s) => s * s)[kk - 1];
 }
 
-/**
- * lowrank(A, k): the best rank-k approximation (Eckart-Young), U_k S_k V_k^T.
- * Uses ml-matrix's SVD for the vectors; src/linalg's fast SVD can take over once it exports a rank-k routine.
- */
+/** lowrank(A, k): the best rank-k approximation (Eckart-Young), U_k S_k V_k^T. */
 export function lowrank(A: unknown, k: unknown): number[][] {
   const rows = rowsOf(A, 'lowrank(A, k): A');
   checkSvdSize(rows, 'A');
   const m = rows.length;
   const n = rows[0].length;
   const kk = wholeNumber(k, 'lowrank(A, k): k', 0, Math.min(m, n));
-  const result = new SingularValueDecomposition(new Matrix(numbers(rows)), { autoTranspose: true });
-  const U = result.leftSingularVectors;
-  const V = result.rightSingularVectors;
-  const order = result.diagonal.map((s, t) => [s, t] as const).sort((a, b) => b[0] - a[0]).slice(0, kk);
-  return Array.from({ length: m }, (_, i) => Array.from({ length: n }, (_, j) =>
-    order.reduce((sum, [s, t]) => sum + s * U.get(i, t) * V.get(j, t), 0)));
+  const flat = truncatedSvd(factorise(numbers(rows)), kk);
+  return Array.from({ length: m }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
 }
 
 /** phi(A1, A2, i, j): the LoRA paper's subspace similarity between the top-i and top-j right singular subspaces. */

@@ -1,5 +1,5 @@
 import {
-  create, factory,
+  create, factory as typedFactory,
   // types
   createMatrixClass, createDenseMatrixClass, createSparseMatrixClass, createComplexClass, createFractionClass,
   createRangeClass, createIndexClass, createImmutableDenseMatrixClass, createResultSet,
@@ -37,6 +37,7 @@ import { createExactTyped, createExactNumeric, createExactIndexTransform } from 
  * Several stock factories name `BigNumber` as a required dependency only to handle BigNumber arguments;
  * this stub satisfies them without shipping decimal.js, and no BigNumber can ever be made.
  */
+const factory = typedFactory as unknown as (name: string, dependencies: string[], create: () => unknown) => any;
 const createNoBigNumber = factory('BigNumber', [], () => {
   class BigNumber {
     constructor() { throw new Error('BigNumbers are not available in cells.'); }

@@ -26,7 +26,7 @@ export const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify'
 
 export interface MathNode {
   type: string;
-  toString(): string;
+  toString(options?: object): string;
   toTex(): string;
   compile(): { evaluate(scope: Map<string, unknown>): unknown };
   forEach(callback: (child: MathNode) => void): void;

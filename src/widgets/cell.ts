@@ -1,6 +1,7 @@
 import { h, uniqueId } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
+import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
 
 export interface CellState {
@@ -20,7 +21,7 @@ export interface CellState {
 /** All cells on a page share one notebook (one scope, one worker), made when the first cell connects. */
 let pageNotebook: PageNotebook | null = null;
 const notebook = () => (pageNotebook ??= new PageNotebook(
-  () => new Worker(new URL('../notebook/cell-worker.ts', import.meta.url), { type: 'module', name: 'rankbook-cells' }),
+  () => new Worker(new URL('../notebook/cell-worker.ts', import.meta.url), { type: 'module', name: 'rankbook-cells' }) as unknown as WorkerLike,
 ));
 
 const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));
