@@ -98,3 +98,15 @@ export function gramSvd(M: FlatMatrix, onProgress?: (fraction: number) => void):
     ? { rows: m, cols: n, values, left: long, right: short, method: 'gram' }
     : { rows: m, cols: n, values, left: short, right: long, method: 'gram' };
 }
+
+/**
+ * Runs the fast route once on a small matrix so that V8 has optimised its JS and tiered up the WebAssembly
+ * kernels before a real image arrives (a cold first 512 x 512 decomposition is ~2x slower than later ones).
+ * A worker calls it at start-up, while the page is still fetching the image; it takes a few tens of ms.
+ */
+export function warmUpSvd(): void {
+  const m = 160, n = 136;
+  const data = new Float64Array(m * n);
+  for (let i = 0; i < data.length; i++) data[i] = (Math.imul(i + 1, 2654435761) >>> 24) + (i % n);
+  for (let round = 0; round < 3; round++) gramSvd({ rows: m, cols: n, data });
+}
