@@ -49,7 +49,7 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
   'lora-anatomy': {
     tag: 'rankbook-lora-anatomy',
     title: 'Anatomy of a LoRA layer',
-    description: 'W0 beside B A to scale, the parameter counts, and gradient steps that grow Delta W from zero.',
+    description: 'W₀ beside B A to scale, the parameter counts, and gradient steps that grow ΔW = B A from zero.',
     embedHeight: 1250,
     inputs: [
       { name: 'preset', kind: 'choice', choices: ['small', 'gpt3'], description: 'Start from a small 96 × 64 layer or a GPT-3 175B layer (12,288 × 12,288, r = 4); d, k and r override it.', example: 'gpt3' },

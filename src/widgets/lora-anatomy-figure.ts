@@ -69,8 +69,8 @@ export function anatomyFigure() {
     text(B.x + B.width / 2, TOP - 8, bIsZero ? 'B = 0' : 'B');
     text(A.x + A.width / 2, TOP - 8, 'A');
     const middle = TOP + Math.min(W0.height, 60) / 2 + 6;
-    text(W0.x + W0.width + GAP / 2, middle, '+').attr('class', 'rb-anatomy-operator');
-    text(B.x + B.width + GAP / 2 + 10, TOP + Math.min(A.height, 60) / 2 + 6, '×').attr('class', 'rb-anatomy-operator');
+    text(W0.x + W0.width + GAP / 2, middle, '+').attr('class', 'rb-plot-label rb-anatomy-operator');
+    text(B.x + B.width + GAP / 2 + 10, TOP + Math.min(A.height, 60) / 2 + 6, '×').attr('class', 'rb-plot-label rb-anatomy-operator');
     text(W0.x + W0.width / 2, W0.y + W0.height + 18, `${count(d)} × ${count(k)}`);
     // B is tall and thin: its size runs down its right-hand side.
     text(0, 0, `${count(d)} × ${count(r)}`).attr('text-anchor', 'start')
