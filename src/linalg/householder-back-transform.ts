@@ -11,12 +11,13 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
   const { n, reflectors, tau } = tri;
   const count = Math.max(0, n - 2);
   if (count === 0 || r === 0) return;
-  const bs = (blockSize + 1) & ~1;
+  const bs = (blockSize + 3) & ~3; // a multiple of 4, so b x b products can be padded to whole kernel blocks
   // Layout (all padded for the kernels): Z (r+4 rows of ld), Yt (bs rows of ld), Y (ld rows of bs),
-  // ZY and ZYS (r+4 rows of bs), S (bs x bs).
+  // ZY and ZYS (r+4 rows of bs), S and the reflectors' Gram matrix G (bs x bs each).
   const ld = (n + 2) & ~1, rows = r + 4;
   const ytAt = rows * ld, yAt = ytAt + bs * ld, zyAt = yAt + ld * bs, zysAt = zyAt + rows * bs, sAt = zysAt + rows * bs;
-  const ws = acquireWorkspace(sAt + bs * bs, 'resident');
+  const gAt = sAt + bs * bs;
+  const ws = acquireWorkspace(gAt + bs * bs, 'resident');
   const f = ws.f64;
   for (let i = 0; i < r; i++) f.set(Z.subarray(i * n, i * n + n), i * ld);
   const rp = (r + 3) & ~3;
@@ -27,7 +28,7 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
     const c0 = k0 + 1; // first column any reflector of this block touches
     const L = n - c0, Lp = (L + 1) & ~1;
     // Yt row t = v_{k0+t} on columns c0.. (zero before its leading 1); Y is its transpose.
-    f.fill(0, ytAt, sAt + bs * bs);
+    f.fill(0, ytAt, gAt + bs * bs);
     for (let t = 0; t < b; t++) {
       const k = k0 + t;
       for (let j = k + 1; j < n; j++) {
@@ -36,7 +37,8 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
         f[yAt + (j - c0) * bs + t] = x;
       }
     }
-    triangularFactor(f, ytAt, ld, L, b, tau, k0, sAt, bs);
+    ws.multiply((b + 3) & ~3, bp, Lp, ytAt, ld, ytAt, ld, gAt, bs, 1); // G = Yt Yt^T: the v_i . v_j that S needs
+    triangularFactor(f, gAt, b, tau, k0, sAt, bs);
     // Z (I - Y S Y^T)^T = Z - ((Z Y) S^T) Y^T
     ws.multiply(rp, bp, Lp, c0, ld, ytAt, ld, zyAt, bs, 1);
     ws.multiply(rp, bp, bp, zyAt, bs, sAt, bs, zysAt, bs, 1);
@@ -45,21 +47,17 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
   for (let i = 0; i < r; i++) Z.set(f.subarray(i * ld, i * ld + n), i * n);
 }
 
-/** Upper-triangular S of the forward compact WY form (LAPACK dlarft, 'F', 'C'), written into f at sAt. */
-function triangularFactor(
-  f: Float64Array, ytAt: number, ld: number, L: number, b: number, tau: Float64Array, k0: number, sAt: number, bs: number,
-): void {
+/**
+ * Upper-triangular S of the forward compact WY form (LAPACK dlarft, 'F', 'C'), written into f at sAt:
+ * S[i][i] = tau_i and S[0:i][i] = -tau_i S[0:i][0:i] (V[:, 0:i]^T v_i), with the dot products from G.
+ */
+function triangularFactor(f: Float64Array, gAt: number, b: number, tau: Float64Array, k0: number, sAt: number, bs: number): void {
   const tmp = new Float64Array(b);
   for (let i = 0; i < b; i++) {
     const ti = tau[k0 + i];
     f[sAt + i * bs + i] = ti;
     if (ti === 0) continue;
-    for (let j = 0; j < i; j++) {
-      let s = 0;
-      const yj = ytAt + j * ld, yi = ytAt + i * ld;
-      for (let c = 0; c < L; c++) s += f[yj + c] * f[yi + c];
-      tmp[j] = -ti * s;
-    }
+    for (let j = 0; j < i; j++) tmp[j] = -ti * f[gAt + j * bs + i];
     for (let j = 0; j < i; j++) {
       let s = 0;
       for (let u = j; u < i; u++) s += f[sAt + j * bs + u] * tmp[u];
