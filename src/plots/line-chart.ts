@@ -93,7 +93,8 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
     xAxis.attr('transform', `translate(${MARGIN.left},${MARGIN.top + inner.h})`)
       .call(axisBottom(x).ticks(Math.max(2, Math.floor(inner.w / 80))).tickFormat((v) => formatX(Number(v))));
     yAxis.attr('transform', plot).call(axisLeft(y).tickValues(yTicks).tickFormat((v) => formatY(Number(v))));
-    gridLines.attr('transform', plot).selectAll('line').data(yTicks).join('line')
+    // Grid lines only at labelled ticks: a log axis's unlabelled 2, 3, ... 9 ticks would crowd the plot.
+    gridLines.attr('transform', plot).selectAll('line').data(yTicks.filter((t) => formatY(t) !== '')).join('line')
       .attr('x2', inner.w).attr('y1', (t) => y(t)).attr('y2', (t) => y(t));
 
     const path = line<readonly [number, number]>().defined(usable).x((p) => x(p[0])).y((p) => y(p[1]));
