@@ -49,16 +49,21 @@ export function compressionFigures(channels: ArrayLike<number>[], k: number, wid
   const sigmaCurve = cumulativeShare(channels, (s) => s);
   const at = (curve: number[]) => (k <= 0 ? 0 : curve[Math.min(k, curve.length) - 1] ?? 1);
   const energyKept = at(energyCurve);
-  let totalEnergy = 0;
-  for (const c of channels) for (let i = 0; i < c.length; i++) totalEnergy += c[i] * c[i];
-  const droppedEnergy = Math.max(0, (1 - energyKept) * totalEnergy);
+  // Error and PSNR from the dropped tail itself, not 1 - energyKept, which cancels to 0 near full rank.
+  let totalEnergy = 0, droppedEnergy = 0;
+  for (const c of channels) {
+    for (let i = 0; i < c.length; i++) {
+      totalEnergy += c[i] * c[i];
+      if (i >= k) droppedEnergy += c[i] * c[i];
+    }
+  }
   const mse = droppedEnergy / (channels.length * width * height);
   const storedNumbers = channels.length * k * (width + height + 1);
   const fullNumbers = channels.length * width * height;
   return {
     energyKept,
     sigmaShare: at(sigmaCurve),
-    relativeError: Math.sqrt(Math.max(0, 1 - energyKept)),
+    relativeError: totalEnergy > 0 ? Math.sqrt(droppedEnergy / totalEnergy) : 0,
     psnr: mse > 0 ? 10 * Math.log10((255 * 255) / mse) : Infinity,
     storedNumbers,
     fullNumbers,

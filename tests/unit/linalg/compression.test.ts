@@ -43,4 +43,12 @@ describe('compressionFigures', () => {
     }
     expect(rankForShare([0.5, 1], 0.99)).toBe(2);
   });
+
+  it('keeps the error and PSNR of a nearly exact approximation (no cancellation in 1 - energy)', () => {
+    // Dropped energy 1e-18 of a total 1 + 1e-18: 1 - energyKept rounds to 0 in floating point.
+    const f = compressionFigures([[1, 1e-9]], 1, 2, 1);
+    expect(f.relativeError).toBeCloseTo(1e-9, 20);
+    expect(f.psnr).toBeCloseTo(10 * Math.log10((255 * 255) / (1e-18 / 2)), 8);
+    expect(compressionFigures([[1, 1e-9]], 2, 2, 1).psnr).toBe(Infinity);
+  });
 });
