@@ -9,6 +9,12 @@ export interface RenderedOutcome extends CellOutcome {
 export interface WorkerRequest {
   requestId: number;
   cells: CellSource[];
+  /**
+   * For a fresh worker: the sources behind what the page already shows (build-time results, or results from a
+   * worker that was stopped). Run first and not reported, so the new worker starts from the page's state and a
+   * cell that now fails keeps its last good value, as it would have in a worker that never stopped.
+   */
+  prime?: CellSource[];
 }
 
 /** Worker -> page. `start` comes before each cell runs, so the page knows which cell to blame on a timeout. */

@@ -37,8 +37,8 @@ export class CellSession {
 
   constructor(
     private readonly createWorker: () => WorkerLike,
-    /** Called at sending time: every cell's source in page order. */
-    private readonly sources: () => CellSource[],
+    /** Called at sending time: every cell's source in page order, and for a fresh worker the sources to prime it with. */
+    private readonly sources: (fresh: boolean) => { cells: CellSource[]; prime?: CellSource[] },
     private readonly events: SessionEvents,
     private readonly timeLimitMs = TIME_LIMIT_MS,
   ) {}
@@ -65,11 +65,12 @@ export class CellSession {
       return;
     }
     this.wanted = false;
+    const fresh = this.worker === null;
     const worker = this.worker ?? this.spawn();
     const requestId = this.nextRequestId++;
     this.inFlight = { requestId, runningId: null, timer: null };
     this.events.busy(true);
-    worker.postMessage({ requestId, cells: this.sources() });
+    worker.postMessage({ requestId, ...this.sources(fresh) });
   }
 
   private spawn(): WorkerLike {

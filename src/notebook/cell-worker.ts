@@ -12,9 +12,11 @@ const notebook = new Notebook();
 const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const { requestId, cells } = event.data;
+  const { requestId, cells, prime } = event.data;
+  const start = (id: string) => reply({ kind: 'start', requestId, id });
   try {
-    const outcomes = notebook.update(cells as CellSource[], (id) => reply({ kind: 'start', requestId, id }));
+    if (prime) notebook.update(prime, start);
+    const outcomes = notebook.update(cells as CellSource[], start);
     reply({ kind: 'done', requestId, outcomes: outcomes.map((o) => ({ ...o, html: renderTex(o.tex) })) });
   } catch (error) {
     reply({ kind: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });

@@ -36,7 +36,7 @@ export class PageNotebook {
   private lastRun: Entry | null = null;
 
   constructor(createWorker: () => WorkerLike, timeLimitMs?: number) {
-    this.session = new CellSession(createWorker, () => this.sources(), {
+    this.session = new CellSession(createWorker, (fresh) => this.sources(fresh), {
       outcomes: (outcomes) => outcomes.forEach((o) => this.receive(o)),
       stopped: (id, message) => this.stop(id, message),
       failed: (message) => this.fail(message),
@@ -77,8 +77,11 @@ export class PageNotebook {
     this.session.dispose();
   }
 
-  private sources(): CellSource[] {
-    return this.entries.map((e) => ({ id: e.id, source: e.stopped !== null ? e.good ?? '' : e.committed }));
+  /** What to run: the committed sources, with a stopped cell's last good source in its place. */
+  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[] } {
+    const cells = this.entries.map((e) => ({ id: e.id, source: e.stopped !== null ? e.good ?? '' : e.committed }));
+    // A fresh worker first runs what the page shows, so it knows every cell's last good value.
+    return fresh ? { cells, prime: this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })) } : { cells };
   }
 
   private receive(outcome: RenderedOutcome): void {

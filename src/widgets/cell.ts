@@ -132,6 +132,8 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
         }
       }) as EventListener,
       oninput: () => { this.textarea.rows = lineCount(this.textarea.value); },
+      // The element's own `change` event carries its state; the textarea's native one stays inside.
+      onchange: (event: Event) => event.stopPropagation(),
     });
     this.textarea.value = this.original;
     this.output = h('div', { class: 'rb-cell-output' });
