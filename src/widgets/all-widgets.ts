@@ -17,4 +17,5 @@ if (!document.querySelector('style[data-rankbook]')) {
 
 await Promise.all([
   import('./rank-explorer'),
+  import('./lora-anatomy'),
 ]);
