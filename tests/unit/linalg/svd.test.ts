@@ -126,4 +126,26 @@ describe('svd routes agree', () => {
   it('handles the empty matrix', () => {
     expect(svd([]).values).toHaveLength(0);
   });
+
+  it('gram route: the accuracy cost of squaring the condition number, on singular values 1 .. 1e-12', () => {
+    // M = U diag(sigma) V^T with known sigma_i = 10^(-i/4) and orthonormal U, V.
+    const m = 80, n = 50;
+    const U = svd(randomMatrix(m, n, 1), { method: 'jacobi' }).left;
+    const V = svd(randomMatrix(n, n, 2), { method: 'jacobi' }).right;
+    const sigma = Array.from({ length: n }, (_, i) => 10 ** (-i / 4));
+    const M = Array.from({ length: m }, (_, r) => Array.from({ length: n }, (_, c) => sigma.reduce((s, x, i) => s + x * U[i * m + r] * V[i * n + c], 0)));
+    const gram = svd(M, { method: 'gram' });
+    const jacobi = svd(M, { method: 'jacobi' });
+    for (let i = 0; i < n; i++) {
+      if (sigma[i] >= 1e-5) expect(Math.abs(gram.values[i] - sigma[i]) / sigma[i]).toBeLessThan(1e-12);
+      else expect(gram.values[i]).toBeLessThan(Math.max(2 * sigma[i], Math.sqrt(Number.EPSILON))); // noise floor
+      if (sigma[i] >= 1e-9) expect(Math.abs(jacobi.values[i] - sigma[i]) / sigma[i]).toBeLessThan(1e-5);
+    }
+    // V (from the eigensolver) stays orthonormal; the U vectors paired with noise-level values do not,
+    // but sigma_i u_i = M v_i keeps the sum of layers exact.
+    expect(orthogonalityDefect(gram.right, n, n)).toBeLessThan(1e-13);
+    expect(orthogonalityDefect(gram.left, n, m)).toBeGreaterThan(1e-3);
+    expect(orthogonalityDefect(gram.left, 12, m)).toBeLessThan(1e-9); // down to sigma = 1e-3: ~eps (sigma_1 / sigma)^2
+    expect(reconstructionError(M, gram)).toBeLessThan(1e-13);
+  });
 });
