@@ -18,4 +18,5 @@ if (!document.querySelector('style[data-rankbook]')) {
 await Promise.all([
   import('./rank-explorer'),
   import('./lora-anatomy'),
+  import('./lora-trainer'),
 ]);

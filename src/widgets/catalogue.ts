@@ -63,4 +63,27 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'step', description: 'the gradient-step buttons and the ΔW heatmap' },
     ],
   },
+  'lora-trainer': {
+    tag: 'rankbook-lora-trainer',
+    title: 'LoRA trainer',
+    description: 'Fine-tune a tiny character model with LoRA in the browser, beside full fine-tuning: losses, sample names, merge and latency, adapter files.',
+    embedHeight: 1900,
+    inputs: [
+      { name: 'r', kind: 'integer', min: 1, max: 64, description: 'The LoRA rank, 1 to 64.', example: '8' },
+      { name: 'alpha', kind: 'integer', min: 1, max: 128, description: 'Alpha, 1 to 128: B A is scaled by alpha / r (by default alpha = r).', example: '8' },
+      { name: 'targets', kind: 'text', description: 'Which matrices of each block to adapt, comma-separated: Wq, Wk, Wv, Wo, MLP.', example: 'Wq,Wv' },
+      { name: 'lr', kind: 'number', min: 0.00001, max: 0.3, description: 'Adam’s learning rate for LoRA, 0.00001 to 0.3 (full fine-tuning always uses 0.0003).', example: '0.01' },
+      { name: 'steps', kind: 'integer', min: 1, max: 2000, description: 'How many training steps, 1 to 2,000.', example: '100' },
+      { name: 'task', kind: 'choice', choices: ['dinosaurs', 'pokemon'], description: 'Which names to fine-tune on.', example: 'dinosaurs' },
+      { name: 'backend', kind: 'choice', choices: ['auto', 'webgl', 'wasm', 'cpu'], description: 'Which tfjs backend to try first; auto tries WebGL, then WebAssembly, then plain JavaScript.', example: 'auto' },
+    ],
+    controls: [
+      { name: 'settings', description: 'the rank, alpha, matrices, learning rate, steps and task controls' },
+      { name: 'baseline', description: 'the full fine-tune button' },
+      { name: 'chart', description: 'the loss chart' },
+      { name: 'samples', description: 'the sample names and temperature' },
+      { name: 'merge', description: 'the merge and latency section' },
+      { name: 'file', description: 'download and load of adapter files' },
+    ],
+  },
 };

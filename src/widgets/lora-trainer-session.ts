@@ -1,0 +1,247 @@
+/**
+ * The tfjs half of <rankbook-lora-trainer>, loaded by dynamic import the first time the widget is seen (or
+ * Train is pressed), so tfjs reaches only pages that train. It owns every tensor the trainer makes:
+ *   base   the downloaded model, never trained or adapted (samples "before", base latency);
+ *   model  a copy of it carrying the LoRA attachment being trained;
+ *   full   an optional second copy for the full fine-tuning baseline.
+ * Reset rebuilds `model` from the downloaded arrays, so it is the base model bit for bit; dispose() frees all.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  DEFAULT_LEARNING_RATE, Trainer, TinyGpt, evaluateLoss, fetchCheckpoint, gatherBatch, loadWordList, makeDatasets,
+  measureLatency, modelFromCheckpoint, packAdapters, type CheckpointManifest, type LoraConfig, type NamedArrays,
+  type StepReport, type WindowSet,
+} from '../lora/index';
+import { sampleNamesPadded } from '../lora/sample-padded';
+import { startBackend, liveTensors, type BackendChoice } from './tf-backend';
+import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from './adapter-file';
+import type { Task } from './lora-trainer-settings';
+
+export { liveTensors };
+
+/** Steps draw this many windows; 32 keeps a step near a second on a software GPU. */
+export const BATCH_SIZE = 32;
+const SAMPLE_COUNT = 10;
+const SAMPLE_SEED = 1;
+const LORA_SEED = 1;
+const LATENCY = { batchSize: 8, iterations: 12, warmup: 3 };
+
+interface TaskData {
+  train: WindowSet;
+  validation: WindowSet;
+  trainWords: number;
+  validationWords: number;
+  baseValLoss: number;
+}
+
+export interface MergeResult {
+  /** Largest |logit| change over a batch of validation windows, unmerged vs merged. */
+  maxAbsDiff: number;
+  matrices: number;
+  latencyMs: { base: number; unmerged: number; merged: number };
+}
+
+export class TrainerSession {
+  private base: TinyGpt;
+  private model: TinyGpt;
+  private full: { model: TinyGpt; trainer: Trainer } | null = null;
+  private trainer: Trainer | null = null;
+  private active: Trainer | null = null;
+  private readonly tasks = new Map<Task, TaskData>();
+  private lora: LoraConfig;
+
+  private constructor(
+    readonly backend: string,
+    readonly notice: string,
+    readonly manifest: CheckpointManifest,
+    private readonly baseWeights: NamedArrays,
+    lora: LoraConfig,
+    private readonly wordListUrl: (task: Task) => string,
+  ) {
+    this.base = new TinyGpt(manifest.modelConfig!, { weights: baseWeights });
+    this.lora = lora;
+    this.model = this.freshModel(lora);
+  }
+
+  static async open(options: { backend: BackendChoice; manifestUrl: string; wordListUrl: (task: Task) => string; lora: LoraConfig }): Promise<TrainerSession> {
+    const { backend, notice } = await startBackend(options.backend);
+    const { manifest, bytes } = await fetchCheckpoint(options.manifestUrl);
+    const probe = modelFromCheckpoint(manifest, bytes); // checks the manifest and every shape
+    const weights = probe.getWeights();
+    probe.dispose();
+    return new TrainerSession(backend, notice, manifest, weights, options.lora, options.wordListUrl);
+  }
+
+  get modelConfig() {
+    return this.base.config;
+  }
+
+  get totalParams(): number {
+    return this.base.baseParamCount;
+  }
+
+  get trainableParams(): number {
+    return this.model.attachment?.paramCount ?? 0;
+  }
+
+  get merged(): boolean {
+    return this.model.attachment?.merged ?? false;
+  }
+
+  get loraConfig(): LoraConfig {
+    return { ...this.lora, targets: this.lora.targets.slice() };
+  }
+
+  /** Word list, train/validation split (as scripts/adapters.ts makes it) and the base model's validation loss. */
+  async useTask(task: Task): Promise<TaskData> {
+    const known = this.tasks.get(task);
+    if (known) return known;
+    const words = await loadWordList(this.wordListUrl(task));
+    const sets = makeDatasets(words, { contextLength: this.base.config.contextLength, validationFraction: 0.1, seed: 1 });
+    const baseValLoss = await evaluateLoss(this.base, sets.validation, sets.validation.count, 64);
+    const data = { train: sets.train, validation: sets.validation, trainWords: sets.trainWords.length, validationWords: sets.validationWords.length, baseValLoss };
+    this.tasks.set(task, data);
+    return data;
+  }
+
+  /** A fresh copy of the base with a new attachment: every earlier run, baseline and merge is gone. */
+  configure(lora: LoraConfig): void {
+    this.stopTrainers();
+    this.model.dispose();
+    this.lora = lora;
+    this.model = this.freshModel(lora);
+  }
+
+  private freshModel(lora: LoraConfig): TinyGpt {
+    const model = new TinyGpt(this.base.config, { weights: this.baseWeights });
+    model.attachLora(lora, LORA_SEED);
+    return model;
+  }
+
+  private stopTrainers(): void {
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.full?.trainer.dispose();
+    this.full?.model.dispose();
+    this.full = null;
+    this.active = null;
+  }
+
+  /**
+   * Steps of LoRA (on `model`) or of full fine-tuning (on its own copy of the base) up to `steps` in all,
+   * continuing where the last run of that kind stopped. Both draw the same batches (seed 1).
+   */
+  async run(mode: 'lora' | 'full', settings: { lr: number; steps: number; task: Task }): Promise<AsyncGenerator<StepReport, void, void>> {
+    const data = await this.useTask(settings.task);
+    const evalEvery = Math.max(5, Math.round(settings.steps / 10));
+    const common = { batchSize: BATCH_SIZE, totalSteps: settings.steps, evalEvery, evalWindows: data.validation.count, seed: 1 };
+    let trainer: Trainer;
+    if (mode === 'lora') {
+      if (this.merged) throw new Error('unmerge the adapter before training it further');
+      this.trainer ??= new Trainer(this.model, data, { ...common, mode: 'lora', learningRate: settings.lr });
+      trainer = this.trainer;
+    } else {
+      if (!this.full) {
+        const model = new TinyGpt(this.base.config, { weights: this.baseWeights });
+        this.full = { model, trainer: new Trainer(model, data, { ...common, mode: 'full', learningRate: DEFAULT_LEARNING_RATE.full }) };
+      }
+      trainer = this.full.trainer;
+    }
+    trainer.options.totalSteps = settings.steps;
+    trainer.options.evalEvery = evalEvery;
+    this.active = trainer;
+    return trainer.run();
+  }
+
+  get fullTrainableParams(): number {
+    return this.base.baseParamCount;
+  }
+
+  pause(): void {
+    this.active?.pause();
+  }
+
+  resume(): void {
+    this.active?.resume();
+  }
+
+  /** Ends the current run before its next step; await the loop over run() before configure() or dispose(). */
+  cancel(): void {
+    this.active?.cancel();
+  }
+
+  /** Ten names from the base model, the adapted model or the full fine-tune, same seed for each. */
+  async samples(which: 'base' | 'lora' | 'full', temperature: number): Promise<string[]> {
+    const model = which === 'base' ? this.base : which === 'full' ? this.full?.model : this.model;
+    if (!model) return [];
+    return sampleNamesPadded(model, { count: SAMPLE_COUNT, temperature, seed: SAMPLE_SEED });
+  }
+
+  /** Folds s B A into W0 and checks it: the outputs before and after, and the forward-pass latency of all three. */
+  async merge(task: Task): Promise<MergeResult> {
+    const attachment = this.model.attachment;
+    if (!attachment || attachment.merged) throw new Error('nothing to merge');
+    const data = await this.useTask(task);
+    const rows = Array.from({ length: Math.min(64, data.validation.count) }, (_, i) => i);
+    const probe = gatherBatch(data.validation, rows);
+    const input = tf.tensor2d(probe.inputs, [probe.size, probe.contextLength], 'int32');
+    try {
+      const before = this.model.logits(input);
+      const unmerged = (await measureLatency(this.model, LATENCY)).medianMs;
+      attachment.merge();
+      const after = this.model.logits(input);
+      const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(before, after))));
+      const maxAbsDiff = (await diff.data())[0];
+      tf.dispose([before, after, diff]);
+      const merged = (await measureLatency(this.model, LATENCY)).medianMs;
+      const base = (await measureLatency(this.base, LATENCY)).medianMs;
+      return { maxAbsDiff, matrices: attachment.adapters.length, latencyMs: { base, unmerged, merged } };
+    } finally {
+      input.dispose();
+    }
+  }
+
+  /** Takes s B A out again, restoring W0 from the downloaded arrays exactly (not W - s B A, which rounds). */
+  unmerge(): void {
+    const attachment = this.model.attachment;
+    if (!attachment?.merged) return;
+    attachment.unmerge();
+    for (const { name, slot } of attachment.adapters) {
+      const w = this.baseWeights[`${name}.w`];
+      tf.tidy(() => slot.weight.assign(tf.tensor(w.data, w.shape)));
+    }
+  }
+
+  /** Largest |difference| between the model's base weights and the download: 0 after Reset. */
+  differenceFromBase(): number {
+    const now = this.model.getWeights();
+    let max = 0;
+    for (const [name, { data }] of Object.entries(this.baseWeights)) {
+      const d = now[name].data;
+      for (let i = 0; i < data.length; i++) max = Math.max(max, Math.abs(d[i] - data[i]));
+    }
+    return max;
+  }
+
+  /** The adapter as one file: its LoRA config, A and B, and whatever the widget adds (task, steps, losses). */
+  exportAdapter(meta: Record<string, unknown>): Uint8Array {
+    const attachment = this.model.attachment;
+    if (!attachment) throw new Error('no adapter');
+    const { manifest, bytes } = packAdapters(attachment, { ...meta, modelConfig: this.base.config, createdAt: new Date().toISOString() });
+    return encodeAdapterFile(manifest, bytes);
+  }
+
+  /** Checks a file completely, then (only then) replaces the adapter with the file's. Throws AdapterFileError. */
+  importAdapter(bytes: ArrayBuffer): AdapterFile {
+    const file = decodeAdapterFile(bytes, this.base.config);
+    this.configure(file.lora);
+    this.model.attachment!.setFactors(file.factors);
+    return file;
+  }
+
+  dispose(): void {
+    this.stopTrainers();
+    this.model.dispose();
+    this.base.dispose();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The LoRA trainer's settings: what each attribute may hold, how text becomes a value (with a message in
+ * words when it could not be used as given), and the counts the widget shows before tfjs has loaded.
+ * Pure (no DOM, no tfjs), so it is unit-tested in Node and costs the page nothing to import.
+ */
+import type { LoraTarget, ModelConfig } from '../lora/config';
+
+/** The checkboxes: the four attention matrices, and the MLP's two matrices as one choice. */
+export const TARGET_GROUPS = ['Wq', 'Wk', 'Wv', 'Wo', 'MLP'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+const GROUP_TARGETS: Record<TargetGroup, LoraTarget[]> = {
+  Wq: ['wq'], Wk: ['wk'], Wv: ['wv'], Wo: ['wo'], MLP: ['mlpUp', 'mlpDown'],
+};
+
+export const TASKS = ['dinosaurs', 'pokemon'] as const;
+export type Task = (typeof TASKS)[number];
+export const TASK_LABELS: Record<Task, string> = { dinosaurs: 'dinosaur names', pokemon: 'Pokémon names' };
+
+export interface TrainerSettings {
+  r: number;
+  alpha: number;
+  targets: TargetGroup[];
+  lr: number;
+  steps: number;
+  task: Task;
+}
+
+/** The paper's usual start (r = 8 on Wq and Wv, alpha = r) with the learning rate measured for this model. */
+export const DEFAULT_SETTINGS: TrainerSettings = { r: 8, alpha: 8, targets: ['Wq', 'Wv'], lr: 0.01, steps: 100, task: 'dinosaurs' };
+
+export interface NumberRule {
+  /** The name a message uses: "rank r". */
+  name: string;
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+export const RULES: Record<'r' | 'alpha' | 'lr' | 'steps', NumberRule> = {
+  r: { name: 'rank r', min: 1, max: 64, integer: true },
+  alpha: { name: 'alpha', min: 1, max: 128, integer: true },
+  lr: { name: 'learning rate', min: 1e-5, max: 0.3, integer: false },
+  steps: { name: 'steps', min: 1, max: 2000, integer: true },
+};
+
+export interface Reading<T> {
+  value: T;
+  /** '' when the text was used exactly as given. */
+  message: string;
+}
+
+// Plain decimal or exponent notation only: Number() would also take "0x1f", "" and "Infinity".
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const quote = (text: string) => `“${text.length > 24 ? `${text.slice(0, 24)}…` : text}”`;
+export const showNumber = (n: number) => (Math.abs(n) >= 1 || n === 0 ? n.toLocaleString('en-US', { maximumFractionDigits: 4 }) : String(Number(n.toPrecision(3))));
+
+/** A number from an attribute or an input: clamped into the rule's range, rounded when it must be whole. */
+export function readNumber(text: string | null | undefined, rule: NumberRule, fallback: number): Reading<number> {
+  if (text === null || text === undefined) return { value: fallback, message: '' };
+  const trimmed = text.trim();
+  if (!NUMBER.test(trimmed)) return { value: fallback, message: `${rule.name} ${quote(text)} is not a number, so ${showNumber(fallback)} is used.` };
+  const x = Number(trimmed);
+  const finite = Number.isFinite(x) ? x : x > 0 ? rule.max : rule.min;
+  const clamped = Math.min(rule.max, Math.max(rule.min, finite));
+  const value = rule.integer ? Math.round(clamped) : clamped;
+  if (value === x) return { value, message: '' };
+  const why = x < rule.min ? 'is below' : x > rule.max ? 'is above' : 'is not a whole number in';
+  return { value, message: `${rule.name} ${quote(trimmed)} ${why} the range ${showNumber(rule.min)}–${showNumber(rule.max)}, so ${showNumber(value)} is used.` };
+}
+
+/**
+ * Target matrices from text: "Wq,Wv", "wq wv", or a JSON list as a shared link writes it ('["Wq","Wv"]').
+ * Names are matched without regard to case; unknown names are dropped with a message; none left -> fallback.
+ */
+export function readTargets(text: string | null | undefined, fallback: TargetGroup[] = DEFAULT_SETTINGS.targets): Reading<TargetGroup[]> {
+  if (text === null || text === undefined) return { value: fallback.slice(), message: '' };
+  let names: string[];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    names = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  } catch {
+    names = text.split(/[\s,;+]+/);
+  }
+  names = names.map((n) => n.trim()).filter(Boolean);
+  const found = new Set<TargetGroup>();
+  const unknown: string[] = [];
+  for (const name of names) {
+    const group = TARGET_GROUPS.find((g) => g.toLowerCase() === name.toLowerCase());
+    if (group) found.add(group);
+    else unknown.push(name);
+  }
+  const value = TARGET_GROUPS.filter((g) => found.has(g));
+  if (value.length === 0) {
+    return { value: fallback.slice(), message: `targets ${quote(text)} name none of ${TARGET_GROUPS.join(', ')}, so ${fallback.join(', ')} ${fallback.length === 1 ? 'is' : 'are'} used.` };
+  }
+  return { value, message: unknown.length ? `targets: ${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a matrix' : 'are not matrices'} this model has; ${value.join(', ')} ${value.length === 1 ? 'is' : 'are'} used.` : '' };
+}
+
+export function readTask(text: string | null | undefined, fallback: Task = DEFAULT_SETTINGS.task): Reading<Task> {
+  if (text === null || text === undefined) return { value: fallback, message: '' };
+  const task = TASKS.find((t) => t === text.trim().toLowerCase());
+  return task ? { value: task, message: '' } : { value: fallback, message: `task ${quote(text)} is not one of ${TASKS.join(', ')}, so ${fallback} is used.` };
+}
+
+/** The model's weight names for the chosen groups, in a fixed order. */
+export function loraTargets(groups: readonly TargetGroup[]): LoraTarget[] {
+  return TARGET_GROUPS.filter((g) => groups.includes(g)).flatMap((g) => GROUP_TARGETS[g]);
+}
+
+/** [k, d] (inputs, outputs) of each adaptable matrix in one block. */
+export function matrixShape(config: ModelConfig, target: LoraTarget): [number, number] {
+  const { dModel: d, mlpHidden: h } = config;
+  return target === 'mlpUp' ? [d, h] : target === 'mlpDown' ? [h, d] : [d, d];
+}
+
+/** Trainable numbers of a LoRA on these matrices: r (k + d) for each adapted matrix of every block. */
+export function loraParamCount(config: ModelConfig, r: number, groups: readonly TargetGroup[]): number {
+  return config.nLayers * loraTargets(groups).reduce((n, t) => {
+    const [k, d] = matrixShape(config, t);
+    return n + r * (k + d);
+  }, 0);
+}
+
+/** Every number in the base model (what full fine-tuning trains): embeddings, blocks, final norm, head. */
+export function modelParamCount(config: ModelConfig): number {
+  const { vocabSize: v, contextLength: t, dModel: d, mlpHidden: h, nLayers } = config;
+  const block = 4 * (d * d + d) + (d * h + h) + (h * d + d) + 4 * d;
+  return v * d + t * d + nLayers * block + 2 * d + d * v + v;
+}
+
+/** Bytes as people read them: "64 KiB", "3.1 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const kib = bytes / 1024;
+  if (kib < 1024) return `${Number(kib.toPrecision(kib < 10 ? 2 : 3))} KiB`;
+  return `${Number((kib / 1024).toPrecision(2))} MiB`;
+}
+
+/** A percentage with enough digits to tell small ones apart: 2.02%, 0.25%, 100%. */
+export function formatPercent(part: number, whole: number): string {
+  const p = (100 * part) / whole;
+  return `${p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(2) : p.toPrecision(2)}%`;
+}
+
+export function groupsInWords(groups: readonly TargetGroup[]): string {
+  const names = groups.map((g) => (g === 'MLP' ? 'the MLP' : g));
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

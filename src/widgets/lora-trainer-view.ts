@@ -1,0 +1,126 @@
+/**
+ * The DOM of <rankbook-lora-trainer>: native, labelled controls, a real <progress>, the loss chart, sample
+ * lists and result paragraphs, each part a `data-control` an embed page can hide. Behaviour lives in
+ * lora-trainer.ts; this file only builds and hands back the elements it needs to reach.
+ */
+import { h, uniqueId } from './dom';
+import { lineChart, type LineChart } from '../plots/line-chart';
+import { TARGET_GROUPS, TASKS, TASK_LABELS, RULES, type TargetGroup } from './lora-trainer-settings';
+
+export type SettingName = 'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task';
+export type ButtonName = 'train' | 'pause' | 'reset' | 'full' | 'merge' | 'download' | 'resample';
+
+export interface TrainerView {
+  root: HTMLElement;
+  inputs: { r: HTMLInputElement; alpha: HTMLInputElement; lr: HTMLInputElement; steps: HTMLInputElement; task: HTMLSelectElement; temperature: HTMLInputElement; file: HTMLInputElement };
+  outputs: { r: HTMLOutputElement; alpha: HTMLOutputElement; temperature: HTMLOutputElement };
+  targets: Record<TargetGroup, HTMLInputElement>;
+  messages: Record<SettingName | 'file' | 'train', HTMLElement>;
+  buttons: Record<ButtonName, HTMLButtonElement>;
+  progress: HTMLProgressElement;
+  parts: Record<'backend' | 'notice' | 'status' | 'counts' | 'locked' | 'progressText' | 'chartNote' | 'merge' | 'fileResult' | 'reset', HTMLElement>;
+  samples: { before: HTMLOListElement; after: HTMLOListElement; full: HTMLOListElement; afterTitle: HTMLElement; fullBox: HTMLElement };
+  chart: LineChart;
+}
+
+const message = (id?: string) => h('p', { id, class: 'rb-message', role: 'alert', hidden: true });
+
+export function buildTrainerView(on: Record<ButtonName, () => void> & {
+  setting: (name: SettingName | 'temperature', live: boolean) => void;
+  file: () => void;
+}): TrainerView {
+  const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'fileMsg']
+    .map((k) => [k, uniqueId(`trainer-${k}`)])) as Record<string, string>;
+  const slider = (name: 'r' | 'alpha', max: number) => h('input', {
+    type: 'range', id: ids[name], min: RULES[name].min, max, step: 1, 'aria-describedby': ids[`${name}Msg`],
+    oninput: () => on.setting(name, true), onchange: () => on.setting(name, false),
+  });
+  const inputs = {
+    r: slider('r', RULES.r.max),
+    alpha: slider('alpha', RULES.alpha.max),
+    lr: h('input', { type: 'number', id: ids.lr, min: RULES.lr.min, max: RULES.lr.max, step: 'any', class: 'rb-trainer-number',
+      'aria-describedby': ids.lrMsg, onchange: () => on.setting('lr', false) }),
+    steps: h('input', { type: 'number', id: ids.steps, min: RULES.steps.min, max: RULES.steps.max, step: 1, class: 'rb-trainer-number',
+      'aria-describedby': ids.stepsMsg, onchange: () => on.setting('steps', false) }),
+    task: h('select', { id: ids.task, 'aria-describedby': ids.taskMsg, onchange: () => on.setting('task', false) },
+      ...TASKS.map((t) => h('option', { value: t }, TASK_LABELS[t]))),
+    temperature: h('input', { type: 'range', id: ids.temperature, min: 0, max: 1.5, step: 0.1, value: 0.8,
+      oninput: () => on.setting('temperature', true), onchange: () => on.setting('temperature', false) }),
+    file: h('input', { type: 'file', id: ids.file, accept: '.rblora,application/octet-stream', 'aria-describedby': ids.fileMsg, onchange: () => on.file() }),
+  };
+  const outputs = {
+    r: h('output', { for: ids.r, class: 'rb-trainer-value' }),
+    alpha: h('output', { for: ids.alpha, class: 'rb-trainer-value' }),
+    temperature: h('output', { for: ids.temperature, class: 'rb-trainer-value' }),
+  };
+  const targets = Object.fromEntries(TARGET_GROUPS.map((g) => [g, h('input', { type: 'checkbox', value: g, 'aria-describedby': ids.targetsMsg,
+    onchange: () => on.setting('targets', false) })])) as Record<TargetGroup, HTMLInputElement>;
+  const messages = {
+    r: message(ids.rMsg), alpha: message(ids.alphaMsg), lr: message(ids.lrMsg), steps: message(ids.stepsMsg),
+    task: message(ids.taskMsg), targets: message(ids.targetsMsg), file: message(ids.fileMsg), train: message(),
+  };
+  const button = (name: ButtonName, label: string, extra: Record<string, string> = {}) =>
+    h('button', { type: 'button', onclick: () => on[name](), ...extra }, label);
+  const buttons = {
+    train: button('train', 'Train'), pause: button('pause', 'Pause'), reset: button('reset', 'Reset'),
+    full: button('full', 'Full fine-tune (baseline)'), merge: button('merge', 'Merge into W₀'),
+    download: button('download', 'Download adapter'), resample: button('resample', 'Sample again'),
+  };
+  const progress = h('progress', { id: ids.progress, max: 100, value: 0 });
+  const parts = {
+    backend: h('span', { class: 'rb-trainer-backend' }, 'not loaded yet'),
+    notice: h('p', { class: 'rb-trainer-notice', hidden: true }),
+    status: h('p', { class: 'rb-result' }),
+    counts: h('p', { class: 'rb-trainer-counts' }),
+    locked: h('p', { class: 'rb-note', hidden: true }, 'Reset to change the rank, alpha, matrices, learning rate or task: they belong to the adapter being trained.'),
+    progressText: h('span', { class: 'rb-trainer-progress-text' }),
+    chartNote: h('p', { class: 'rb-note' }),
+    merge: h('p', { class: 'rb-trainer-merge' }),
+    fileResult: h('p', { class: 'rb-note' }),
+    reset: h('p', { class: 'rb-note' }),
+  };
+  const list = () => h('ol', { class: 'rb-trainer-names' });
+  const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }, 'After LoRA'), fullBox: h('div', { hidden: true }) };
+  samples.fullBox.append(h('p', { class: 'rb-subhead' }, 'After full fine-tuning'), samples.full);
+  const chart = lineChart([], {
+    title: 'Loss while training', description: 'No training yet.', xLabel: 'step', yLabel: 'loss (nats per character)',
+    yScale: 'linear', xDomain: [0, 100], height: 280, dots: false,
+  });
+  const field = (label: string, id: string, control: HTMLElement, after: HTMLElement | null, msg: HTMLElement) =>
+    h('div', { class: 'rb-trainer-field' }, h('label', { for: id }, label), control, after, msg);
+
+  const root = h('div', { class: 'rb-widget rb-lora-trainer' },
+    h('p', { class: 'rb-trainer-backend-line' }, 'Backend: ', parts.backend),
+    parts.notice,
+    h('div', { class: 'rb-trainer-settings', 'data-control': 'settings' },
+      field('Rank r', ids.r, inputs.r, outputs.r, messages.r),
+      field('Alpha α (B A is scaled by α / r)', ids.alpha, inputs.alpha, outputs.alpha, messages.alpha),
+      h('fieldset', { class: 'rb-trainer-targets' },
+        h('legend', {}, 'Adapt these matrices in both blocks'),
+        h('div', { class: 'rb-row' }, ...TARGET_GROUPS.map((g) => h('label', { class: 'rb-trainer-check' }, targets[g], g === 'MLP' ? ' MLP (both)' : ` ${g}`))),
+        messages.targets),
+      field('Learning rate', ids.lr, inputs.lr, null, messages.lr),
+      field('Steps', ids.steps, inputs.steps, null, messages.steps),
+      field('Task', ids.task, inputs.task, null, messages.task),
+      parts.locked),
+    parts.counts,
+    h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Training' },
+      buttons.train, buttons.pause, buttons.reset, h('span', { 'data-control': 'baseline', class: 'rb-row' }, buttons.full)),
+    messages.train,
+    h('div', { class: 'rb-row rb-trainer-progress' }, h('label', { for: ids.progress }, 'Training progress'), progress, parts.progressText),
+    parts.status, parts.reset,
+    h('div', { class: 'rb-trainer-chart', 'data-control': 'chart' }, chart.element, parts.chartNote),
+    h('div', { class: 'rb-trainer-samples', 'data-control': 'samples' },
+      h('div', { class: 'rb-row' }, h('label', { for: ids.temperature }, 'Temperature'), inputs.temperature, outputs.temperature, buttons.resample),
+      h('div', { class: 'rb-trainer-sample-lists' },
+        h('div', {}, h('p', { class: 'rb-subhead' }, 'Base model'), samples.before),
+        h('div', {}, samples.afterTitle, samples.after),
+        samples.fullBox)),
+    h('div', { class: 'rb-trainer-merge-box', 'data-control': 'merge' },
+      h('p', { class: 'rb-subhead' }, 'Merge: W = W₀ + (α/r) B A'), h('div', { class: 'rb-row' }, buttons.merge), parts.merge),
+    h('div', { class: 'rb-trainer-file', 'data-control': 'file' },
+      h('p', { class: 'rb-subhead' }, 'Save or load the adapter'),
+      h('div', { class: 'rb-row' }, buttons.download, h('label', { for: ids.file }, 'Load an adapter file'), inputs.file),
+      messages.file, parts.fileResult));
+  return { root, inputs, outputs, targets, messages, buttons, progress, parts, samples, chart };
+}
