@@ -17,6 +17,7 @@ if (!document.querySelector('style[data-rankbook]')) {
 
 await Promise.all([
   import('./rank-explorer'),
+  import('./svd-compressor'),
   import('./lora-anatomy'),
   import('./lora-trainer'),
 ]);

@@ -46,6 +46,24 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'factorisation', description: 'M = C R and the storage count' },
     ],
   },
+  'svd-compressor': {
+    tag: 'rankbook-svd-compressor',
+    title: 'SVD image compression',
+    description: 'Decompose a photo with the SVD and rebuild it from its first k layers, with the singular values and the share of energy kept.',
+    embedHeight: 1500,
+    inputs: [
+      { name: 'image', kind: 'choice', choices: ['astronaut', 'camera', 'coffee', 'chelsea'], description: 'Which sample photo to open.', example: 'astronaut' },
+      { name: 'mode', kind: 'choice', choices: ['grey', 'colour'], description: 'One SVD of the grey image, or one per colour channel.', example: 'colour' },
+      { name: 'k', kind: 'integer', min: 1, max: 600, description: 'The rank: how many layers rebuild the image (at most the image’s rank).', example: '20' },
+    ],
+    controls: [
+      { name: 'images', description: 'the image chooser and file picker' },
+      { name: 'mode', description: 'the grey / colour switch' },
+      { name: 'views', description: 'the rank-k / original / difference switch' },
+      { name: 'thumbnails', description: 'the row of quick ranks' },
+      { name: 'plots', description: 'the singular-value and energy plots' },
+    ],
+  },
   'lora-anatomy': {
     tag: 'rankbook-lora-anatomy',
     title: 'Anatomy of a LoRA layer',

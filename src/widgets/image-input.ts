@@ -33,8 +33,9 @@ export async function loadImageFile(file: Blob & { name?: string }, maxSide: num
     return { ok: false, message: `“${name}” could not be decoded: the file looks damaged.` };
   }
   if (bitmap.width < MIN_SIDE || bitmap.height < MIN_SIDE) {
+    const message = `“${name}” is only ${bitmap.width} × ${bitmap.height} pixels; use an image at least ${MIN_SIDE} pixels on each side.`;
     bitmap.close();
-    return { ok: false, message: `“${name}” is only ${bitmap.width} × ${bitmap.height} pixels; use an image at least ${MIN_SIDE} pixels on each side.` };
+    return { ok: false, message };
   }
   const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
   const w = Math.max(1, Math.round(bitmap.width * scale));

@@ -1,0 +1,290 @@
+import { h, uniqueId } from './dom';
+import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { loadImageFile } from './image-input';
+import { assetUrl } from './asset-url';
+import { SvdPlots } from './svd-plots';
+import { decomposeImage, type ImageDecomposition, type ImageMode } from './svd-session';
+import { compressionFigures, type CompressionFigures } from '../linalg/compression';
+
+export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea'] as const;
+const SAMPLE_LABELS: Record<string, string> = {
+  astronaut: 'Astronaut (Eileen Collins, NASA)', camera: 'Photographer (grey)', coffee: 'Coffee cup', chelsea: 'Chelsea the cat',
+};
+const THUMBNAIL_RANKS = [1, 4, 16, 64];
+const MAX_SIDE = 512;
+type View = 'approx' | 'original' | 'difference';
+
+type Figures = Omit<CompressionFigures, 'energyCurve' | 'sigmaCurve'>;
+
+export interface SvdCompressorState extends Partial<Figures> {
+  image: string;
+  mode: ImageMode;
+  k: number;
+  rank: number;
+  width: number;
+  height: number;
+  view: View;
+  status: 'loading' | 'decomposing' | 'ready' | 'error';
+  message: string;
+}
+
+/** `<rankbook-svd-compressor image="astronaut" mode="colour" k="20">`: a photo rebuilt from k SVD layers. */
+export class SvdCompressor extends WidgetElement<SvdCompressorState> {
+  static observedAttributes = ['image', 'mode', 'k'];
+  private s: SvdCompressorState = {
+    image: 'astronaut', mode: 'colour', k: 20, rank: 0, width: 0, height: 0, view: 'approx', status: 'loading', message: '',
+  };
+  private decomposition: ImageDecomposition | null = null;
+  private pixels: ImageData | null = null;
+  private abort: AbortController | null = null;
+  /** Counts image requests, so a slow load that a newer one replaced is dropped when it lands. */
+  private request = 0;
+  private ui!: ReturnType<SvdCompressor['build']>;
+  private plots!: SvdPlots;
+
+  protected currentState(): SvdCompressorState {
+    return this.s;
+  }
+
+  connectedCallback(): void {
+    if (this.ui) return;
+    this.ui = this.build();
+    this.readAttributes();
+    void this.loadSample(this.s.image);
+  }
+
+  disconnectedCallback(): void {
+    this.abort?.abort();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!this.ui || value === null || value === old) return;
+    const before = { image: this.s.image, mode: this.s.mode };
+    this.readAttributes();
+    if (name === 'image' && this.s.image !== before.image) void this.loadSample(this.s.image);
+    else if (name === 'mode' && this.s.mode !== before.mode) void this.decompose();
+    else if (name === 'k') this.setRank(this.s.k);
+  }
+
+  /** Attributes are checked here as any input is: a bad one leaves a message and the current value. */
+  private readAttributes(): void {
+    const problems: string[] = [];
+    const image = this.getAttribute('image');
+    if (image !== null) {
+      if ((SAMPLE_IMAGES as readonly string[]).includes(image)) this.s.image = image;
+      else problems.push(`There is no sample image “${image.slice(0, 20)}”; choose ${SAMPLE_IMAGES.join(', ')}.`);
+    }
+    const mode = this.getAttribute('mode');
+    if (mode !== null) {
+      if (mode === 'grey' || mode === 'colour') this.s.mode = mode;
+      else problems.push(`Mode “${mode.slice(0, 20)}” is not grey or colour.`);
+    }
+    const k = this.getAttribute('k');
+    if (k !== null) {
+      const value = Number(k);
+      if (Number.isFinite(value) && value >= 1) this.s.k = Math.round(value);
+      else problems.push(`Rank “${k.slice(0, 20)}” must be a whole number of at least 1.`);
+    }
+    this.ui.sample.value = this.s.image;
+    this.ui.modes[this.s.mode].checked = true;
+    setMessage(this.ui.imageMessage, problems.join(' '));
+  }
+
+  private build() {
+    const sliderId = uniqueId('rank');
+    const sampleId = uniqueId('sample');
+    const fileId = uniqueId('file');
+    const sample = h('select', { id: sampleId },
+      ...SAMPLE_IMAGES.map((name) => h('option', { value: name }, SAMPLE_LABELS[name])));
+    sample.addEventListener('change', () => { this.s.image = sample.value; void this.loadSample(sample.value); });
+    const file = h('input', { type: 'file', id: fileId, accept: 'image/*', class: 'rb-file' });
+    file.addEventListener('change', () => { if (file.files?.[0]) void this.loadUpload(file.files[0]); file.value = ''; });
+    const modeGroup = uniqueId('mode');
+    const mode = (value: ImageMode, label: string) => {
+      const input = h('input', { type: 'radio', name: modeGroup, value });
+      input.addEventListener('change', () => { if (input.checked) { this.s.mode = value; void this.decompose(); } });
+      return { input, label: h('label', {}, input, ` ${label}`) };
+    };
+    const grey = mode('grey', 'grey');
+    const colour = mode('colour', 'colour (one SVD per channel)');
+    const viewGroup = uniqueId('view');
+    const views = (['approx', 'original', 'difference'] as View[]).map((value) => {
+      const input = h('input', { type: 'radio', name: viewGroup, value, checked: value === 'approx' });
+      input.addEventListener('change', () => { if (input.checked) { this.s.view = value; this.draw(); } });
+      return h('label', {}, input, value === 'approx' ? ' rank k' : value === 'original' ? ' original' : ' difference (×4)');
+    });
+    const slider = h('input', { type: 'range', id: sliderId, min: 1, max: 1, value: 1, step: 1, disabled: true });
+    slider.addEventListener('input', () => this.setRank(Number(slider.value)));
+    const canvas = h('canvas', { class: 'rb-svd-canvas', role: 'img', 'aria-label': 'The image' });
+    const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Decomposition progress' });
+    const cancel = h('button', { type: 'button', onclick: () => this.abort?.abort() }, 'Cancel');
+    const thumbnails = h('div', { class: 'rb-row rb-svd-thumbs', role: 'group', 'aria-label': 'Quick ranks', 'data-control': 'thumbnails' });
+    const ui = {
+      sample, file, slider, canvas, progress, cancel, thumbnails,
+      modes: { grey: grey.input, colour: colour.input },
+      imageMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
+      imageNote: h('p', { class: 'rb-note', hidden: true }),
+      busy: h('div', { class: 'rb-row', hidden: true }, h('span', { class: 'rb-note' }, 'Decomposing…'), progress, cancel),
+      sliderLabel: h('label', { for: sliderId }, 'Rank k'),
+      sliderValue: h('output', { for: sliderId, class: 'rb-result' }),
+      figures: h('dl', { class: 'rb-figures' }),
+    };
+    this.plots = new SvdPlots((k) => this.setRank(k));
+    this.replaceChildren(h('div', { class: 'rb-widget rb-svd' },
+      h('div', { class: 'rb-row rb-controls', 'data-control': 'images' },
+        h('label', { for: sampleId }, 'Image'), sample,
+        h('label', { for: fileId }, 'or your own:'), file),
+      ui.imageMessage, ui.imageNote,
+      h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Colour mode', 'data-control': 'mode' }, grey.label, colour.label),
+      h('div', { class: 'rb-row rb-svd-slider' }, ui.sliderLabel, slider, ui.sliderValue),
+      ui.busy,
+      h('div', { class: 'rb-svd-stage' },
+        h('div', { class: 'rb-svd-image' },
+          h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Show', 'data-control': 'views' }, ...views), canvas, thumbnails),
+        ui.figures),
+      h('div', { 'data-control': 'plots' }, this.plots.element),
+      this.createLiveRegion()));
+    // Drop and paste anywhere on the widget: the same checks as the file picker.
+    this.addEventListener('dragover', (event) => { event.preventDefault(); this.classList.add('rb-dropping'); });
+    this.addEventListener('dragleave', () => this.classList.remove('rb-dropping'));
+    this.addEventListener('drop', (event) => {
+      event.preventDefault();
+      this.classList.remove('rb-dropping');
+      const dropped = event.dataTransfer?.files?.[0];
+      if (dropped) void this.loadUpload(dropped);
+    });
+    this.addEventListener('paste', (event) => {
+      const pasted = [...(event.clipboardData?.files ?? [])][0];
+      if (pasted) { event.preventDefault(); void this.loadUpload(pasted); }
+    });
+    return ui;
+  }
+
+  private async loadSample(name: string): Promise<void> {
+    const request = ++this.request;
+    try {
+      const response = await fetch(assetUrl(`images/${name}.png`));
+      if (!response.ok) throw new Error(String(response.status));
+      const blob = await response.blob();
+      const loaded = await loadImageFile(Object.assign(blob, { name: `${name}.png` }), MAX_SIDE);
+      if (request === this.request) await this.useImage(loaded, name);
+    } catch {
+      if (request === this.request) this.fail(`The sample image “${name}” could not be loaded. Check your connection and try again.`);
+    }
+  }
+
+  private async loadUpload(file: File): Promise<void> {
+    const request = ++this.request;
+    const loaded = await loadImageFile(file, MAX_SIDE);
+    if (request === this.request) await this.useImage(loaded, 'upload');
+  }
+
+  private async useImage(loaded: Awaited<ReturnType<typeof loadImageFile>>, image: string): Promise<void> {
+    if (!loaded.ok) {
+      this.fail(loaded.message + (this.decomposition ? ' The previous image is kept.' : ''));
+      return;
+    }
+    setMessage(this.ui.imageMessage, '');
+    this.ui.imageNote.textContent = loaded.note;
+    this.ui.imageNote.hidden = loaded.note === '';
+    this.pixels = loaded.pixels;
+    this.s.image = image;
+    if (image !== 'upload') this.ui.sample.value = image;
+    await this.decompose();
+  }
+
+  private fail(message: string): void {
+    setMessage(this.ui.imageMessage, message);
+    if (!this.decomposition) this.s.status = 'error';
+    this.s.message = message;
+    this.emitChange();
+  }
+
+  /** Runs the SVD off the main thread; a newer request or Cancel abandons an older one. */
+  private async decompose(): Promise<void> {
+    if (!this.pixels) return;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.s.status = 'decomposing';
+    this.ui.busy.hidden = false;
+    this.ui.progress.value = 0;
+    try {
+      const result = await decomposeImage(this.pixels, this.s.mode, {
+        signal: abort.signal, onProgress: (fraction) => { this.ui.progress.value = fraction; },
+      });
+      this.decomposition = result;
+      Object.assign(this.s, { width: result.width, height: result.height, rank: result.rank, status: 'ready', message: '' });
+      this.ui.slider.max = String(result.rank);
+      this.ui.slider.disabled = false;
+      this.plots.setValues(result.values);
+      this.drawThumbnails(result);
+      this.setRank(this.s.k);
+    } catch (error) {
+      if (abort.signal.aborted) {
+        if (this.abort === abort) this.fail('Decomposition cancelled.' + (this.decomposition ? ' Showing the previous image.' : ''));
+      } else {
+        this.fail(`The decomposition failed (${(error as Error).message}).`);
+      }
+    } finally {
+      if (this.abort === abort) this.ui.busy.hidden = true;
+    }
+  }
+
+  private setRank(k: number): void {
+    const d = this.decomposition;
+    if (!d) { this.s.k = k; return; }
+    this.s.k = Math.max(1, Math.min(d.rank, Math.round(k)));
+    const figures = compressionFigures(d.values, this.s.k, d.width, d.height);
+    const { energyCurve: _e, sigmaCurve: _s, ...shown } = figures;
+    Object.assign(this.s, shown);
+    const percent = (x: number) => `${(100 * x).toFixed(x > 0.999 && x < 1 ? 2 : 1)}%`;
+    const words = `rank ${this.s.k} of ${d.rank}, ${percent(figures.energyKept)} energy kept`;
+    this.ui.slider.value = String(this.s.k);
+    this.ui.slider.setAttribute('aria-valuetext', words);
+    this.ui.sliderValue.textContent = `k = ${this.s.k}`;
+    this.renderFigures(figures, percent);
+    this.plots.setRank(this.s.k, figures);
+    this.draw();
+    this.announce(`Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${percent(figures.storageRatio)} of the storage.`);
+    this.emitChange();
+  }
+
+  private renderFigures(f: Figures, percent: (x: number) => string): void {
+    const rows: [string, string][] = [
+      ['Energy kept (Σσ² share)', percent(f.energyKept)],
+      ['Σσ share', percent(f.sigmaShare)],
+      ['Relative error ‖M − Mₖ‖/‖M‖', f.relativeError.toFixed(4)],
+      ['PSNR', Number.isFinite(f.psnr) ? `${f.psnr.toFixed(1)} dB` : 'exact'],
+      ['Stored numbers k(m+n+1)', `${f.storedNumbers.toLocaleString('en')} of ${f.fullNumbers.toLocaleString('en')}`],
+      ['Storage ratio', percent(f.storageRatio)],
+    ];
+    this.ui.figures.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+  }
+
+  private draw(): void {
+    const d = this.decomposition;
+    if (!d || !this.pixels) return;
+    const { canvas } = this.ui;
+    canvas.width = d.width;
+    canvas.height = d.height;
+    const context = canvas.getContext('2d')!;
+    const image = this.s.view === 'original' ? d.original : d.render(this.s.k, this.s.view === 'difference' ? 'difference' : 'approx');
+    context.putImageData(image, 0, 0);
+    const what = this.s.view === 'original' ? 'The original image' : this.s.view === 'difference'
+      ? `What the first ${this.s.k} layers miss, brightened four times` : `The image rebuilt from its first ${this.s.k} SVD layers`;
+    canvas.setAttribute('aria-label', `${what}, ${d.width} × ${d.height} pixels.`);
+  }
+
+  private drawThumbnails(d: ImageDecomposition): void {
+    const buttons = THUMBNAIL_RANKS.filter((k) => k <= d.rank).map((k) => {
+      const thumb = h('canvas', { width: d.width, height: d.height, 'aria-hidden': 'true' });
+      thumb.getContext('2d')!.putImageData(d.render(k, 'approx'), 0, 0);
+      return h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
+        thumb, h('span', {}, `k = ${k}`));
+    });
+    this.ui.thumbnails.replaceChildren(...buttons);
+  }
+}
+
+defineWidget('rankbook-svd-compressor', SvdCompressor);

@@ -1,0 +1,70 @@
+import { h, uniqueId } from './dom';
+import { lineChart, type LineChart, type LineSeries } from '../plots/line-chart';
+import type { CompressionFigures } from '../linalg/compression';
+
+const CHANNEL_NAMES = ['red', 'green', 'blue'];
+
+/**
+ * The two plots beside the SVD compressor: singular values (linear or log) and the cumulative share kept
+ * (energy and sum of sigma), each with a marker at k, and the ranks that keep 90/95/99% of the energy.
+ */
+export class SvdPlots {
+  readonly element: HTMLElement;
+  private readonly values: LineChart;
+  private readonly shares: LineChart;
+  private readonly thresholds: HTMLElement;
+  private readonly logToggle: HTMLInputElement;
+  private channels: Float64Array[] = [];
+
+  constructor(private readonly onChooseRank: (k: number) => void) {
+    this.values = lineChart([], {
+      title: 'Singular values', description: 'No image decomposed yet.', xLabel: 'index i', yLabel: 'σᵢ', yScale: 'log',
+    });
+    this.shares = lineChart([], {
+      title: 'Share kept by the first k layers', description: 'No image decomposed yet.', xLabel: 'rank k', yLabel: 'share kept',
+      yScale: 'linear', yDomain: [0, 1], formatY: (v) => `${Math.round(v * 100)}%`,
+    });
+    const toggleId = uniqueId('log');
+    this.logToggle = h('input', { type: 'checkbox', id: toggleId, checked: true });
+    this.logToggle.addEventListener('change', () => this.values.update(this.valueSeries(), { yScale: this.logToggle.checked ? 'log' : 'linear' }));
+    this.thresholds = h('p', { class: 'rb-row rb-svd-thresholds' });
+    this.element = h('div', { class: 'rb-svd-plots' },
+      h('div', {}, this.values.element, h('label', { for: toggleId }, this.logToggle, ' log scale')),
+      h('div', {}, this.shares.element, this.thresholds));
+  }
+
+  setValues(channels: Float64Array[]): void {
+    this.channels = channels;
+    this.values.update(this.valueSeries());
+  }
+
+  /** Moves the markers and describes the plots in words for screen readers. */
+  setRank(k: number, figures: CompressionFigures): void {
+    const first = this.channels[0] ?? new Float64Array(0);
+    const sigma = (i: number) => this.channels.map((c) => c[i]?.toPrecision(3)).join(' / ');
+    this.values.update(this.valueSeries(), {
+      marker: { x: k, label: `k = ${k}` },
+      description: `${first.length} singular values${this.channels.length > 1 ? ' per colour channel' : ''}, falling from ` +
+        `${sigma(0)} to ${sigma(first.length - 1)}; σ at k = ${k} is ${sigma(k - 1)}.`,
+    });
+    const energy: LineSeries = { label: 'energy Σσ²', points: figures.energyCurve.map((v, i) => [i + 1, v] as [number, number]) };
+    const sum: LineSeries = { label: 'Σσ', points: figures.sigmaCurve.map((v, i) => [i + 1, v] as [number, number]) };
+    this.shares.update([energy, sum], {
+      marker: { x: k, label: `k = ${k}` },
+      description: `At k = ${k} the first layers keep ${(figures.energyKept * 100).toFixed(1)}% of the energy and ` +
+        `${(figures.sigmaShare * 100).toFixed(1)}% of the sum of singular values.`,
+    });
+    const { kForEnergy } = figures;
+    this.thresholds.replaceChildren('Energy kept: ', ...[0.9, 0.95, 0.99].map((level) => {
+      const target = kForEnergy[String(level) as '0.9' | '0.95' | '0.99'];
+      return h('button', { type: 'button', onclick: () => this.onChooseRank(target) }, `${level * 100}% at k = ${target}`);
+    }));
+  }
+
+  private valueSeries(): LineSeries[] {
+    return this.channels.map((values, c) => ({
+      label: this.channels.length === 1 ? 'σ (grey)' : `σ ${CHANNEL_NAMES[c]}`,
+      points: Array.from(values, (v, i) => [i + 1, v] as [number, number]),
+    }));
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, saveScreenshot } from './browser';
+import { makePng, pngHeaderOnly } from './png';
+
+const LESSON = '/lessons/03-svd-compression/';
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const state = (page: Page) => page.$eval('rankbook-svd-compressor', (el: any) => el.state);
+const ready = (page: Page) => expect.poll(async () => (await state(page)).status, { timeout: 60_000 }).toBe('ready');
+/** A cheap fingerprint of what the canvas shows. */
+const canvasHash = (page: Page) => page.$eval('rankbook-svd-compressor canvas.rb-svd-canvas', (c: HTMLCanvasElement) => {
+  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+  let h = 0;
+  for (let i = 0; i < d.length; i += 7) h = (h * 31 + d[i]) >>> 0;
+  return h;
+});
+const upload = (page: Page, name: string, mimeType: string, buffer: Buffer) =>
+  page.locator('rankbook-svd-compressor input[type=file]').setInputFiles({ name, mimeType, buffer });
+const message = (page: Page) => page.locator('rankbook-svd-compressor .rb-message[role=alert]').first();
+
+describe('lesson 3 and the SVD compressor', () => {
+  it('decomposes the astronaut and redraws as the slider moves, by mouse and by keyboard', async () => {
+    const { page, errors } = await openPage(browser, LESSON);
+    await ready(page);
+    const s = await state(page);
+    expect(s).toMatchObject({ image: 'astronaut', mode: 'colour', k: 20, width: 512, height: 512, rank: 512 });
+    expect(s.energyKept).toBeGreaterThan(0.9);
+    expect(s.storageRatio).toBeCloseTo(20 * 1025 / (512 * 512), 10);
+    const before = await canvasHash(page);
+    const slider = page.getByRole('slider', { name: 'Rank k' });
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+    const clicked = (await state(page)).k;
+    expect(clicked).toBeGreaterThan(200);
+    expect(await canvasHash(page)).not.toBe(before);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    expect((await state(page)).k).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    expect((await state(page)).k).toBe(2);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^rank 2 of 512, \d+(\.\d+)?% energy kept$/);
+    await page.getByRole('button', { name: 'Set rank to 16' }).click();
+    expect((await state(page)).k).toBe(16);
+    await page.getByLabel('difference (×4)').check();
+    expect((await state(page)).view).toBe('difference');
+    await saveScreenshot(page, 'lesson-3-svd');
+    expect(errors).toEqual([]);
+  });
+
+  it('takes an upload, and refuses bad files with a message while keeping the image', async () => {
+    const { page, errors } = await openPage(browser, LESSON);
+    await ready(page);
+    const gradient = makePng(64, 48, (x, y) => [x * 4, y * 5, 128, 255]);
+    await upload(page, 'gradient.png', 'image/png', gradient);
+    await expect.poll(async () => (await state(page)).width, { timeout: 30_000 }).toBe(64);
+    await ready(page);
+    expect((await state(page))).toMatchObject({ image: 'upload', height: 48 });
+
+    const bad: [string, string, Buffer, RegExp][] = [
+      ['notes.txt', 'text/plain', Buffer.from('not an image'), /not an image this page can read/],
+      ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /SVG drawing/],
+      ['huge.png', 'image/png', pngHeaderOnly(20000, 20000), /20000 × 20000/],
+      ['broken.png', 'image/png', Buffer.concat([gradient.subarray(0, 60), Buffer.alloc(40)]), /could not be decoded/],
+      ['dot.png', 'image/png', makePng(1, 1, () => [0, 0, 0, 255]), /only 1 × 1 pixels/],
+    ];
+    for (const [name, type, buffer, pattern] of bad) {
+      await upload(page, name, type, buffer);
+      await expect.poll(() => message(page).textContent()).toMatch(pattern);
+      expect(await message(page).textContent()).toContain('previous image is kept');
+      expect((await state(page))).toMatchObject({ width: 64, height: 48, status: 'ready' });
+    }
+    // A transparent PNG is used, on white, and the reader is told so.
+    await upload(page, 'glass.png', 'image/png', makePng(32, 32, (x) => [255, 0, 0, x * 8]));
+    await expect.poll(async () => (await state(page)).width, { timeout: 30_000 }).toBe(32);
+    expect(await page.locator('rankbook-svd-compressor .rb-note').first().textContent()).toMatch(/transparent parts are shown on white/);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens from an embed URL with image, mode and k', async () => {
+    const { page, errors } = await openPage(browser, '/embed/svd-compressor/?image=camera&mode=grey&k=5');
+    await ready(page);
+    expect(await state(page)).toMatchObject({ image: 'camera', mode: 'grey', k: 5, width: 512, height: 512 });
+    expect(errors).toEqual([]);
+  });
+});
