@@ -24,7 +24,7 @@ export const BATCH_SIZE = 32;
 const SAMPLE_COUNT = 10;
 const SAMPLE_SEED = 1;
 const LORA_SEED = 1;
-const LATENCY = { batchSize: 8, iterations: 12, warmup: 3 };
+const LATENCY = { batchSize: 8, iterations: 10, warmup: 3 };
 
 interface TaskData {
   train: WindowSet;
@@ -33,6 +33,8 @@ interface TaskData {
   validationWords: number;
   baseValLoss: number;
 }
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export interface MergeResult {
   /** Largest |logit| change over a batch of validation windows, unmerged vs merged. */
@@ -186,16 +188,18 @@ export class TrainerSession {
     const probe = gatherBatch(data.validation, rows);
     const input = tf.tensor2d(probe.inputs, [probe.size, probe.contextLength], 'int32');
     try {
+      // Base first and last, its median over both: a shared machine drifts while the three are timed.
+      const base = (await measureLatency(this.base, LATENCY)).samplesMs;
       const before = this.model.logits(input);
-      const unmerged = (await measureLatency(this.model, LATENCY)).medianMs;
+      const unmerged = (await measureLatency(this.model, LATENCY)).samplesMs;
       attachment.merge();
       const after = this.model.logits(input);
       const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(before, after))));
       const maxAbsDiff = (await diff.data())[0];
       tf.dispose([before, after, diff]);
-      const merged = (await measureLatency(this.model, LATENCY)).medianMs;
-      const base = (await measureLatency(this.base, LATENCY)).medianMs;
-      return { maxAbsDiff, matrices: attachment.adapters.length, latencyMs: { base, unmerged, merged } };
+      const merged = (await measureLatency(this.model, LATENCY)).samplesMs;
+      base.push(...(await measureLatency(this.base, LATENCY)).samplesMs);
+      return { maxAbsDiff, matrices: attachment.adapters.length, latencyMs: { base: median(base), unmerged: median(unmerged), merged: median(merged) } };
     } finally {
       input.dispose();
     }

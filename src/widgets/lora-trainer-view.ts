@@ -75,7 +75,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     locked: h('p', { class: 'rb-note', hidden: true }, 'Reset to change the rank, alpha, matrices, learning rate or task: they belong to the adapter being trained.'),
     progressText: h('span', { class: 'rb-trainer-progress-text' }),
     chartNote: h('p', { class: 'rb-note' }),
-    merge: h('p', { class: 'rb-trainer-merge' }),
+    merge: h('div', { class: 'rb-trainer-merge' }),
     fileResult: h('p', { class: 'rb-note' }),
     reset: h('p', { class: 'rb-note' }),
   };

@@ -447,14 +447,18 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     const session = this.session;
     if (!session || this.status === 'training' || this.status === 'paused') return;
     if (session.merged) {
-      await this.enqueue('unmerging', async () => session.unmerge());
-      this.mergeResult = null;
+      await this.enqueue('unmerging', async () => {
+        session.unmerge();
+        this.mergeResult = null;
+      });
       this.announce('Unmerged: W₀ is the base weight again and B A runs beside it.');
       return;
     }
     try {
-      this.mergeResult = await this.enqueue('merging and timing', () => session.merge(this.settings.task));
-      const m = this.mergeResult;
+      const m = await this.enqueue('merging and timing', () => session.merge(this.settings.task));
+      this.mergeResult = m;
+      this.render();
+      this.emitChange();
       this.announce(`Merged. Largest change in any output: ${m.maxAbsDiff.toExponential(1)}. Latency: base ${ms(m.latencyMs.base)}, ` +
         `unmerged ${ms(m.latencyMs.unmerged)}, merged ${ms(m.latencyMs.merged)}.`);
     } catch (e) {
@@ -666,12 +670,19 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
 
   private renderMerge(): void {
     const m = this.mergeResult;
-    const merged = this.session?.merged ?? false;
-    this.view.parts.merge.textContent = merged && m
-      ? `Merged into ${m.matrices} weight matrices. The outputs barely move: the largest change in any output of 64 validation windows ` +
-        `is ${m.maxAbsDiff.toExponential(1)} (float32 rounding). Latency of one forward pass (8 names, median of 12): base ${ms(m.latencyMs.base)}, ` +
-        `with B A beside W₀ ${ms(m.latencyMs.unmerged)}, merged ${ms(m.latencyMs.merged)}. Unmerge to train further.`
-      : 'Merging adds (α/r) B A into each adapted W₀: the same outputs, and inference then costs exactly what the base model costs.';
+    if (!(this.session?.merged && m)) {
+      fill(this.view.parts.merge, h('p', { class: 'rb-note' },
+        'Merging adds (α/r) B A into each adapted W₀: the outputs stay the same, and inference then costs what the base model costs.'));
+      return;
+    }
+    const row = (label: string, x: number) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, ms(x)));
+    fill(this.view.parts.merge,
+      h('p', {}, `Merged into ${m.matrices} weight matrices. The largest change in any output (logit) over 64 validation windows is ` +
+        `${m.maxAbsDiff.toExponential(1)}: float32 rounding, the same model. Unmerge to train further.`),
+      h('table', { class: 'rb-trainer-latency' },
+        h('caption', {}, 'Median time of one forward pass over 8 names'),
+        h('tbody', {}, row('Base model', m.latencyMs.base), row('Unmerged: W₀ x + (α/r) B A x', m.latencyMs.unmerged),
+          row('Merged: (W₀ + (α/r) B A) x', m.latencyMs.merged))));
   }
 }
 
