@@ -24,6 +24,11 @@ describe('notebook cells on lesson 1', () => {
     const output = cell(page, 0).locator('.rb-cell-output');
     expect(await output.locator('.katex-mathml math').count()).toBe(1);
     expect(await output.locator('.katex-html').getAttribute('aria-hidden')).toBe('true');
+    // mathjs and KaTeX live in the worker, which loads only when a reader runs a cell.
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect((await loaded()).filter((url) => url.includes('cell-worker'))).toEqual([]);
+    await box(page, 'Its rank').press('Control+Enter');
+    await expect.poll(async () => (await loaded()).some((url) => url.includes('cell-worker')), { timeout: 20_000 }).toBe(true);
     expect(errors).toEqual([]);
   });
 
