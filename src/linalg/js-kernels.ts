@@ -1,4 +1,4 @@
-import type { Block } from './block';
+import type { Block, FloatArray } from './block';
 
 /** Plain-JS versions of the kernels in simd-kernels.ts, with the same contracts but no size restrictions. */
 
@@ -61,7 +61,7 @@ export function multiplyTransposedJs(
 }
 
 /** y[i] = sum_j A[i][j] x[j] for i < rows, j < cols; four rows at a time so each x[j] serves four products. */
-export function matrixVectorJs(rows: number, cols: number, A: Block, x: Float64Array, xAt: number, y: Float64Array, yAt: number): void {
+export function matrixVectorJs(rows: number, cols: number, A: Block, x: FloatArray, xAt: number, y: FloatArray, yAt: number): void {
   const a = A.data, ld = A.stride;
   let i = 0;
   for (; i + 3 < rows; i += 4) {

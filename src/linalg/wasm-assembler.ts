@@ -6,6 +6,7 @@
 export type Bytes = number[];
 
 export const I32 = 0x7f;
+export const F32 = 0x7d;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
 
@@ -50,11 +51,14 @@ export const op = {
   br: (depth: number) => [0x0c, ...uleb(depth)],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
   f64Load: [0x2b, 3, 0], f64Store: [0x39, 3, 0], f64Add: [0xa0], f64Mul: [0xa2],
+  f32Load: [0x2a, 2, 0], f32Store: [0x38, 2, 0], f32Add: [0x92], f32Mul: [0x94],
   v128Load: [0xfd, 0x00, 4, 0], v128Store: [0xfd, 0x0b, 4, 0],
   v128Zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
   f64x2Splat: [0xfd, 0x14],
   f64x2ExtractLane: (lane: number) => [0xfd, 0x21, lane],
   f64x2Add: [0xfd, 0xf0, 0x01], f64x2Sub: [0xfd, 0xf1, 0x01], f64x2Mul: [0xfd, 0xf2, 0x01],
+  f32x4ExtractLane: (lane: number) => [0xfd, 0x1f, lane],
+  f32x4Add: [0xfd, 0xe4, 0x01], f32x4Mul: [0xfd, 0xe6, 0x01],
 } satisfies Record<string, Bytes | ((...args: number[]) => Bytes)>;
 
 export interface FunctionSpec {

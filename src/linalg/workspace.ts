@@ -10,9 +10,13 @@ import { instantiateSimd, type SimdInstance } from './simd-kernels';
  */
 export interface Workspace {
   f64: Float64Array;
+  /** The same memory as float32 (offsets in floats), for multiplyF32. */
+  f32: Float32Array;
   simd: boolean;
   /** C += alpha A B^T (A m x k, B n x k, C m x n) on blocks at the given offsets and row strides. */
   multiply(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, alpha: number): void;
+  /** multiply in float32 on the f32 view; the SIMD version needs k a multiple of 4. */
+  multiplyF32(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, alpha: number): void;
   /** y[i] = sum_j A[i][j] x[j] for i < rows, j < cols. */
   matrixVector(rows: number, cols: number, a: number, lda: number, x: number, y: number): void;
 }
@@ -68,17 +72,23 @@ function bind(inst: SimdInstance | null, doubles: number): Workspace {
     f64.fill(0, 0, doubles);
     return {
       f64,
+      f32: new Float32Array(inst.memory.buffer),
       simd: true,
       multiply: (m, n, k, a, lda, b, ldb, c, ldc, alpha) => inst.multiply(m, n, k, a * 8, lda, b * 8, ldb, c * 8, ldc, alpha),
+      multiplyF32: (m, n, k, a, lda, b, ldb, c, ldc, alpha) => inst.multiplyF32(m, n, k, a * 4, lda, b * 4, ldb, c * 4, ldc, alpha),
       matrixVector: (rows, cols, a, lda, x, y) => inst.matrixVector(rows, cols, a * 8, lda, x * 8, y * 8),
     };
   }
   const f64 = new Float64Array(doubles);
+  const f32 = new Float32Array(f64.buffer);
   return {
     f64,
+    f32,
     simd: false,
     multiply: (m, n, k, a, lda, b, ldb, c, ldc, alpha) =>
       multiplyTransposedJs(m, n, k, block(f64, a, lda), block(f64, b, ldb), block(f64, c, ldc), alpha, true),
+    multiplyF32: (m, n, k, a, lda, b, ldb, c, ldc, alpha) =>
+      multiplyTransposedJs(m, n, k, block(f32, a, lda), block(f32, b, ldb), block(f32, c, ldc), alpha, true),
     matrixVector: (rows, cols, a, lda, x, y) => matrixVectorJs(rows, cols, block(f64, a, lda), f64, x, f64, y),
   };
 }

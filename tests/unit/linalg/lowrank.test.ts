@@ -57,11 +57,11 @@ describe.each([true, false])('RankReconstruction (SIMD %s)', (simd) => {
       const want = truncatedSvd(f, k);
       let worst = 0;
       for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) worst = Math.max(worst, Math.abs(got[r * rec.stride + c] - want[r * n + c]));
-      // Checkpoints are float32: ~6e-8 relative to pixel values up to 255.
-      expect(worst).toBeLessThan(1e-4);
+      // float32 throughout: ~1e-7 relative to pixel values up to 255, a few roundings deep.
+      expect(worst).toBeLessThan(1e-3);
       expect(rec.rank).toBe(Math.min(33, k));
     }
     const full = rec.setRank(33);
-    for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) expect(Math.abs(full[r * rec.stride + c] - data[r * n + c])).toBeLessThan(1e-4);
+    for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) expect(Math.abs(full[r * rec.stride + c] - data[r * n + c])).toBeLessThan(1e-3);
   });
 });
