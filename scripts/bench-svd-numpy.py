@@ -10,14 +10,16 @@ import numpy as np
 path, channels, rows, cols, reps = sys.argv[1], *map(int, sys.argv[2:6])
 data = np.fromfile(path, dtype=np.float64).reshape(channels, rows, cols)
 np.linalg.svd(np.ones((8, 8)))  # load LAPACK before timing
-times, values = [], []
+times, cpu, values = [], [], []
 for rep in range(reps):
-    per_channel = []
+    per_channel, per_channel_cpu = [], []
     for c in range(channels):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         _, s, _ = np.linalg.svd(data[c], full_matrices=False)
         per_channel.append((time.perf_counter() - start) * 1000)
+        per_channel_cpu.append((time.process_time() - start_cpu) * 1000)
         if rep == 0:
             values.append(s.tolist())
     times.append(per_channel)
-print(json.dumps({"times": times, "values": values, "numpy": np.__version__}))
+    cpu.append(per_channel_cpu)
+print(json.dumps({"times": times, "cpu": cpu, "values": values, "numpy": np.__version__}))
