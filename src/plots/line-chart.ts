@@ -38,6 +38,8 @@ export interface LineChart {
   element: SVGSVGElement;
   /** Redraws with new series and, optionally, changed options (a moved marker, a new title). */
   update(series: LineSeries[], changes?: Partial<LineChartOptions>): void;
+  /** Moves only the marker (and, optionally, rewrites the description): cheap enough for every slider step. */
+  setMarker(marker: LineChartOptions['marker'], description?: string): void;
   /** The y scale in use after 'auto' was resolved. */
   readonly yScale: 'linear' | 'log';
 }
@@ -62,6 +64,22 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
   const legend = svg.append('g').attr('class', 'rb-plot-legend');
   const xTitle = svg.append('text').attr('class', 'rb-plot-label').attr('text-anchor', 'middle');
   const yTitle = svg.append('text').attr('class', 'rb-plot-label').attr('text-anchor', 'middle');
+
+  // Where the last full draw put things, so the marker can move without redrawing the lines.
+  let placed: { x: (v: number) => number; innerWidth: number; innerHeight: number; plot: string } | null = null;
+
+  function drawMarker(): void {
+    if (!placed) return;
+    const { x, innerWidth, innerHeight, plot } = placed;
+    marker.attr('transform', plot).selectAll('*').remove();
+    const m = options.marker;
+    if (m && Number.isFinite(m.x)) {
+      const mx = x(m.x);
+      marker.append('line').attr('x1', mx).attr('x2', mx).attr('y2', innerHeight).attr('stroke-dasharray', '4 3');
+      marker.append('text').attr('class', 'rb-plot-label').attr('x', mx).attr('y', -4)
+        .attr('text-anchor', mx > innerWidth * 0.7 ? 'end' : 'start').text(m.label);
+    }
+  }
 
   function draw(): void {
     const width = options.width ?? 560;
@@ -107,14 +125,8 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
     groups.selectAll('circle').data((s, i) => (options.dots ? s.points.filter(usable).map((p) => ({ p, i })) : []))
       .join('circle').attr('r', 3).attr('fill', (d) => colour(d.i)).attr('cx', (d) => x(d.p[0])).attr('cy', (d) => y(d.p[1]));
 
-    marker.attr('transform', plot).selectAll('*').remove();
-    const m = options.marker;
-    if (m && Number.isFinite(m.x)) {
-      const mx = x(m.x);
-      marker.append('line').attr('x1', mx).attr('x2', mx).attr('y2', inner.h).attr('stroke-dasharray', '4 3');
-      marker.append('text').attr('class', 'rb-plot-label').attr('x', mx).attr('y', -4)
-        .attr('text-anchor', mx > inner.w * 0.7 ? 'end' : 'start').text(m.label);
-    }
+    placed = { x, innerWidth: inner.w, innerHeight: inner.h, plot };
+    drawMarker();
     legend.selectAll('*').remove();
     let lx = MARGIN.left;
     series.forEach((s, i) => {
@@ -134,6 +146,11 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
       series = next;
       options = { ...options, ...changes };
       draw();
+    },
+    setMarker(next, description) {
+      options = { ...options, marker: next, ...(description === undefined ? {} : { description }) };
+      if (description !== undefined) setTitle(svg, options.title, options.description);
+      drawMarker();
     },
     get yScale() { return kind; },
   };

@@ -39,6 +39,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   private abort: AbortController | null = null;
   /** Counts image requests, so a slow load that a newer one replaced is dropped when it lands. */
   private request = 0;
+  private announcement = 0;
   private ui!: ReturnType<SvdCompressor['build']>;
   private plots!: SvdPlots;
 
@@ -217,7 +218,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       Object.assign(this.s, { width: result.width, height: result.height, rank: result.rank, status: 'ready', message: '' });
       this.ui.slider.max = String(result.rank);
       this.ui.slider.disabled = false;
-      this.plots.setValues(result.values);
+      this.plots.setValues(result.values, compressionFigures(result.values, 1, result.width, result.height));
       this.drawThumbnails(result);
       this.setRank(this.s.k);
     } catch (error) {
@@ -246,7 +247,10 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.renderFigures(figures, percent);
     this.plots.setRank(this.s.k, figures);
     this.draw();
-    this.announce(`Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${percent(figures.storageRatio)} of the storage.`);
+    // Spoken once the reader stops moving the slider, not at every step.
+    clearTimeout(this.announcement);
+    const summary = `Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${percent(figures.storageRatio)} of the storage.`;
+    this.announcement = window.setTimeout(() => this.announce(summary), 400);
     this.emitChange();
   }
 

@@ -33,32 +33,27 @@ export class SvdPlots {
       h('div', {}, this.shares.element, this.thresholds));
   }
 
-  setValues(channels: Float64Array[]): void {
+  /** A new decomposition: redraws both plots in full and lists the ranks for 90/95/99% energy. */
+  setValues(channels: Float64Array[], figures: CompressionFigures): void {
     this.channels = channels;
     this.values.update(this.valueSeries());
+    const curve = (label: string, shares: number[]): LineSeries => ({ label, points: shares.map((v, i) => [i + 1, v] as [number, number]) });
+    this.shares.update([curve('energy Σσ²', figures.energyCurve), curve('Σσ', figures.sigmaCurve)]);
+    this.thresholds.replaceChildren('Energy kept: ', ...(['0.9', '0.95', '0.99'] as const).map((level) => {
+      const target = figures.kForEnergy[level];
+      return h('button', { type: 'button', onclick: () => this.onChooseRank(target) }, `${Number(level) * 100}% at k = ${target}`);
+    }));
   }
 
-  /** Moves the markers and describes the plots in words for screen readers. */
-  setRank(k: number, figures: CompressionFigures): void {
+  /** Moves the markers and rewrites the plots' descriptions for screen readers; cheap, for every step. */
+  setRank(k: number, figures: Pick<CompressionFigures, 'energyKept' | 'sigmaShare'>): void {
     const first = this.channels[0] ?? new Float64Array(0);
     const sigma = (i: number) => this.channels.map((c) => c[i]?.toPrecision(3)).join(' / ');
-    this.values.update(this.valueSeries(), {
-      marker: { x: k, label: `k = ${k}` },
-      description: `${first.length} singular values${this.channels.length > 1 ? ' per colour channel' : ''}, falling from ` +
-        `${sigma(0)} to ${sigma(first.length - 1)}; σ at k = ${k} is ${sigma(k - 1)}.`,
-    });
-    const energy: LineSeries = { label: 'energy Σσ²', points: figures.energyCurve.map((v, i) => [i + 1, v] as [number, number]) };
-    const sum: LineSeries = { label: 'Σσ', points: figures.sigmaCurve.map((v, i) => [i + 1, v] as [number, number]) };
-    this.shares.update([energy, sum], {
-      marker: { x: k, label: `k = ${k}` },
-      description: `At k = ${k} the first layers keep ${(figures.energyKept * 100).toFixed(1)}% of the energy and ` +
-        `${(figures.sigmaShare * 100).toFixed(1)}% of the sum of singular values.`,
-    });
-    const { kForEnergy } = figures;
-    this.thresholds.replaceChildren('Energy kept: ', ...[0.9, 0.95, 0.99].map((level) => {
-      const target = kForEnergy[String(level) as '0.9' | '0.95' | '0.99'];
-      return h('button', { type: 'button', onclick: () => this.onChooseRank(target) }, `${level * 100}% at k = ${target}`);
-    }));
+    const marker = { x: k, label: `k = ${k}` };
+    this.values.setMarker(marker, `${first.length} singular values${this.channels.length > 1 ? ' per colour channel' : ''}, falling from ` +
+      `${sigma(0)} to ${sigma(first.length - 1)}; σ at k = ${k} is ${sigma(k - 1)}.`);
+    this.shares.setMarker(marker, `At k = ${k} the first layers keep ${(figures.energyKept * 100).toFixed(1)}% of the energy and ` +
+      `${(figures.sigmaShare * 100).toFixed(1)}% of the sum of singular values.`);
   }
 
   private valueSeries(): LineSeries[] {
