@@ -26,16 +26,22 @@ export interface SvdCompressorState extends Partial<Figures> {
   view: View;
   status: 'loading' | 'decomposing' | 'ready' | 'error';
   message: string;
+  /** The rank of the picture on the canvas now (it follows k once the worker has drawn it). */
+  shownK: number;
 }
 
 /** `<rankbook-svd-compressor image="astronaut" mode="colour" k="20">`: a photo rebuilt from k SVD layers. */
 export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   static observedAttributes = ['image', 'mode', 'k'];
   private s: SvdCompressorState = {
-    image: 'astronaut', mode: 'colour', k: 20, rank: 0, width: 0, height: 0, view: 'approx', status: 'loading', message: '',
+    image: 'astronaut', mode: 'colour', k: 20, rank: 0, width: 0, height: 0, view: 'approx', status: 'loading', message: '', shownK: 0,
   };
   private decomposition: ImageDecomposition | null = null;
   private pixels: ImageData | null = null;
+  /** The pixels behind `decomposition`, kept so a cancelled new image can give way to it again. */
+  private decomposedPixels: ImageData | null = null;
+  /** Counts drawings, so a slow one that a newer slider position replaced is not painted. */
+  private drawing = 0;
   private abort: AbortController | null = null;
   /** Counts image requests, so a slow load that a newer one replaced is dropped when it lands. */
   private request = 0;
@@ -215,15 +221,24 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
         signal: abort.signal, onProgress: (fraction) => { this.ui.progress.value = fraction; },
       });
       this.decomposition = result;
+      this.decomposedPixels = this.pixels;
+      await this.drawThumbnails(result);
       Object.assign(this.s, { width: result.width, height: result.height, rank: result.rank, status: 'ready', message: '' });
       this.ui.slider.max = String(result.rank);
       this.ui.slider.disabled = false;
       this.plots.setValues(result.values, compressionFigures(result.values, 1, result.width, result.height));
-      this.drawThumbnails(result);
       this.setRank(this.s.k);
     } catch (error) {
       if (abort.signal.aborted) {
-        if (this.abort === abort) this.fail('Decomposition cancelled.' + (this.decomposition ? ' Showing the previous image.' : ''));
+        if (this.abort !== abort) return;
+        // Cancelling stops the worker, and the previous image's factors lived there: decompose it again.
+        const previous = this.decomposedPixels;
+        this.decomposition = null;
+        this.fail(previous ? 'Decomposition cancelled. Restoring the previous image.' : 'Decomposition cancelled.');
+        if (previous) {
+          this.pixels = previous;
+          void this.decompose();
+        }
       } else {
         this.fail(`The decomposition failed (${(error as Error).message}).`);
       }
@@ -266,27 +281,35 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.ui.figures.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
   }
 
+  /** Paints the current view; the worker draws rank-k images, so this returns before they arrive. */
   private draw(): void {
     const d = this.decomposition;
-    if (!d || !this.pixels) return;
-    const { canvas } = this.ui;
-    canvas.width = d.width;
-    canvas.height = d.height;
-    const context = canvas.getContext('2d')!;
-    const image = this.s.view === 'original' ? d.original : d.render(this.s.k, this.s.view === 'difference' ? 'difference' : 'approx');
-    context.putImageData(image, 0, 0);
-    const what = this.s.view === 'original' ? 'The original image' : this.s.view === 'difference'
-      ? `What the first ${this.s.k} layers miss, brightened four times` : `The image rebuilt from its first ${this.s.k} SVD layers`;
-    canvas.setAttribute('aria-label', `${what}, ${d.width} × ${d.height} pixels.`);
+    if (!d) return;
+    const drawing = ++this.drawing;
+    const { k, view } = this.s;
+    const paint = (image: ImageData) => {
+      if (drawing !== this.drawing || d !== this.decomposition) return;
+      const { canvas } = this.ui;
+      if (canvas.width !== d.width || canvas.height !== d.height) Object.assign(canvas, { width: d.width, height: d.height });
+      canvas.getContext('2d')!.putImageData(image, 0, 0);
+      const what = view === 'original' ? 'The original image' : view === 'difference'
+        ? `What the first ${k} layers miss, brightened four times` : `The image rebuilt from its first ${k} SVD layers`;
+      canvas.setAttribute('aria-label', `${what}, ${d.width} × ${d.height} pixels.`);
+      this.s.shownK = view === 'original' ? d.rank : k;
+    };
+    if (view === 'original') return paint(d.original);
+    // A rejection means a newer position replaced this one, or the image itself was replaced: nothing to paint.
+    d.render(k, view).then(paint, () => {});
   }
 
-  private drawThumbnails(d: ImageDecomposition): void {
-    const buttons = THUMBNAIL_RANKS.filter((k) => k <= d.rank).map((k) => {
+  private async drawThumbnails(d: ImageDecomposition): Promise<void> {
+    const buttons: HTMLButtonElement[] = [];
+    for (const k of THUMBNAIL_RANKS.filter((rank) => rank <= d.rank)) {
       const thumb = h('canvas', { width: d.width, height: d.height, 'aria-hidden': 'true' });
-      thumb.getContext('2d')!.putImageData(d.render(k, 'approx'), 0, 0);
-      return h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
-        thumb, h('span', {}, `k = ${k}`));
-    });
+      thumb.getContext('2d')!.putImageData(await d.render(k, 'approx'), 0, 0);
+      buttons.push(h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
+        thumb, h('span', {}, `k = ${k}`)));
+    }
     this.ui.thumbnails.replaceChildren(...buttons);
   }
 }

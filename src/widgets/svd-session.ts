@@ -1,8 +1,9 @@
-import { ImageRankReconstruction, type ImageSvd } from '../linalg/image-svd';
-import { rgbaFromChannels, type ColourMode } from '../linalg/image';
-import type { SvdWorkerRequest, SvdWorkerResponse } from '../workers/svd-messages';
+import type { ColourMode } from '../linalg/image';
+import { rgbaFromChannels } from '../linalg/image';
+import type { SvdWorkerRequest, SvdWorkerResponse, SvdRenderRequest, SvdRenderResponse } from '../workers/svd-messages';
 
 export type ImageMode = ColourMode;
+export type ImageView = 'approx' | 'difference';
 
 /** A decomposed image, ready for a slider: every rank from 1 to `rank` can be drawn. */
 export interface ImageDecomposition {
@@ -14,8 +15,11 @@ export interface ImageDecomposition {
   values: Float64Array[];
   /** The image that was decomposed (after grey conversion and downscaling). */
   original: ImageData;
-  /** The rank-k image, or what it misses (brightened around mid-grey); the ImageData is reused per view. */
-  render(k: number, view: 'approx' | 'difference'): ImageData;
+  /**
+   * The rank-k image, or what it misses (brightened around mid-grey). The worker draws it; while one
+   * drawing is under way, newer requests replace older waiting ones, so a fast slider never queues up.
+   */
+  render(k: number, view: ImageView): Promise<ImageData>;
   milliseconds: number;
 }
 
@@ -53,7 +57,14 @@ export function decomposeImage(
       if (message.id !== id) return;
       if (message.type === 'progress') onProgress(message.fraction);
       else if (message.type === 'error') { finish(); reject(new Error(message.message)); }
-      else { finish(); resolve(prepare(message.result, message.channels, message.milliseconds)); }
+      else {
+        finish();
+        const { width, height } = message.result;
+        const values = message.result.channels.map((c) => c.values);
+        const original = new ImageData(new Uint8ClampedArray(rgbaFromChannels(message.channels, width, height)), width, height);
+        resolve({ width, height, values, original, milliseconds: message.milliseconds,
+          rank: numericRank(values, width, height), render: renderer(w, id, original) });
+      }
     };
     const onError = (event: ErrorEvent) => { finish(); reject(new Error(event.message || 'the SVD worker failed')); };
     w.addEventListener('message', onMessage);
@@ -70,28 +81,49 @@ function numericRank(values: Float64Array[], width: number, height: number): num
   return Math.max(1, ...values.map((v) => v.filter((s) => s > tolerance).length));
 }
 
-function prepare(svd: ImageSvd, channels: Float64Array[], milliseconds: number): ImageDecomposition {
-  const { width, height } = svd;
-  const slider = new ImageRankReconstruction(svd);
-  const original = new ImageData(new Uint8ClampedArray(rgbaFromChannels(channels, width, height)), width, height);
-  const approx = new ImageData(width, height);
-  const difference = new ImageData(width, height);
-  return {
-    width, height, milliseconds, original,
-    values: svd.channels.map((c) => c.values),
-    rank: numericRank(svd.channels.map((c) => c.values), width, height),
-    render(k, view) {
-      const pixels = slider.render(k);
-      if (view === 'approx') {
-        approx.data.set(pixels);
-        return approx;
-      }
-      const o = original.data, d = difference.data;
-      for (let i = 0; i < d.length; i += 4) {
-        for (let c = 0; c < 3; c++) d[i + c] = 128 + 4 * (o[i + c] - pixels[i + c]);
-        d[i + 3] = 255;
-      }
-      return difference;
-    },
+/** Asks the worker for rank-k pixels; at most one request in flight, the latest one waiting. */
+function renderer(w: Worker, id: number, original: ImageData): ImageDecomposition['render'] {
+  type Job = { k: number; view: ImageView; resolve: (image: ImageData) => void; reject: (error: Error) => void };
+  let running: Job | null = null;
+  let waiting: Job | null = null;
+  const send = (job: Job) => {
+    if (worker !== w) return job.reject(new Error('the worker holding this image was stopped'));
+    running = job;
+    const request: SvdRenderRequest = { render: job.k, id };
+    w.postMessage(request);
   };
+  w.addEventListener('message', (event: MessageEvent<SvdRenderResponse | SvdWorkerResponse>) => {
+    const message = event.data;
+    if ((message.type !== 'pixels' && message.type !== 'error') || message.id !== id || !running) return;
+    const job = running;
+    running = null;
+    if (message.type === 'error') {
+      job.reject(new Error(message.message));
+      waiting?.reject(new Error(message.message));
+      waiting = null;
+      return;
+    }
+    if (waiting) {
+      const next: Job = waiting;
+      waiting = null;
+      send(next);
+    }
+    job.resolve(toImage(message.rgba, job.view, original));
+  });
+  return (k, view) => new Promise((resolve, reject) => {
+    const job = { k, view, resolve, reject };
+    if (!running) return send(job);
+    waiting?.reject(new DOMException('replaced by a newer rank', 'AbortError'));
+    waiting = job;
+  });
+}
+
+function toImage(rgba: Uint8ClampedArray, view: ImageView, original: ImageData): ImageData {
+  const { width, height } = original;
+  if (view === 'approx') return new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer), width, height);
+  const o = original.data;
+  for (let i = 0; i < rgba.length; i += 4) {
+    for (let c = 0; c < 3; c++) rgba[i + c] = 128 + 4 * (o[i + c] - rgba[i + c]);
+  }
+  return new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer), width, height);
 }

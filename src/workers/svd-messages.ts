@@ -4,6 +4,8 @@ import type { ImageSvd } from '../linalg/image-svd';
 /**
  * Messages between the page and svd-worker.ts. The page sends one request; the worker answers with any
  * number of progress messages and then one done (or error). To cancel, the page terminates the worker.
+ * After done, the worker keeps the rank-k reconstruction of that image: the page sends SvdRenderRequests
+ * and gets the rank-k pixels back, so the slider's work never runs on the page's thread.
  */
 export type SvdWorkerRequest = {
   /** Echoed in every reply, so a page can ignore answers to requests it has since replaced. */
@@ -37,3 +39,17 @@ export type SvdWorkerResponse =
       milliseconds: number;
     }
   | { type: 'error'; id?: number; message: string };
+
+/** Draw the last decomposed image at rank k. */
+export interface SvdRenderRequest {
+  render: number;
+  id: number;
+}
+
+export interface SvdRenderResponse {
+  type: 'pixels';
+  id: number;
+  k: number;
+  /** RGBA bytes of the rank-k image (a fresh buffer, transferred). */
+  rgba: Uint8ClampedArray;
+}

@@ -6,13 +6,32 @@
  * and cancel with worker.terminate(): the SVD runs as one synchronous job, so no message could interrupt it.
  */
 import { warmUpSvd } from '../linalg/svd';
+import { ImageRankReconstruction } from '../linalg/image-svd';
 import { runSvdJob } from './svd-job';
-import type { SvdWorkerRequest } from './svd-messages';
+import type { SvdWorkerRequest, SvdRenderRequest, SvdRenderResponse } from './svd-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The slider's reconstruction of the last image decomposed here, and that request's id. */
+let slider: { id: number; reconstruction: ImageRankReconstruction } | null = null;
 
-scope.onmessage = (event: MessageEvent<SvdWorkerRequest>) => {
-  runSvdJob(event.data, (message, transfer) => scope.postMessage(message, transfer));
+scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => {
+  const request = event.data;
+  if ('render' in request) {
+    if (!slider || slider.id !== request.id) {
+      // A newer image replaced it here: say so, so the page does not wait for pixels that will not come.
+      scope.postMessage({ type: 'error', id: request.id, message: 'this image is no longer held by the worker' });
+      return;
+    }
+    const rgba = slider.reconstruction.render(request.render).slice();
+    const reply: SvdRenderResponse = { type: 'pixels', id: request.id, k: request.render, rgba };
+    scope.postMessage(reply, [rgba.buffer]);
+    return;
+  }
+  runSvdJob(request, (message, transfer) => {
+    // Build the slider's reconstruction (it copies the factors) before they are transferred to the page.
+    if (message.type === 'done') slider = { id: message.id ?? 0, reconstruction: new ImageRankReconstruction(message.result) };
+    scope.postMessage(message, transfer);
+  });
 };
 
 // Optimise the code paths now, while the page is still fetching and decoding the image.

@@ -36,6 +36,7 @@ describe('lesson 3 and the SVD compressor', () => {
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
     const clicked = (await state(page)).k;
     expect(clicked).toBeGreaterThan(200);
+    await expect.poll(async () => (await state(page)).shownK).toBe(clicked);
     expect(await canvasHash(page)).not.toBe(before);
     await slider.focus();
     await page.keyboard.press('Home');
