@@ -31,29 +31,31 @@ const SIMD_THRESHOLD = 1 << 14;
 function multiplyBySimdCopy(m: number, n: number, k: number, A: Block, B: Block, C: Block, alpha: number, accumulate: boolean): void {
   const mp = (m + 3) & ~3, np = (n + 1) & ~1, kp = (k + 1) & ~1;
   const aAt = 0, bAt = mp * kp, cAt = bAt + np * kp;
-  const ws = acquireWorkspace(cAt + mp * np, 'scratch');
+  const ws = acquireWorkspace(cAt + mp * np, 'scratch', false);
   const f = ws.f64;
-  copyBlock(A, m, k, f, aAt, kp);
-  copyBlock(B, n, k, f, bAt, kp);
-  if (accumulate) copyBlock(C, m, n, f, cAt, np);
+  copyPadded(A, m, k, f, aAt, mp, kp);
+  copyPadded(B, n, k, f, bAt, np, kp);
+  if (accumulate) copyPadded(C, m, n, f, cAt, mp, np);
+  else f.fill(0, cAt, cAt + mp * np);
   ws.multiply(mp, np, kp, aAt, kp, bAt, kp, cAt, np, alpha);
   for (let i = 0; i < m; i++) C.data.set(f.subarray(cAt + i * np, cAt + i * np + n), C.offset + i * C.stride);
 }
 
-/** rows x cols block into f at `at` with row stride ld (the workspace arrives zeroed, so padding is zero). */
-function copyBlock(src: Block, rows: number, cols: number, f: Float64Array, at: number, ld: number): void {
+/** rows x cols block into f at `at` as paddedRows x paddedCols, the padding zeroed. */
+function copyPadded(src: Block, rows: number, cols: number, f: Float64Array, at: number, paddedRows: number, paddedCols: number): void {
   for (let i = 0; i < rows; i++) {
-    const o = src.offset + i * src.stride;
-    f.set(src.data.subarray(o, o + cols), at + i * ld);
+    const o = src.offset + i * src.stride, d = at + i * paddedCols;
+    f.set(src.data.subarray(o, o + cols), d);
+    if (paddedCols > cols) f.fill(0, d + cols, d + paddedCols);
   }
+  f.fill(0, at + rows * paddedCols, at + paddedRows * paddedCols);
 }
 
 /**
  * Gram matrix of the rows of X (r x k): G (r x r) with G[i][j] = x_i . x_j. Only the blocks on and above
- * the diagonal are computed (half the work), then mirrored.
+ * the diagonal are computed (half the work), then mirrored. G may be passed in (r * r entries, overwritten).
  */
-export function gramOfRows(X: Float64Array, r: number, k: number): Float64Array {
-  const G = new Float64Array(r * r);
+export function gramOfRows(X: Float64Array, r: number, k: number, G: Float64Array = new Float64Array(r * r)): Float64Array {
   const strip = 32;
   for (let i0 = 0; i0 < r; i0 += strip) {
     const h = Math.min(strip, r - i0);

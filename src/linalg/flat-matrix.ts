@@ -24,8 +24,12 @@ export function rowsFromFlat(A: FlatMatrix): number[][] {
 }
 
 export function transposeFlat(A: FlatMatrix): FlatMatrix {
+  return { rows: A.cols, cols: A.rows, data: transposeInto(A, new Float64Array(A.rows * A.cols)) };
+}
+
+/** A^T written into `out` (cols x rows, row-major); returns out. */
+export function transposeInto(A: FlatMatrix, out: Float64Array): Float64Array {
   const { rows, cols, data } = A;
-  const out = new Float64Array(rows * cols);
   // Blocked so both the reads and the writes stay within a few cache lines at a time.
   const B = 32;
   for (let i0 = 0; i0 < rows; i0 += B) {
@@ -37,5 +41,5 @@ export function transposeFlat(A: FlatMatrix): FlatMatrix {
       }
     }
   }
-  return { rows: cols, cols: rows, data: out };
+  return out;
 }

@@ -15,7 +15,10 @@ export interface SecularSolution {
 
 const EPS = Number.EPSILON;
 
-export function solveRankOneUpdate(d: Float64Array, z: Float64Array, rho: number): SecularSolution {
+/** `vectors` (K * K entries) may be passed in to be overwritten. */
+export function solveRankOneUpdate(
+  d: Float64Array, z: Float64Array, rho: number, vectors: Float64Array = new Float64Array(d.length * d.length),
+): SecularSolution {
   const K = d.length;
   const origin = new Int32Array(K);
   const tau = new Float64Array(K);
@@ -38,7 +41,6 @@ export function solveRankOneUpdate(d: Float64Array, z: Float64Array, rho: number
     for (let k = i + 1; k < K; k++) prod *= diff(i, k - 1) / (d[i] - d[k]);
     zHat[i] = Math.sign(z[i]) * Math.sqrt(Math.max(prod, 0));
   }
-  const vectors = new Float64Array(K * K);
   for (let j = 0; j < K; j++) {
     const row = j * K;
     let norm = 0;

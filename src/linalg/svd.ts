@@ -1,5 +1,6 @@
 import { block, gramOfRows, multiplyTransposed } from './dense-kernels';
-import { flatFromRows, transposeFlat, type FlatMatrix } from './flat-matrix';
+import { flatFromRows, transposeInto, type FlatMatrix } from './flat-matrix';
+import { scratchArray } from './scratch-arrays';
 import { jacobiSvd } from './jacobi-svd';
 import { symmetricEigen } from './symmetric-eigen';
 
@@ -64,14 +65,14 @@ export function gramSvd(M: FlatMatrix, onProgress?: (fraction: number) => void):
   const tall = m >= n;
   const p = Math.min(m, n), q = Math.max(m, n);
   // Rows of X are the vectors whose Gram matrix is taken: columns of M when tall, rows when wide.
-  const Mt = transposeFlat(M);
+  const Mt = { rows: n, cols: m, data: transposeInto(M, scratchArray('gramSvd.transpose', m * n)) };
   const X = tall ? Mt : M; // p x q
   const Y = tall ? M : Mt; // q x p: rows dotted with eigenvectors give the other side
-  const G = gramOfRows(X.data, p, q);
+  const G = gramOfRows(X.data, p, q, scratchArray('gramSvd.gram', p * p));
   onProgress?.(0.1);
   const eigen = symmetricEigen(G, p, onProgress && ((f) => onProgress(0.1 + 0.65 * f)));
   // Other side, scaled: S[j][r] = sum_l W[j][l] Y[r][l] = sigma_j * (other singular vector j)[r].
-  const scaled = new Float64Array(p * q);
+  const scaled = scratchArray('gramSvd.scaled', p * q);
   multiplyTransposed(p, q, p, block(eigen.vectors, 0, p), block(Y.data, 0, p), block(scaled, 0, q));
   onProgress?.(0.95);
 

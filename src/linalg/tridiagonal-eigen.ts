@@ -1,5 +1,6 @@
 import { block, multiplyTransposed } from './dense-kernels';
 import { solveRankOneUpdate } from './secular-equation';
+import { scratchArray } from './scratch-arrays';
 import { tridiagonalQl } from './tridiagonal-ql';
 
 /**
@@ -110,12 +111,12 @@ function mergeBlocks(d: Float64Array, Q: Float64Array, n: number, lo: number, mi
   if (previous >= 0) kept.push(previous);
 
   const K = kept.length;
-  const out = new Float64Array(w * w);
+  const out = scratchArray('mergeBlocks.out', w * w);
   const values = new Float64Array(w);
   if (K > 0) {
     const dk = Float64Array.from(kept, (i) => D[i]);
     const zk = Float64Array.from(kept, (i) => z[i]);
-    const solution = solveRankOneUpdate(dk, zk, rho);
+    const solution = solveRankOneUpdate(dk, zk, rho, scratchArray('mergeBlocks.secular', K * K));
     values.set(solution.values, 0);
     // New eigenvector j = sum_t W[j][t] q_{kept[t]}: split by columns so rows known to be zero on one side
     // of mid are skipped there (half the work when few rotations mixed the halves).
@@ -146,13 +147,18 @@ function productOnColumns(
   for (let t = 0; t < K; t++) if (kind[kept[t]] !== skip) used.push(t);
   const g = used.length;
   const width = c1 - c0;
-  if (g === 0 || width === 0) return;
+  if (width === 0) return;
+  if (g === 0) {
+    // No kept row reaches these columns: the new vectors are zero there (out is reused, so say so).
+    for (let j = 0; j < K; j++) out.fill(0, j * w + c0, j * w + c1);
+    return;
+  }
   // A: K x g (columns of W that matter), Bt: width x g (the matching Q rows, transposed).
-  const A = new Float64Array(K * g);
+  const A = scratchArray('productOnColumns.weights', K * g);
   for (let j = 0; j < K; j++) {
     for (let u = 0; u < g; u++) A[j * g + u] = Wrows[j * K + used[u]];
   }
-  const Bt = new Float64Array(width * g);
+  const Bt = scratchArray('productOnColumns.rows', width * g);
   for (let u = 0; u < g; u++) {
     const row = (lo + kept[used[u]]) * n + lo + c0;
     for (let c = 0; c < width; c++) Bt[c * g + u] = Q[row + c];

@@ -49,9 +49,12 @@ function instance(purpose: WorkspacePurpose, doubles: number): SimdInstance | nu
   return inst;
 }
 
-/** A cached workspace of at least `doubles` entries, all zero; valid until the next acquire of that purpose. */
-export function acquireWorkspace(doubles: number, purpose: WorkspacePurpose): Workspace {
-  return bind(simdDisabled ? null : instance(purpose, doubles), doubles);
+/**
+ * A cached workspace of at least `doubles` entries, all zero unless `zeroed` is false (then the caller
+ * writes every entry it reads); valid until the next acquire of that purpose.
+ */
+export function acquireWorkspace(doubles: number, purpose: WorkspacePurpose, zeroed = true): Workspace {
+  return bind(simdDisabled ? null : instance(purpose, doubles), doubles, zeroed);
 }
 
 /** A workspace of its own (not cached), for data that must outlive other computations, e.g. a slider's layers. */
@@ -63,13 +66,13 @@ export function createWorkspace(doubles: number): Workspace {
       inst.memory.grow(Math.ceil((doubles * 8 - inst.memory.buffer.byteLength) / 65536));
     }
   }
-  return bind(inst, doubles);
+  return bind(inst, doubles, true);
 }
 
-function bind(inst: SimdInstance | null, doubles: number): Workspace {
+function bind(inst: SimdInstance | null, doubles: number, zeroed: boolean): Workspace {
   if (inst) {
     const f64 = new Float64Array(inst.memory.buffer);
-    f64.fill(0, 0, doubles);
+    if (zeroed) f64.fill(0, 0, doubles);
     return {
       f64,
       f32: new Float32Array(inst.memory.buffer),
@@ -79,7 +82,7 @@ function bind(inst: SimdInstance | null, doubles: number): Workspace {
       matrixVector: (rows, cols, a, lda, x, y) => inst.matrixVector(rows, cols, a * 8, lda, x * 8, y * 8),
     };
   }
-  const f64 = new Float64Array(doubles);
+  const f64 = new Float64Array(doubles); // fresh, so zero
   const f32 = new Float32Array(f64.buffer);
   return {
     f64,
