@@ -31,7 +31,8 @@ export interface RankReconstructionOptions {
 /**
  * Rank-k approximations of one matrix for a slider: the current A_k is kept and moving to k' adds or removes
  * the layers in between as one dense product (U_block diag(sigma) V_block^T, SIMD where available), starting
- * from whichever is nearest of the current rank, zero, or a checkpoint, so any move costs at most p/8 layers.
+ * from whichever is nearest of the current rank, zero, or a checkpoint (kept the first time the walk passes
+ * it), so once the checkpoints exist any move costs at most p/8 layers.
  * Everything is float32 (four SIMD lanes, half the memory): entries carry ~1e-7 relative rounding, invisible
  * in 8-bit pixels; truncatedSvd is the double-precision reference.
  */
@@ -48,6 +49,7 @@ export class RankReconstruction {
   private readonly cAt: number;
   private readonly fewAt: number; // up to 3 layers as U (mp x 4) then V (np x 4), unused columns zero
   private readonly anchors = new Map<number, Float32Array>();
+  private readonly checkpoints: number[]; // ranks to keep a copy of, ascending; copies made on first pass
   private current = 0;
 
   constructor(f: SvdFactors, options: RankReconstructionOptions = {}) {
@@ -65,20 +67,10 @@ export class RankReconstruction {
     this.ws = createWorkspace(Math.ceil(floats / 2));
     const w = this.ws.f32;
     // U scaled: row r = (sigma_l u_l[r])_l; V: row c = (v_l[c])_l. Layers run along rows for the kernel.
-    for (let r = 0; r < m; r++) {
-      const o = this.uAt + r * this.ld;
-      for (let l = 0; l < p; l++) w[o + l] = f.values[l] * f.left[l * m + r];
-    }
-    for (let c = 0; c < n; c++) {
-      const o = this.vAt + c * this.ld;
-      for (let l = 0; l < p; l++) w[o + l] = f.right[l * n + c];
-    }
+    transposeLayers(f.left, p, m, f.values, w, this.uAt, this.ld);
+    transposeLayers(f.right, p, n, null, w, this.vAt, this.ld);
     const wanted = options.checkpoints ?? [p / 4, p / 2, (3 * p) / 4, p].map(Math.round);
-    for (const k of [...new Set(wanted.map((k) => clampRank(k, p)))].filter((k) => k > 0).sort((a, b) => a - b)) {
-      this.moveTo(k);
-      this.anchors.set(k, w.slice(this.cAt, this.cAt + this.mp * this.np));
-    }
-    this.moveTo(0);
+    this.checkpoints = [...new Set(wanted.map((k) => clampRank(k, p)))].filter((k) => k > 0).sort((a, b) => a - b);
   }
 
   get rank(): number {
@@ -117,8 +109,19 @@ export class RankReconstruction {
       if (from === 0) c.fill(0, this.cAt, this.cAt + this.mp * this.np);
       else c.set(this.anchors.get(from)!, this.cAt);
     }
-    if (k > from) this.addLayers(from, k, 1);
-    else if (k < from) this.addLayers(k, from, -1);
+    // Walk in stages, keeping a copy at each checkpoint passed for the first time (so construction is
+    // cheap and the first long jumps leave the anchors that make later ones short).
+    let at = from;
+    const stops = this.checkpoints.filter((r) => !this.anchors.has(r) && r > Math.min(at, k) && r < Math.max(at, k));
+    if (k < at) stops.reverse();
+    for (const stop of [...stops, k]) {
+      if (stop > at) this.addLayers(at, stop, 1);
+      else if (stop < at) this.addLayers(stop, at, -1);
+      at = stop;
+      if (this.checkpoints.includes(at) && !this.anchors.has(at)) {
+        this.anchors.set(at, c.slice(this.cAt, this.cAt + this.mp * this.np));
+      }
+    }
     this.current = k;
   }
 
@@ -142,5 +145,22 @@ export class RankReconstruction {
     for (let r = 0; r < m; r++) for (let t = 0; t < 4; t++) w[fewAt + 4 * r + t] = t < count ? w[this.uAt + r * ld + l0 + t] : 0;
     for (let c = 0; c < n; c++) for (let t = 0; t < 4; t++) w[vFew + 4 * c + t] = t < count ? w[this.vAt + c * ld + l0 + t] : 0;
     this.ws.multiplyF32(mp, np, 4, fewAt, 4, vFew, 4, this.cAt, np, sign);
+  }
+}
+
+/** out[at + r * ld + l] = scale[l] * layers[l * len + r], in 32 x 32 tiles so reads and writes stay cached. */
+function transposeLayers(
+  layers: Float64Array, p: number, len: number, scale: Float64Array | null, out: Float32Array, at: number, ld: number,
+): void {
+  const T = 32;
+  for (let l0 = 0; l0 < p; l0 += T) {
+    const l1 = Math.min(p, l0 + T);
+    for (let r0 = 0; r0 < len; r0 += T) {
+      const r1 = Math.min(len, r0 + T);
+      for (let l = l0; l < l1; l++) {
+        const s = scale ? scale[l] : 1, src = l * len;
+        for (let r = r0; r < r1; r++) out[at + r * ld + l] = s * layers[src + r];
+      }
+    }
   }
 }
