@@ -1,0 +1,114 @@
+import { svd } from './svd';
+
+/**
+ * How a fine-tuning update ΔW relates to the weight W it is added to (Hu et al. 2021, section 7.3 and
+ * appendix H.4). Matrices are in the paper's orientation, d x k (outputs x inputs), as number[][].
+ */
+
+/** The top r singular directions of M: r left vectors (length d), r right vectors (length k), their values. */
+export interface SingularDirections {
+  left: number[][];
+  right: number[][];
+  values: number[];
+}
+
+/** Top-r singular triplets by one-sided Jacobi (accurate for the few-hundred-wide matrices here). */
+export function topSingularDirections(M: number[][], r: number): SingularDirections {
+  const f = svd(M, { method: 'jacobi' });
+  const p = f.values.length;
+  if (!Number.isInteger(r) || r < 1 || r > p) throw new RangeError(`r must be a whole number from 1 to ${p}.`);
+  const row = (data: Float64Array, i: number, n: number) => Array.from(data.subarray(i * n, (i + 1) * n));
+  return {
+    left: Array.from({ length: r }, (_, i) => row(f.left, i, f.rows)),
+    right: Array.from({ length: r }, (_, i) => row(f.right, i, f.cols)),
+    values: Array.from(f.values.subarray(0, r)),
+  };
+}
+
+export function frobeniusNorm(M: number[][]): number {
+  let s = 0;
+  for (const row of M) for (const x of row) s += x * x;
+  return Math.sqrt(s);
+}
+
+/**
+ * ||U^T W V||_F with U = [u_1 .. u_r] (d x r) and V = [v_1 .. v_r] (k x r) orthonormal: how much of W lies
+ * in the r x r block those directions pick out. (The paper writes U^T W V^T with V^T the r x k factor.)
+ */
+export function projectionNorm(W: number[][], left: number[][], right: number[][]): number {
+  const d = W.length;
+  const k = W[0]?.length ?? 0;
+  if (left.some((u) => u.length !== d) || right.some((v) => v.length !== k)) {
+    throw new RangeError(`directions must have lengths ${d} (left) and ${k} (right)`);
+  }
+  // W V first (d x r), then each u_a^T (W v_b).
+  const WV = right.map((v) => W.map((row) => row.reduce((s, x, t) => s + x * v[t], 0)));
+  let s = 0;
+  for (const u of left) {
+    for (const wv of WV) {
+      let dot = 0;
+      for (let t = 0; t < d; t++) dot += u[t] * wv[t];
+      s += dot * dot;
+    }
+  }
+  return Math.sqrt(s);
+}
+
+/**
+ * The expected size of ||U^T W V||_F when U and V span uniformly random r-dimensional subspaces,
+ * as a root mean square: E ||U^T W V||_F^2 = (r / d)(r / k) ||W||_F^2 exactly, so the figure is
+ * r ||W||_F / sqrt(d k). For GPT-3 (d = k = 12,288, ||W_q||_F = 61.95) it gives 0.020 at r = 4 and 0.32
+ * at r = 64, the paper's "Random" column.
+ */
+export function expectedRandomProjectionNorm(W: number[][], r: number): number {
+  return randomProjectionRms(r, frobeniusNorm(W), W.length, W[0]?.length ?? 0);
+}
+
+/** The same from the figures alone: r ||W||_F / sqrt(d k). */
+export function randomProjectionRms(r: number, weightNorm: number, d: number, k: number): number {
+  return (r * weightNorm) / Math.sqrt(d * k);
+}
+
+/**
+ * The paper's feature amplification factor ||ΔW||_F / ||U^T W V||_F, with U, V the top-r singular
+ * directions of ΔW: how strongly ΔW boosts the directions of W it points along.
+ */
+export function amplificationFactor(deltaW: number[][], W: number[][], r: number): number {
+  const { left, right } = topSingularDirections(deltaW, r);
+  return frobeniusNorm(deltaW) / projectionNorm(W, left, right);
+}
+
+/** One column group of the paper's Table 7, for one rank r. */
+export interface ProjectionRow {
+  r: number;
+  /** ||U^T W V||_F with U, V from ΔW, from W itself, and from a random matrix. */
+  ofDelta: number;
+  ofWeight: number;
+  ofRandom: number;
+  /** The random column's expected value (root mean square over random subspaces). */
+  randomExpected: number;
+  deltaNorm: number;
+  weightNorm: number;
+  /** deltaNorm / ofDelta. */
+  amplification: number;
+}
+
+/** Table 7 for one update: W (d x k), its update ΔW, its rank r, and a random d x k matrix. */
+export function projectionRow(W: number[][], deltaW: number[][], r: number, random: number[][]): ProjectionRow {
+  const of = (M: number[][]) => {
+    const { left, right } = topSingularDirections(M, r);
+    return projectionNorm(W, left, right);
+  };
+  const ofDelta = of(deltaW);
+  const deltaNorm = frobeniusNorm(deltaW);
+  return {
+    r,
+    ofDelta,
+    ofWeight: of(W),
+    ofRandom: of(random),
+    randomExpected: expectedRandomProjectionNorm(W, r),
+    deltaNorm,
+    weightNorm: frobeniusNorm(W),
+    amplification: deltaNorm / ofDelta,
+  };
+}
