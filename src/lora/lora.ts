@@ -28,8 +28,9 @@ export class LoraAdapter {
     // peft: kaiming_uniform_(a=sqrt(5)) gives U(-1/sqrt(k), 1/sqrt(k)); "gaussian" gives N(0, 1/r^2).
     const a =
       config.init === 'gaussian' ? normalArray(r * inDim, 1 / r, rng) : uniformArray(r * inDim, 1 / Math.sqrt(inDim), rng);
-    this.A = tf.variable(tf.tensor2d(a, [r, inDim]), true);
-    this.B = tf.variable(tf.zeros([outDim, r]), true);
+    // tidy disposes the initial tensors, which tf.variable would otherwise leave alive beside A and B.
+    this.A = tf.tidy(() => tf.variable(tf.tensor2d(a, [r, inDim]), true));
+    this.B = tf.tidy(() => tf.variable(tf.zeros([outDim, r]), true));
     this.scale = loraScale(config);
   }
 

@@ -59,7 +59,8 @@ export class TinyGpt {
       } else if (std === 'zeros') data = new Float32Array(size);
       else if (std === 'ones') data = new Float32Array(size).fill(1);
       else data = normalArray(size, std, rng);
-      const variable = tf.variable(tf.tensor(data, shape), true);
+      // tf.variable shares the tensor's data and leaves the tensor alive: tidy disposes it.
+      const variable = tf.tidy(() => tf.variable(tf.tensor(data, shape), true));
       this.params.set(name, variable);
       return variable;
     };
