@@ -383,8 +383,8 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     this.pausedBy = by;
     this.setStatus('paused');
     this.announce(by === 'scroll'
-      ? `Training paused at step ${this.currentStep()} because the trainer scrolled out of view; it goes on when you scroll back.`
-      : `Training paused at step ${this.currentStep()}. Press Resume to go on.`);
+      ? 'Training paused because the trainer scrolled out of view; it goes on when you scroll back.'
+      : `Training paused; the step under way finishes first. Press Resume to go on.`);
   }
 
   private resume(): void {

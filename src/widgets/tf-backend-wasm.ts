@@ -13,6 +13,7 @@ import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm
 export function prepareWasm(): boolean {
   // Threads need a cross-origin-isolated page, which a lesson (or someone's course page) is not.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd });
+  // tfjs wants an entry for every binary; the threaded one is never fetched with threads off.
+  setWasmPaths({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': simd });
   return true;
 }

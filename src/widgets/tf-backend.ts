@@ -26,7 +26,8 @@ async function tryBackend(name: 'webgl' | 'wasm' | 'cpu'): Promise<boolean> {
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
     return tf.getBackend() === name;
-  } catch {
+  } catch (e) {
+    console.warn(`tfjs backend ${name} could not start:`, e);
     return false;
   }
 }
@@ -34,15 +35,16 @@ async function tryBackend(name: 'webgl' | 'wasm' | 'cpu'): Promise<boolean> {
 /** Picks and initialises a backend; `notice` is '' on WebGL, else says why and what that means. */
 export async function startBackend(choice: BackendChoice = 'auto'): Promise<{ backend: string; notice: string }> {
   const order: Array<'webgl' | 'wasm' | 'cpu'> = choice === 'wasm' ? ['wasm', 'cpu'] : choice === 'cpu' ? ['cpu'] : ['webgl', 'wasm', 'cpu'];
+  const failed: string[] = [];
   for (const name of order) {
     if (await tryBackend(name)) {
-      const asked = choice !== 'auto' && choice === name;
       const notice = name === 'webgl' ? ''
-        : asked ? `Running on ${BACKEND_NAMES[name]}, as this page asked.`
-          : name === 'wasm' ? 'WebGL could not start in this browser, so training runs on WebAssembly on the processor instead.'
-            : 'Neither WebGL nor WebAssembly could start in this browser, so training runs in plain JavaScript: expect well under one step a second, and try 10 or 20 steps.';
+        : choice === name ? `Running on ${BACKEND_NAMES[name]}, as this page asked.`
+          : `${failed.map((f) => BACKEND_NAMES[f].split(' (')[0]).join(' and ')} could not start in this browser, so training runs on ${BACKEND_NAMES[name]} instead` +
+            (name === 'cpu' ? ': expect well under one step a second, and try 10 or 20 steps.' : '.');
       return { backend: name, notice };
     }
+    failed.push(name);
   }
   throw new Error('tfjs could not start on any backend (WebGL, WebAssembly or plain JavaScript).');
 }

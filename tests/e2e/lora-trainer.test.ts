@@ -1,0 +1,214 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, expectNoAxeViolations, saveScreenshot } from './browser';
+
+const LESSON = '/lessons/06-train-lora/';
+const EMBED = '/embed/lora-trainer/';
+const TAG = 'rankbook-lora-trainer';
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const state = (page: Page) => page.$eval(TAG, (el: any) => el.state);
+/** Waits until the widget's state passes `test` (a function body over `s`), polling every 250 ms. */
+const until = (page: Page, test: string, timeout = 240_000) =>
+  page.waitForFunction(`(() => { const s = document.querySelector('${TAG}').state; return ${test}; })()`, null, { timeout, polling: 250 });
+const button = (page: Page, name: string) => page.locator(TAG).getByRole('button', { name, exact: true });
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Scrolls the trainer into view (it loads tfjs then) and waits for the base model's samples. */
+async function ready(page: Page) {
+  await page.locator(TAG).scrollIntoViewIfNeeded();
+  await until(page, "s.status === 'ready' && s.samplesBefore.length === 10 && !document.querySelector('rankbook-lora-trainer .rb-result').textContent.includes('…')");
+  return state(page);
+}
+
+async function setSteps(page: Page, steps: number) {
+  const input = page.locator(TAG).getByLabel('Steps', { exact: true });
+  await input.fill(String(steps));
+  await input.press('Enter');
+  await until(page, `s.steps === ${steps}`);
+}
+
+describe('lesson 6: a LoRA fine-tune in the browser', () => {
+  it('trains on WebGL with falling loss, pauses and resumes, merges exactly, saves, resets to the base model and loads the adapter back', async () => {
+    const { page, errors, foreignRequests } = await openPage(browser, LESSON);
+    // Before it is scrolled to, the server-rendered table teaches and tfjs is not loaded.
+    expect(await page.locator(`${TAG} .rb-fallback, ${TAG} .rb-lora-trainer`).count()).toBeGreaterThan(0);
+    const start = await ready(page);
+    expect(start.backend).toBe('webgl');
+    expect(start.backendNotice).toBe('');
+    expect(await page.locator(`${TAG} .rb-trainer-backend`).textContent()).toBe('WebGL (graphics card)');
+    expect(start).toMatchObject({ r: 8, alpha: 8, targets: ['Wq', 'Wv'], step: 0, trainableParams: 8192, totalParams: 406_044, optimizerStateBytes: 65_536 });
+    expect(start.valLoss).toHaveLength(1); // the base model's, at step 0
+    expect(start.valLoss[0]).toBeCloseTo(2.697, 2);
+    const tensorsAtStart = start.tensors;
+
+    await setSteps(page, 10);
+    await button(page, 'Train').click();
+    await until(page, "s.status === 'training' && s.step >= 2");
+    await button(page, 'Pause').click();
+    await until(page, "s.status === 'paused' && s.pausedBy === 'button'");
+    // The step under way when Pause was pressed finishes; after that nothing moves.
+    await page.waitForTimeout(3000);
+    const pausedAt = (await state(page)).step;
+    await page.waitForTimeout(2500);
+    expect((await state(page)).step).toBe(pausedAt);
+    expect(await page.locator(`${TAG} .rb-result`).textContent()).toContain(`paused at step ${pausedAt}`);
+    await button(page, 'Resume').click();
+    await until(page, "s.status === 'training' || s.status === 'done'");
+    await until(page, "s.status === 'done' && s.samplesAfter.join() !== s.samplesBefore.join()");
+
+    const trained = await state(page);
+    expect(trained.step).toBe(10);
+    expect(trained.trainLoss).toHaveLength(10);
+    expect(trained.valSteps).toEqual([0, 5, 10]);
+    const [before, , after] = trained.valLoss;
+    expect(after).toBeLessThan(before - 0.1);
+    expect(mean(trained.trainLoss.slice(-3))).toBeLessThan(mean(trained.trainLoss.slice(0, 3)));
+    expect(trained.samplesAfter).toHaveLength(10);
+    expect(trained.stepsPerSecond).toBeGreaterThan(0);
+    expect(await page.locator(`${TAG} progress`).evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([10, 10]);
+    console.log(`webgl: ${trained.stepsPerSecond.toFixed(2)} steps/s; validation ${before.toFixed(3)} -> ${after.toFixed(3)} in 10 steps`);
+
+    await button(page, 'Merge into W₀').click();
+    await until(page, 's.merge !== null');
+    const merged = await state(page);
+    expect(merged.merged).toBe(true);
+    expect(merged.merge.maxAbsDiff).toBeLessThan(1e-4);
+    expect(merged.merge.matrices).toBe(4);
+    for (const ms of Object.values(merged.merge.latencyMs) as number[]) expect(ms).toBeGreaterThan(0);
+    expect(await page.locator(`${TAG} .rb-trainer-latency tr`).count()).toBe(3);
+    console.log(`merge: max |diff| ${merged.merge.maxAbsDiff}; latency ms ${JSON.stringify(merged.merge.latencyMs)}`);
+    expect(await button(page, 'Train').isDisabled()).toBe(true);
+    await saveScreenshot(page, 'lesson-6-trained-merged');
+    await expectNoAxeViolations(page);
+    await button(page, 'Unmerge').click();
+    await until(page, 's.merged === false && s.merge === null');
+
+    // Save the adapter: a few KB.
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download adapter').click()]);
+    mkdirSync('test-results', { recursive: true });
+    const saved = 'test-results/trained.rblora';
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    expect(download.suggestedFilename()).toMatch(/^rankbook-lora-dinosaurs-r8-wq-wv-step10\.rblora$/);
+    expect(bytes.byteLength).toBeGreaterThan(8192 * 4);
+    expect(bytes.byteLength).toBeLessThan(8192 * 4 + 4096);
+
+    // Reset: step 0, the base model bit for bit, every tensor training made freed.
+    await button(page, 'Reset').click();
+    await until(page, "s.step === 0 && s.resetDifference !== null && s.status === 'ready'");
+    const reset = await state(page);
+    expect(reset).toMatchObject({ step: 0, trainLoss: [], valSteps: [0], merged: false, resetDifference: 0 });
+    expect(reset.samplesAfter).toEqual(reset.samplesBefore);
+    expect(reset.tensors).toBe(tensorsAtStart);
+
+    // Load it back: the same model, so the same samples from the same seed.
+    const file = page.locator(TAG).getByLabel('Load an adapter file');
+    await file.setInputFiles(saved);
+    await until(page, 's.step === 10 && s.samplesAfter.join() !== s.samplesBefore.join()');
+    const loaded = await state(page);
+    expect(loaded.samplesAfter).toEqual(trained.samplesAfter);
+    expect(loaded.valLoss).toEqual(trained.valLoss);
+    expect(loaded).toMatchObject({ r: 8, alpha: 8, targets: ['Wq', 'Wv'] });
+
+    // A bad file: a clear message next to the control, and the loaded adapter kept.
+    const bad = 'test-results/not-an-adapter.rblora';
+    writeFileSync(bad, '{"hello": "world"}');
+    await file.setInputFiles(bad);
+    const message = page.locator(TAG).locator('.rb-trainer-file .rb-message');
+    await expect.poll(() => message.textContent()).toMatch(/JSON file.*Nothing was changed/);
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+    const kept = await state(page);
+    expect(kept.step).toBe(10);
+    expect(kept.samplesAfter).toEqual(trained.samplesAfter);
+
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 480_000);
+
+  it('pauses while scrolled out of view and says so, then goes on', async () => {
+    const { page, errors } = await openPage(browser, LESSON);
+    await ready(page);
+    await setSteps(page, 40);
+    await button(page, 'Train').click();
+    await until(page, "s.status === 'training' && s.step >= 1");
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await until(page, "s.status === 'paused' && s.pausedBy === 'scroll'");
+    const at = (await state(page)).step;
+    expect(await page.locator(`${TAG} .rb-result`).textContent()).toMatch(/out of view/);
+    await page.waitForTimeout(2500);
+    expect((await state(page)).step).toBeLessThanOrEqual(at + 1); // a step in flight may finish
+    await page.locator(TAG).scrollIntoViewIfNeeded();
+    await until(page, `s.status === 'training' && s.step > ${at + 1}`);
+    await button(page, 'Reset').click();
+    await until(page, "s.step === 0 && s.status === 'ready'");
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
+
+describe('the LoRA trainer embed page', () => {
+  it('takes its settings from the query string', async () => {
+    const { page, errors } = await openPage(browser, `${EMBED}?r=4&alpha=16&targets=Wq,Wk,Wv,Wo&lr=0.02&steps=50&task=pokemon`);
+    const s = await state(page);
+    expect(s).toMatchObject({ r: 4, alpha: 16, targets: ['Wq', 'Wk', 'Wv', 'Wo'], lr: 0.02, steps: 50, task: 'pokemon', message: '' });
+    expect(s.trainableParams).toBe(2 * 4 * 4 * 256);
+    expect(await page.locator('nav, header').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('clamps hostile values, says what it changed, and inserts nothing as HTML', async () => {
+    const hostile = encodeURIComponent('<img src=x onerror="window.hacked=1">');
+    const { page, errors } = await openPage(browser,
+      `${EMBED}?r=9999&alpha=-5&lr=abc&steps=1e9&targets=${hostile}&task=evil&colour=red&hide=file`);
+    const s = await state(page);
+    expect(s).toMatchObject({ r: 64, alpha: 1, lr: 0.01, steps: 2000, targets: ['Wq', 'Wv'], task: 'dinosaurs' });
+    const note = await page.locator('[data-embed-note]').textContent();
+    for (const word of ['r 9999', 'alpha', 'lr', 'steps', 'task', 'colour']) expect(note).toContain(word);
+    await expect.poll(() => page.locator(TAG).locator('.rb-trainer-targets .rb-message').textContent()).toMatch(/name none of Wq, Wk, Wv, Wo, MLP/);
+    expect(await page.locator(`${TAG} [data-control="file"]`).isVisible()).toBe(false);
+    expect(await page.evaluate(() => (window as any).hacked)).toBeUndefined();
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('is operable by keyboard, with values in words', async () => {
+    const { page, errors } = await openPage(browser, `${EMBED}?theme=dark`);
+    const rank = page.getByRole('slider', { name: 'Rank r' });
+    await rank.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect((await state(page)).r).toBe(10);
+    expect(await rank.getAttribute('aria-valuetext')).toBe('rank 10: 10,240 trainable numbers, 2.52% of the model');
+    const mlp = page.getByRole('checkbox', { name: 'MLP (both)' });
+    await mlp.focus();
+    await page.keyboard.press('Space');
+    expect((await state(page)).targets).toEqual(['Wq', 'Wv', 'MLP']);
+    // Unticking every box keeps the last one, with a message.
+    for (const name of ['Wq', 'Wv', 'MLP (both)']) await page.getByRole('checkbox', { name }).uncheck({ force: true }).catch(() => undefined);
+    expect((await state(page)).targets.length).toBeGreaterThan(0);
+    expect(await page.locator(`${TAG} progress`).count()).toBe(1);
+    expect(await page.locator(`${TAG} [aria-live]`).count()).toBeGreaterThan(0);
+    await ready(page);
+    await saveScreenshot(page, 'lora-trainer-embed-dark');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to WebAssembly with a visible notice, served from this site', async () => {
+    const { page, errors, foreignRequests } = await openPage(browser, `${EMBED}?backend=wasm&steps=3`);
+    const s = await ready(page);
+    expect(s.backend).toBe('wasm');
+    expect(s.backendNotice).toMatch(/WebAssembly/);
+    expect(await page.locator(`${TAG} .rb-trainer-notice`).isVisible()).toBe(true);
+    await button(page, 'Train').click();
+    await until(page, "s.status === 'done'");
+    const done = await state(page);
+    expect(done.valLoss[done.valLoss.length - 1]).toBeLessThan(done.valLoss[0]);
+    console.log(`wasm: ${done.stepsPerSecond.toFixed(2)} steps/s`);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
