@@ -19,11 +19,13 @@ export interface SvdFactors {
 }
 
 /**
- * 'gram': eigen-decomposition of the smaller Gram matrix (M^T M or M M^T), then the other side as
- *   M v_i / sigma_i. ~15x faster than Golub-Kahan in JS; what the image widget uses. Singular values carry
- *   absolute error ~eps * sigma_1^2 / sigma_i, so the top ones match LAPACK to ~1e-13 while those below
- *   ~1e-7 sigma_1 are only noise-level; the vectors paired with those tiny values are unit but not mutually
- *   orthogonal (sigma_i u_i = M v_i still holds, so sums of layers stay exact).
+ * 'gram': eigen-decomposition of the smaller Gram matrix (M^T M or M M^T: blocked Householder
+ *   tridiagonalisation, divide and conquer, WebAssembly SIMD products), then the other side as M v_i / sigma_i.
+ *   ~110 ms for a 512 x 512 channel, ~1.3x numpy/LAPACK (ml-matrix takes ~4 s); what the image widget uses.
+ *   Squaring the matrix squares its condition number: sigma_i is accurate to ~1e-12 relative while
+ *   sigma_i >= 1e-5 sigma_1 (photos' top 100 match LAPACK to ~3e-15), values below ~1e-7 sigma_1 are
+ *   noise under sqrt(eps) sigma_1, and the u_i paired with such values are unit but not orthogonal to the
+ *   rest (sigma_i u_i = M v_i still holds and V stays orthonormal, so sums of layers remain exact).
  * 'jacobi': one-sided Jacobi, accurate to ulps for every singular value and vector; O(n^3) per sweep.
  * 'auto': jacobi when min(m, n) <= 64, else gram.
  */
