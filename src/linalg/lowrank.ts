@@ -24,7 +24,7 @@ export function truncatedSvd(f: SvdFactors, k: number): Float64Array {
 const clampRank = (k: number, p: number) => Math.max(0, Math.min(p, Math.floor(k)));
 
 export interface RankReconstructionOptions {
-  /** Ranks kept precomputed so that any rank is a short walk from one; default p/4, p/2, 3p/4, p. */
+  /** Ranks to keep copies at, so any rank is a short walk from one; default every p/4 (p/8 without SIMD). */
   checkpoints?: number[];
 }
 
@@ -69,7 +69,9 @@ export class RankReconstruction {
     // U scaled: row r = (sigma_l u_l[r])_l; V: row c = (v_l[c])_l. Layers run along rows for the kernel.
     transposeLayers(f.left, p, m, f.values, w, this.uAt, this.ld);
     transposeLayers(f.right, p, n, null, w, this.vAt, this.ld);
-    const wanted = options.checkpoints ?? [p / 4, p / 2, (3 * p) / 4, p].map(Math.round);
+    // Without SIMD each layer costs ~4x more, so keep twice as many checkpoints.
+    const parts = this.ws.simd ? 4 : 8;
+    const wanted = options.checkpoints ?? Array.from({ length: parts }, (_, i) => Math.round(((i + 1) * p) / parts));
     this.checkpoints = [...new Set(wanted.map((k) => clampRank(k, p)))].filter((k) => k > 0).sort((a, b) => a - b);
   }
 
