@@ -680,7 +680,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
       h('p', {}, `Merged into ${m.matrices} weight matrices. The largest change in any output (logit) over 64 validation windows is ` +
         `${m.maxAbsDiff.toExponential(1)}: float32 rounding, the same model. Unmerge to train further.`),
       h('table', { class: 'rb-trainer-latency' },
-        h('caption', {}, 'Median time of one forward pass over 8 names'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col' }, 'Median time of one forward pass over 8 names'))),
         h('tbody', {}, row('Base model', m.latencyMs.base), row('Unmerged: W₀ x + (α/r) B A x', m.latencyMs.unmerged),
           row('Merged: (W₀ + (α/r) B A) x', m.latencyMs.merged))));
   }

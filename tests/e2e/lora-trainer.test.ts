@@ -149,6 +149,18 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
   }, 300_000);
 });
 
+describe('links that set the trainer', () => {
+  it("the lesson's run tables reopen the page with the trainer set to that run", async () => {
+    const { page, errors } = await openPage(browser, LESSON);
+    const link = page.getByRole('link', { name: 'set the trainer to r = 2 on Wq, Wv' });
+    await link.click();
+    await page.waitForURL(/trainer\.r=2/);
+    await expect.poll(async () => (await state(page)).r).toBe(2);
+    expect(await state(page)).toMatchObject({ r: 2, alpha: 8, targets: ['Wq', 'Wv'], trainableParams: 2048 });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the LoRA trainer embed page', () => {
   it('takes its settings from the query string', async () => {
     const { page, errors } = await openPage(browser, `${EMBED}?r=4&alpha=16&targets=Wq,Wk,Wv,Wo&lr=0.02&steps=50&task=pokemon`);
