@@ -20,4 +20,7 @@ await Promise.all([
   import('./svd-compressor'),
   import('./lora-anatomy'),
   import('./lora-trainer'),
+  import('./subspace-overlap'),
+  import('./delta-w'),
+  import('./rank-sweep'),
 ]);

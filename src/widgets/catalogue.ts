@@ -104,4 +104,56 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'file', description: 'download and load of adapter files' },
     ],
   },
+  'subspace-overlap': {
+    tag: 'rankbook-subspace-overlap',
+    title: 'Subspace overlap of two LoRA adapters',
+    description: 'The LoRA paper’s subspace similarity φ(i, j) between the top directions of two trained adapters’ A (r = 8 against r = 64, or two seeds), beside random matrices, with retraining in the browser.',
+    embedHeight: 1500,
+    inputs: [
+      { name: 'layer', kind: 'integer', min: 1, max: 2, description: 'Which transformer block of the tiny model, 1 or 2.', example: '2' },
+      { name: 'matrix', kind: 'choice', choices: ['wq', 'wv'], description: 'The adapted matrix: wq (queries) or wv (values).', example: 'wv' },
+      { name: 'compare', kind: 'choice', choices: ['ranks', 'seeds', 'random'], description: 'ranks: A at r = 8 against r = 64; seeds: two r = 64 runs with different seeds; random: two Gaussian matrices of the same shapes.', example: 'ranks' },
+      { name: 'view', kind: 'choice', choices: ['full', 'corner'], description: 'All 64 columns j, or a zoom on the 8 × 8 corner.', example: 'corner' },
+      { name: 'steps', kind: 'integer', min: 1, max: 300, description: 'How many steps “Retrain in my browser” trains each adapter for, 1 to 300 (the shipped ones had 300).', example: '100' },
+    ],
+    controls: [
+      { name: 'choose', description: 'the layer, matrix and comparison menus' },
+      { name: 'zoom', description: 'the full / corner switch' },
+      { name: 'profile', description: 'the chart of one row against random subspaces' },
+      { name: 'table', description: 'the values as a table' },
+      { name: 'retrain', description: 'retraining in the browser (or new random matrices)' },
+    ],
+  },
+  'delta-w': {
+    tag: 'rankbook-delta-w',
+    title: 'ΔW against W: the amplification factor',
+    description: 'The LoRA paper’s Table 7 for a tiny model: how much of W lies along ΔW’s top directions, against W’s own and random ones, and how strongly ΔW amplifies them, beside GPT-3’s figures.',
+    embedHeight: 1150,
+    inputs: [
+      { name: 'layer', kind: 'integer', min: 1, max: 2, description: 'Which transformer block of the tiny model, 1 or 2.', example: '1' },
+      { name: 'matrix', kind: 'choice', choices: ['wq', 'wv'], description: 'The adapted matrix: wq (queries, as in the paper) or wv (values).', example: 'wq' },
+      { name: 'steps', kind: 'integer', min: 1, max: 300, description: 'How many steps “Retrain in my browser” trains r = 4 and r = 64 for, 1 to 300 (the shipped ones had 300).', example: '100' },
+    ],
+    controls: [
+      { name: 'choose', description: 'the layer and matrix menus' },
+      { name: 'chart', description: 'the chart of the factor against rank' },
+      { name: 'retrain', description: 'retraining in the browser' },
+    ],
+  },
+  'rank-sweep': {
+    tag: 'rankbook-rank-sweep',
+    title: 'Rank sweep: validation loss by rank and matrices',
+    description: 'The LoRA paper’s Table 6 for a tiny model: validation loss after LoRA at r = 1, 2, 4, 8, 64 on {Wq}, {Wq, Wv} and {Wq, Wk, Wv, Wo}; any cell can be re-run in the browser.',
+    embedHeight: 1100,
+    inputs: [
+      { name: 'targets', kind: 'choice', choices: ['wq', 'wq-wv', 'wq-wk-wv-wo'], description: 'The row of the cell chosen for re-running: which matrices are adapted.', example: 'wq-wv' },
+      { name: 'r', kind: 'choice', choices: ['1', '2', '4', '8', '64'], description: 'The column of the cell chosen for re-running: the rank.', example: '4' },
+      { name: 'steps', kind: 'integer', min: 1, max: 300, description: 'How many steps a re-run trains for, 1 to 300 (the shipped runs had 300).', example: '100' },
+    ],
+    controls: [
+      { name: 'table', description: 'the table of losses' },
+      { name: 'chart', description: 'the chart of loss against rank' },
+      { name: 'retrain', description: 're-running a cell in the browser' },
+    ],
+  },
 };

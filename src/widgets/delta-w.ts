@@ -1,0 +1,257 @@
+import { h, fill, uniqueId } from './dom';
+import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { lineChart, type LineChart } from '../plots/line-chart';
+import { baseWeight, deltaWeight, RANDOM_SEED } from '../lora/adapter-analysis';
+import { gaussianMatrix } from '../linalg/gaussian';
+import { amplificationFactor, projectionRow, type ProjectionRow } from '../linalg/projection';
+import type { NamedArrays } from '../lora/model';
+import { loadBaseWeights, loadShippedAdapter, nextFrame } from './adapter-data';
+import { RetrainPanel, type RetrainState } from './retrain-panel';
+import type { RetrainOutcome } from './adapter-retrain';
+import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
+
+export type DeltaMatrix = 'wq' | 'wv';
+export const LAYERS = 2;
+/** The ranks of the {Wq, Wv} sweep; 4 and 64 are the paper's Table 7 columns. */
+export const SWEEP_RANKS = [1, 2, 4, 8, 64];
+const TABLE_RANKS = [4, 64] as const;
+
+
+export interface DeltaWState {
+  layer: number;
+  matrix: DeltaMatrix;
+  steps: number;
+  source: 'shipped' | 'retrained';
+  /** The Table 7 analogue for r = 4 and r = 64 (norms in the paper's orientation, ΔW = (alpha / r) B A). */
+  rows: ProjectionRow[];
+  /** ||ΔW||_F / ||U^T W V||_F for every rank of the {Wq, Wv} sweep. */
+  amplification: Array<{ r: number; factor: number }>;
+  paper: { r4: number; r64: number };
+  retrain: RetrainState;
+  status: 'loading' | 'ready' | 'error';
+  message: string;
+}
+
+const f2 = (x: number) => x.toFixed(2);
+const runName = (r: number) => `r${r}-wq-wv-s1`;
+
+/**
+ * `<rankbook-delta-w layer="1" matrix="wq">`: the LoRA paper's Table 7 for the tiny model: how much of W
+ * lies along ΔW's top directions, against W's own and random ones, and the amplification factor
+ * ||ΔW||_F / ||U^T W V||_F, beside GPT-3's figures; with retraining of r = 4 and r = 64 in the browser.
+ */
+export class DeltaW extends WidgetElement<DeltaWState> {
+  static observedAttributes = ['layer', 'matrix', 'steps'];
+  private settings = { layer: 1, matrix: 'wq' as DeltaMatrix };
+  private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement };
+  private parts!: Record<'message' | 'result' | 'table' | 'source' | 'back', HTMLElement>;
+  private chart!: LineChart;
+  private panel!: RetrainPanel;
+  private rows: ProjectionRow[] = [];
+  private width = 0;
+  private factors: Array<{ r: number; factor: number }> = [];
+  private source: DeltaWState['source'] = 'shipped';
+  private status: DeltaWState['status'] = 'loading';
+  private message = '';
+  private fresh: { byRank: Map<number, { tensors: NamedArrays; scale: number }>; steps: number } | null = null;
+  private drawToken = 0;
+
+  connectedCallback(): void {
+    if (this.chart) return;
+    this.build();
+    this.readAttributes();
+    void this.redraw();
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    if (!this.chart || value === old) return;
+    this.readAttributes();
+    void this.redraw();
+  }
+
+  protected currentState(): DeltaWState {
+    return {
+      ...this.settings,
+      steps: this.panel?.state.steps ?? 100,
+      source: this.source,
+      rows: this.rows,
+      amplification: this.factors,
+      paper: { r4: paperAmplification(4), r64: paperAmplification(64) },
+      retrain: this.panel?.state,
+      status: this.status,
+      message: this.message,
+    };
+  }
+
+  private build(): void {
+    const select = (label: string, options: [string, string][], onchange: () => void) => {
+      const id = uniqueId('delta-w');
+      const el = h('select', { id, onchange }, ...options.map(([value, text]) => h('option', { value }, text)));
+      return { el, row: [h('label', { for: id }, label), el] };
+    };
+    const layer = select('Layer', Array.from({ length: LAYERS }, (_, i) => [String(i + 1), `layer ${i + 1}`]), () => this.set({ layer: Number(layer.el.value) }));
+    const matrix = select('Matrix', [['wq', 'Wq (queries)'], ['wv', 'Wv (values)']], () => this.set({ matrix: matrix.el.value as DeltaMatrix }));
+    this.controls = { layer: layer.el, matrix: matrix.el };
+    this.parts = {
+      message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
+      result: h('p', { class: 'rb-result' }, 'Loading the base model and adapters…'),
+      table: h('div', { class: 'rb-table-scroll' }),
+      source: h('p', { class: 'rb-note' }),
+      back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh = null; void this.redraw(); } }, 'Back to the shipped adapters'),
+    };
+    this.chart = lineChart([], {
+      title: 'Amplification factor by rank', description: '', xLabel: 'rank r (log scale)', yLabel: '‖ΔW‖ / ‖UᵀWV‖',
+      yScale: 'log', height: 260, dots: true, formatX: (v) => String(2 ** Math.round(v)),
+    });
+    this.panel = new RetrainPanel({
+      label: () => 'Retrain r = 4 and r = 64 in my browser',
+      specs: () => {
+        const seed = 1 + Math.floor(Math.random() * 1e6);
+        return TABLE_RANKS.map((r) => ({ r, targets: ['wq', 'wv'], seed }));
+      },
+      onDone: (outcome) => this.useRetrained(outcome),
+      onChange: (_, announce) => {
+        if (announce) this.announce(announce);
+        this.emitChange();
+      },
+    });
+    this.replaceChildren(h('div', { class: 'rb-widget rb-delta-w' },
+      h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row),
+      this.parts.message,
+      this.parts.result,
+      this.parts.table,
+      h('div', { 'data-control': 'chart' }, this.chart.element),
+      this.parts.source, this.parts.back,
+      this.panel.element,
+      this.createLiveRegion()));
+  }
+
+  private readAttributes(): void {
+    const problems: string[] = [];
+    const rawLayer = this.getAttribute('layer');
+    let layer = 1;
+    if (rawLayer !== null) {
+      const n = Number(rawLayer);
+      if (Number.isInteger(n) && n >= 1 && n <= LAYERS) layer = n;
+      else problems.push(`layer="${rawLayer}" is not 1 to ${LAYERS}, so layer 1 is shown.`);
+    }
+    const rawMatrix = this.getAttribute('matrix');
+    let matrix: DeltaMatrix = 'wq';
+    if (rawMatrix === 'wq' || rawMatrix === 'wv') matrix = rawMatrix;
+    else if (rawMatrix !== null) problems.push(`matrix="${rawMatrix}" is not wq or wv, so Wq is shown.`);
+    const rawSteps = this.getAttribute('steps');
+    if (rawSteps !== null) {
+      const n = Number(rawSteps);
+      if (Number.isFinite(n) && n >= 1) this.panel.setSteps(n);
+      else problems.push(`steps="${rawSteps}" is not a number of steps from 1 to 300.`);
+    }
+    this.settings = { layer, matrix };
+    this.message = problems.join(' ');
+    setMessage(this.parts.message, this.message);
+    this.controls.layer.value = String(layer);
+    this.controls.matrix.value = matrix;
+  }
+
+  private set(patch: Partial<DeltaW['settings']>): void {
+    this.settings = { ...this.settings, ...patch };
+    void this.redraw();
+  }
+
+  /** ΔW for rank r in the current layer and matrix, from a fresh run when there is one. */
+  private async delta(r: number): Promise<number[][]> {
+    const { layer, matrix } = this.settings;
+    const fresh = this.fresh?.byRank.get(r);
+    if (fresh) return deltaWeight(fresh.tensors, layer - 1, matrix, fresh.scale);
+    const adapter = await loadShippedAdapter(runName(r));
+    const lora = adapter.manifest.lora!;
+    return deltaWeight(adapter.tensors, layer - 1, matrix, lora.alpha / lora.r);
+  }
+
+  private async redraw(): Promise<void> {
+    const token = ++this.drawToken;
+    this.status = 'loading';
+    try {
+      const base = await loadBaseWeights();
+      const W = baseWeight(base.tensors, this.settings.layer - 1, this.settings.matrix);
+      const rows: ProjectionRow[] = [];
+      for (const r of TABLE_RANKS) {
+        const deltaW = await this.delta(r);
+        await nextFrame();
+        if (token !== this.drawToken) return;
+        rows.push(projectionRow(W, deltaW, r, gaussianMatrix(W.length, W[0].length, RANDOM_SEED + r)));
+      }
+      const factors: Array<{ r: number; factor: number }> = [];
+      for (const r of SWEEP_RANKS) {
+        const known = rows.find((row) => row.r === r);
+        if (this.fresh && !known) continue; // a retrain makes r = 4 and 64 only: the others would mix runs
+        const factor = known ? known.amplification : amplificationFactor(await this.delta(r), W, r);
+        factors.push({ r, factor });
+        await nextFrame();
+        if (token !== this.drawToken) return;
+      }
+      this.rows = rows;
+      this.width = W.length;
+      this.factors = factors;
+      this.source = this.fresh ? 'retrained' : 'shipped';
+      this.status = 'ready';
+      this.render();
+    } catch (e) {
+      if (token !== this.drawToken) return;
+      this.status = 'error';
+      const text = `The base model or adapters could not be loaded: ${(e as Error).message}.`;
+      this.parts.result.textContent = text;
+      setMessage(this.parts.message, [this.message, text].filter(Boolean).join(' '));
+    }
+    this.emitChange();
+  }
+
+  private render(): void {
+    const { layer, matrix } = this.settings;
+    const M = matrix === 'wq' ? 'Wq' : 'Wv';
+    const [r4, r64] = this.rows;
+    this.parts.result.textContent = `Layer ${layer}, ${M}: at r = 4, ΔW is ${r4.amplification.toFixed(1)} times larger than the part of W along its own directions; ` +
+      `at r = 64 only ${r64.amplification.toFixed(1)} times. GPT-3: ${paperAmplification(4).toFixed(1)} and ${paperAmplification(64).toFixed(1)}.`;
+    const paper = PAPER_TABLE7.rows;
+    const paperCell = (x: number | string) => h('td', { class: 'rb-paper' }, typeof x === 'number' ? f2(x) : x);
+    const line = (label: string, ours: (row: ProjectionRow) => string, theirs: (r: 4 | 64) => number | string) =>
+      h('tr', {}, h('th', { scope: 'row' }, label),
+        ...[0, 1].flatMap((t) => [h('td', {}, ours(this.rows[t])), paperCell(theirs(TABLE_RANKS[t]))]));
+    const here = M === 'Wq' ? 'tiny model' : 'tiny model (Wv)';
+    fill(this.parts.table, h('table', { class: 'rb-data-table rb-delta-table' },
+      h('caption', {}, `‖UᵀWV‖_F for U, V the top r singular directions of ΔW, of W itself and of a random matrix — layer ${layer} ${M} of the tiny model (${this.width} × ${this.width}) beside GPT-3 175B, layer 48 Wq (12,288 × 12,288; Hu et al. 2021, Table 7)`),
+      h('thead', {},
+        h('tr', {}, h('td', {}), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 4'), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 64')),
+        h('tr', {}, h('th', { scope: 'col' }, 'U, V from'), h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, 'GPT-3 (paper)'),
+          h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, 'GPT-3 (paper)'))),
+      h('tbody', {},
+        line('ΔW', (row) => f2(row.ofDelta), (r) => paper[r].ofDelta),
+        line('W', (row) => f2(row.ofWeight), (r) => paper[r].ofWeight),
+        line('a random matrix', (row) => `${f2(row.ofRandom)} (about ${f2(row.randomExpected)})`, (r) => paper[r].ofRandom),
+        line('‖ΔW‖_F', (row) => f2(row.deltaNorm), (r) => paper[r].deltaNorm),
+        line('‖W‖_F', (row) => f2(row.weightNorm), () => PAPER_TABLE7.weightNorm),
+        line('amplification ‖ΔW‖_F / ‖UᵀWV‖_F (U, V from ΔW)', (row) => row.amplification.toFixed(1), (r) => paperAmplification(r).toFixed(1)))));
+    const ours = this.factors.map(({ r, factor }) => [Math.log2(r), factor] as [number, number]);
+    this.chart.update([
+      { label: `tiny model, layer ${layer} ${M}`, points: ours },
+      { label: 'GPT-3 layer 48 Wq (paper)', points: TABLE_RANKS.map((r) => [Math.log2(r), paperAmplification(r)] as [number, number]) },
+    ], {
+      title: `Amplification factor against rank, layer ${layer} ${M}`,
+      description: `Tiny model: ${this.factors.map(({ r, factor }) => `r = ${r}: ${factor.toFixed(1)}`).join(', ')}. ` +
+        `GPT-3 (paper): r = 4: ${paperAmplification(4).toFixed(1)}, r = 64: ${paperAmplification(64).toFixed(1)}.`,
+      xDomain: [0, 6],
+    });
+    this.parts.source.textContent = this.fresh
+      ? `From adapters trained in this browser, ${this.fresh.steps} steps each (the shipped ones had 300); the chart then shows r = 4 and 64 only.`
+      : 'From the shipped adapters of the rank sweep on {Wq, Wv} (seed 1, 300 steps each); ΔW = (α / r) B A with α = 8. The random matrix is Gaussian, drawn with a fixed seed; “about” is its expected size, r‖W‖_F / √(dk).';
+    this.parts.back.hidden = !this.fresh;
+    this.announce(this.parts.result.textContent);
+  }
+
+  private useRetrained(outcome: RetrainOutcome): void {
+    if (outcome.adapters.length < TABLE_RANKS.length) return;
+    this.fresh = { byRank: new Map(outcome.adapters.map((a) => [a.spec.r, { tensors: a.tensors, scale: a.scale }])), steps: outcome.adapters[0].steps };
+    void this.redraw();
+  }
+}
+
+defineWidget('rankbook-delta-w', DeltaW);

@@ -1,0 +1,148 @@
+import { h, uniqueId } from './dom';
+import { setMessage } from './widget-element';
+import type { RetrainOutcome, RetrainProgress, RetrainSpec } from './adapter-retrain';
+
+/** Step counts a reader can pick; the shipped adapters had 300. */
+export const STEP_CHOICES = [5, 25, 50, 100, 200, 300];
+export const MAX_RETRAIN_STEPS = 300;
+
+export type RetrainStatus = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
+
+export interface RetrainState {
+  status: RetrainStatus;
+  steps: number;
+  /** Steps done in the current run, which run, of how many. */
+  step: number;
+  run: number;
+  runs: number;
+  backend: string;
+  message: string;
+}
+
+/**
+ * The "Retrain in my browser" row the lesson-7 widgets share: a step count, the button, Cancel, a progress
+ * bar and a status line. tfjs arrives by dynamic import on the first press (adapter-retrain.ts).
+ */
+export class RetrainPanel {
+  readonly element: HTMLElement;
+  private readonly select: HTMLSelectElement;
+  private readonly start: HTMLButtonElement;
+  private readonly cancel: HTMLButtonElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly statusLine: HTMLElement;
+  private readonly error: HTMLElement;
+  private abort: AbortController | null = null;
+  private current: RetrainState = { status: 'idle', steps: 100, step: 0, run: 0, runs: 0, backend: '', message: '' };
+
+  constructor(private readonly options: {
+    /** Button text, e.g. "Retrain r = 8 and r = 64 in my browser". */
+    label: () => string;
+    specs: () => RetrainSpec[];
+    onDone: (outcome: RetrainOutcome) => void;
+    /** Called whenever the state changes (status, a step), so the widget can announce and emit. */
+    onChange: (state: RetrainState, announce: string) => void;
+  }) {
+    const id = uniqueId('retrain-steps');
+    this.select = h('select', { id, onchange: () => { this.current.steps = Number(this.select.value); this.options.onChange(this.state, ''); } },
+      ...STEP_CHOICES.map((n) => h('option', { value: n }, `${n} steps${n === 300 ? ' (as shipped)' : ''}`)));
+    this.start = h('button', { type: 'button', onclick: () => void this.run() }, this.options.label());
+    this.cancel = h('button', { type: 'button', disabled: true, onclick: () => this.abort?.abort() }, 'Cancel');
+    this.progress = h('progress', { max: 1, value: 0, 'aria-label': 'Training progress' });
+    this.progress.hidden = true;
+    this.statusLine = h('p', { class: 'rb-note' });
+    this.error = h('p', { class: 'rb-message', role: 'alert', hidden: true });
+    this.element = h('div', { class: 'rb-retrain', 'data-control': 'retrain' },
+      h('div', { class: 'rb-row' }, h('label', { for: id }, 'Train for'), this.select, this.start, this.cancel),
+      this.progress, this.statusLine, this.error);
+    this.setSteps(100);
+  }
+
+  get state(): RetrainState {
+    return { ...this.current };
+  }
+
+  get busy(): boolean {
+    return this.current.status === 'loading' || this.current.status === 'training';
+  }
+
+  /** Any whole number of steps from 1 to 300; one not in the list gets its own option. */
+  setSteps(n: number): void {
+    const steps = Math.max(1, Math.min(MAX_RETRAIN_STEPS, Math.round(n)));
+    if (![...this.select.options].some((o) => Number(o.value) === steps)) {
+      const option = h('option', { value: steps }, `${steps} steps`);
+      const after = [...this.select.options].find((o) => Number(o.value) > steps);
+      this.select.insertBefore(option, after ?? null);
+    }
+    this.select.value = String(steps);
+    this.current.steps = steps;
+  }
+
+  /** Refreshes the button text (what will be trained depends on the widget's settings). */
+  relabel(): void {
+    this.start.textContent = this.options.label();
+  }
+
+  setAvailable(available: boolean, why = ''): void {
+    this.start.disabled = !available || this.busy;
+    this.statusLine.textContent = available ? this.statusLine.textContent : why;
+  }
+
+  private update(patch: Partial<RetrainState>, announce = ''): void {
+    this.current = { ...this.current, ...patch };
+    const busy = this.busy;
+    this.start.disabled = busy;
+    this.select.disabled = busy;
+    this.cancel.disabled = !busy;
+    this.progress.hidden = !busy;
+    this.options.onChange(this.state, announce);
+  }
+
+  private async run(): Promise<void> {
+    if (this.busy) return;
+    const specs = this.options.specs();
+    const steps = this.current.steps;
+    this.abort = new AbortController();
+    setMessage(this.error, '');
+    this.progress.value = 0;
+    this.update({ status: 'loading', step: 0, run: 0, runs: specs.length, message: '' }, 'Loading the training code.');
+    this.statusLine.textContent = 'Loading the training code…';
+    try {
+      const { retrainAdapters } = await import('./adapter-retrain');
+      const outcome = await retrainAdapters(specs, {
+        steps, signal: this.abort.signal,
+        onStatus: (text) => { this.statusLine.textContent = text; },
+        onProgress: (p) => this.onProgress(p),
+      });
+      this.current.backend = outcome.backend;
+      if (outcome.cancelled) {
+        this.statusLine.textContent = `Cancelled. ${outcome.adapters.length} of ${specs.length} runs had finished; the plot keeps what it showed before.`;
+        this.update({ status: 'cancelled' }, 'Training cancelled.');
+        return;
+      }
+      this.statusLine.textContent = `Trained ${specs.length === 1 ? 'one adapter' : `${specs.length} adapters`} for ${steps} steps each on ${outcome.backend}.` +
+        (outcome.notice ? ` ${outcome.notice}` : '');
+      this.update({ status: 'done' });
+      this.options.onDone(outcome);
+    } catch (e) {
+      const message = `Training could not run: ${(e as Error).message}`;
+      setMessage(this.error, message);
+      this.statusLine.textContent = '';
+      this.update({ status: 'error', message }, message);
+    } finally {
+      this.abort = null;
+    }
+  }
+
+  private onProgress(p: RetrainProgress): void {
+    const done = p.run * p.totalSteps + p.step;
+    const total = p.runs * p.totalSteps;
+    this.progress.value = done / total;
+    const left = (total - done) / Math.max(p.stepsPerSecond, 1e-6);
+    const eta = p.step >= 3 && left >= 1 ? `, about ${left < 90 ? `${Math.round(left)} s` : `${Math.round(left / 60)} min`} left` : '';
+    this.statusLine.textContent = `Run ${p.run + 1} of ${p.runs}: step ${p.step} of ${p.totalSteps}, training loss ${p.trainLoss.toFixed(3)}${eta}.`;
+    // Announce every quarter, not every step: a screen reader cannot keep up with each one.
+    const quarter = Math.floor((4 * done) / total);
+    const before = Math.floor((4 * (done - 1)) / total);
+    this.update({ status: 'training', step: p.step, run: p.run }, quarter > before && done < total ? `${Math.round((100 * done) / total)}% trained.` : '');
+  }
+}

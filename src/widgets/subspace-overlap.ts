@@ -1,0 +1,354 @@
+import { h, fill, uniqueId } from './dom';
+import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { heatmap, type Heatmap } from '../plots/heatmap';
+import { lineChart, type LineChart } from '../plots/line-chart';
+import { loraFactor, overlapSummary, randomPair, RANDOM_SEED } from '../lora/adapter-analysis';
+import { expectedRandomSimilarity } from '../linalg/subspace-grid';
+import type { NamedArrays } from '../lora/model';
+import { loadShippedAdapter, nextFrame } from './adapter-data';
+import { RetrainPanel, type RetrainState } from './retrain-panel';
+import type { RetrainOutcome } from './adapter-retrain';
+
+export type Compare = 'ranks' | 'seeds' | 'random';
+export type OverlapMatrix = 'wq' | 'wv';
+export type OverlapView = 'full' | 'corner';
+
+export const LAYERS = 2;
+/** d_model of the shipped model: the width k of every A, and of the random matrices set against them. */
+const WIDTH = 128;
+const ROWS = 8;
+const COLS = 64;
+const CORNER = 8;
+
+/** What each comparison sets against what: labels for the axes and the shipped runs behind them. */
+const COMPARISONS: Record<Compare, { label: string; first: string; second: string; runs?: [string, string] }> = {
+  ranks: { label: 'r = 8 against r = 64', first: 'A (r = 8)', second: 'A (r = 64)', runs: ['r8-wq-wv-s1', 'r64-wq-wv-s1'] },
+  seeds: { label: 'two seeds at r = 64', first: 'A (r = 64, seed 1)', second: 'A (r = 64, seed 2)', runs: ['r64-wq-wv-s1', 'r64-wq-wv-s2'] },
+  random: { label: 'two random Gaussian matrices', first: 'a random 8 × 128 matrix', second: 'a random 64 × 128 matrix' },
+};
+
+export interface SubspaceOverlapState {
+  layer: number;
+  matrix: OverlapMatrix;
+  compare: Compare;
+  view: OverlapView;
+  /** Retraining length, in steps per adapter. */
+  steps: number;
+  /** Where the matrices on show came from. */
+  source: 'shipped' | 'retrained' | 'random';
+  randomSeed: number;
+  /** phi(i, j) as drawn: rows i = 1.., columns j = 1.. */
+  phi: number[][];
+  rows: number;
+  cols: number;
+  /** The width the directions live in (128 for the shipped model). */
+  k: number;
+  phi11: number | null;
+  cornerMean: number | null;
+  randomCornerMean: number | null;
+  /** The cell last focused or pointed at (1-based), with the random expectation there. */
+  focus: { i: number; j: number; phi: number; random: number } | null;
+  retrain: RetrainState;
+  status: 'loading' | 'ready' | 'error';
+  /** The message on show about bad attributes or a failed download, '' when none. */
+  message: string;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+/**
+ * `<rankbook-subspace-overlap layer="1" matrix="wq" compare="ranks" view="full">`: the LoRA paper's Figures 3
+ * and 4 from the shipped adapters: phi(A1, A2, i, j) as a heatmap, row profiles against the random
+ * expectation max(i, j) / k, a data table, and "Retrain in my browser".
+ */
+export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
+  static observedAttributes = ['layer', 'matrix', 'compare', 'view', 'steps'];
+  private settings = { layer: 1, matrix: 'wq' as OverlapMatrix, compare: 'ranks' as Compare, view: 'full' as OverlapView };
+  private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement; compare: HTMLSelectElement; view: HTMLInputElement[] };
+  private parts!: Record<'message' | 'result' | 'source' | 'readout' | 'axes' | 'table' | 'back', HTMLElement>;
+  private map!: Heatmap;
+  private profile!: LineChart;
+  private panel!: RetrainPanel;
+  private randomButton!: HTMLButtonElement;
+  private grid: number[][] = [];
+  private summary: { phi11: number; cornerMean: number; randomCornerMean: number; k: number } | null = null;
+  private source: SubspaceOverlapState['source'] = 'shipped';
+  private focused: SubspaceOverlapState['focus'] = null;
+  private status: SubspaceOverlapState['status'] = 'loading';
+  private message = '';
+  private loadError = '';
+  private randomSeed = RANDOM_SEED;
+  /** Adapters trained in this page, per comparison: [first, second]. */
+  private fresh = new Map<Compare, { tensors: [NamedArrays, NamedArrays]; steps: number }>();
+  private drawToken = 0;
+  private trainingFor: Compare = 'ranks';
+
+  connectedCallback(): void {
+    if (this.map) return;
+    this.build();
+    this.readAttributes();
+    void this.redraw();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!this.map || value === old) return;
+    if (name === 'steps') this.readSteps();
+    else {
+      this.readAttributes();
+      void this.redraw();
+    }
+  }
+
+  protected currentState(): SubspaceOverlapState {
+    const corner = this.settings.view === 'corner';
+    const phi = corner ? this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER)) : this.grid;
+    return {
+      ...this.settings,
+      steps: this.panel?.state.steps ?? 100,
+      source: this.source,
+      randomSeed: this.randomSeed,
+      phi,
+      rows: phi.length,
+      cols: phi[0]?.length ?? 0,
+      k: this.summary?.k ?? 0,
+      phi11: this.summary?.phi11 ?? null,
+      cornerMean: this.summary?.cornerMean ?? null,
+      randomCornerMean: this.summary?.randomCornerMean ?? null,
+      focus: this.focused,
+      retrain: this.panel?.state,
+      status: this.status,
+      message: this.message,
+    };
+  }
+
+  private build(): void {
+    const select = (label: string, options: [string, string][], onchange: () => void) => {
+      const id = uniqueId('overlap');
+      const el = h('select', { id, onchange }, ...options.map(([value, text]) => h('option', { value }, text)));
+      return { el, row: [h('label', { for: id }, label), el] };
+    };
+    const layer = select('Layer', Array.from({ length: LAYERS }, (_, i) => [String(i + 1), `layer ${i + 1}`]), () => this.setSetting('layer', Number(layer.el.value)));
+    const matrix = select('Matrix', [['wq', 'Wq (queries)'], ['wv', 'Wv (values)']], () => this.setSetting('matrix', matrix.el.value as OverlapMatrix));
+    const compare = select('Compare', (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].label]), () => this.setSetting('compare', compare.el.value as Compare));
+    const viewName = uniqueId('overlap-view');
+    const viewInput = (value: OverlapView, text: string) => {
+      const input = h('input', { type: 'radio', name: viewName, value, onchange: () => this.setSetting('view', value) });
+      return { input, label: h('label', {}, input, ` ${text}`) };
+    };
+    const full = viewInput('full', 'all 64 columns');
+    const corner = viewInput('corner', 'zoom on the 8 × 8 corner');
+    this.controls = { layer: layer.el, matrix: matrix.el, compare: compare.el, view: [full.input, corner.input] };
+    this.parts = {
+      message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
+      result: h('p', { class: 'rb-result' }, 'Loading the adapters…'),
+      source: h('p', { class: 'rb-note' }),
+      readout: h('p', { class: 'rb-note rb-overlap-readout' }, 'Point at a cell, or Tab to the grid and use the arrow keys, to read its value.'),
+      axes: h('p', { class: 'rb-note' }),
+      table: h('div', { class: 'rb-table-scroll' }),
+      back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh.delete(this.settings.compare); void this.redraw(); } },
+        'Back to the shipped adapters'),
+    };
+    this.map = heatmap([[0]], {
+      title: 'Subspace similarity φ', description: '', focusable: true, scheme: 'sequential', domain: [0, 1], cellSize: 18,
+      cellLabel: (i, j) => `i = ${i + 1}, j = ${j + 1}, φ`,
+      format: f3,
+      onCellFocus: (c) => this.showCell(c.row, c.col),
+    });
+    this.profile = lineChart([], {
+      title: 'φ along one row', description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
+    });
+    this.panel = new RetrainPanel({
+      label: () => this.settings.compare === 'seeds' ? 'Retrain both r = 64 runs in my browser' : 'Retrain r = 8 and r = 64 in my browser',
+      specs: () => {
+        this.trainingFor = this.settings.compare;
+        const seed = 1 + Math.floor(Math.random() * 1e6);
+        return this.settings.compare === 'seeds'
+          ? [{ r: 64, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed: seed + 1 }]
+          : [{ r: 8, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed }];
+      },
+      onDone: (outcome) => this.useRetrained(outcome),
+      onChange: (_, announce) => {
+        if (announce) this.announce(announce);
+        this.emitChange();
+      },
+    });
+    this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, 'Draw two new random matrices');
+    this.replaceChildren(h('div', { class: 'rb-widget rb-subspace-overlap' },
+      h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row, ...compare.row),
+      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': 'View', 'data-control': 'zoom' }, full.label, corner.label),
+      this.parts.message,
+      this.parts.result,
+      this.parts.axes,
+      h('div', { class: 'rb-overlap-map' }, this.map.element),
+      this.parts.readout,
+      h('div', { 'data-control': 'profile' }, this.profile.element),
+      h('details', { class: 'rb-overlap-table', 'data-control': 'table' },
+        h('summary', {}, 'The values as a table'), this.parts.table),
+      this.parts.source, this.parts.back,
+      this.panel.element, this.randomButton,
+      this.createLiveRegion()));
+  }
+
+  private readAttributes(): void {
+    const problems: string[] = [];
+    const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+      const v = this.getAttribute(name);
+      if (v === null) return fallback;
+      if ((allowed as readonly string[]).includes(v)) return v as T;
+      problems.push(`${name}="${v}" is not one of ${allowed.join(', ')}, so ${fallback} is used.`);
+      return fallback;
+    };
+    const rawLayer = this.getAttribute('layer');
+    let layer = 1;
+    if (rawLayer !== null) {
+      const n = Number(rawLayer);
+      if (Number.isInteger(n) && n >= 1 && n <= LAYERS) layer = n;
+      else problems.push(`layer="${rawLayer}" is not 1 to ${LAYERS}, so layer 1 is shown.`);
+    }
+    this.settings = {
+      layer,
+      matrix: pick('matrix', ['wq', 'wv'] as const, 'wq'),
+      compare: pick('compare', ['ranks', 'seeds', 'random'] as const, 'ranks'),
+      view: pick('view', ['full', 'corner'] as const, 'full'),
+    };
+    this.readSteps(problems);
+    this.message = problems.join(' ');
+    setMessage(this.parts.message, this.message);
+    this.syncControls();
+  }
+
+  private readSteps(problems: string[] = []): void {
+    const raw = this.getAttribute('steps');
+    if (raw === null) return;
+    const n = Number(raw);
+    if (Number.isFinite(n) && n >= 1) this.panel.setSteps(n);
+    else problems.push(`steps="${raw}" is not a number of steps from 1 to 300.`);
+  }
+
+  private syncControls(): void {
+    this.controls.layer.value = String(this.settings.layer);
+    this.controls.matrix.value = this.settings.matrix;
+    this.controls.compare.value = this.settings.compare;
+    for (const input of this.controls.view) input.checked = input.value === this.settings.view;
+    const random = this.settings.compare === 'random';
+    this.panel.element.hidden = random;
+    this.randomButton.hidden = !random;
+    this.panel.relabel();
+  }
+
+  private setSetting<K extends keyof SubspaceOverlap['settings']>(key: K, value: SubspaceOverlap['settings'][K]): void {
+    this.settings = { ...this.settings, [key]: value };
+    this.syncControls();
+    void this.redraw();
+  }
+
+  /** The two matrices A1, A2 (r x k) for the current settings. */
+  private async matrices(): Promise<[number[][], number[][]]> {
+    const { compare, layer, matrix } = this.settings;
+    if (compare === 'random') {
+      this.source = 'random';
+      return randomPair(ROWS, COLS, WIDTH, this.randomSeed);
+    }
+    const fresh = this.fresh.get(compare);
+    if (fresh) {
+      this.source = 'retrained';
+      return [loraFactor(fresh.tensors[0], layer - 1, matrix, 'A'), loraFactor(fresh.tensors[1], layer - 1, matrix, 'A')];
+    }
+    this.source = 'shipped';
+    const [a, b] = await Promise.all(COMPARISONS[compare].runs!.map(loadShippedAdapter));
+    return [loraFactor(a.tensors, layer - 1, matrix, 'A'), loraFactor(b.tensors, layer - 1, matrix, 'A')];
+  }
+
+  private async redraw(): Promise<void> {
+    const token = ++this.drawToken;
+    try {
+      const [A1, A2] = await this.matrices();
+      await nextFrame();
+      if (token !== this.drawToken) return;
+      const s = overlapSummary(A1, A2, ROWS, COLS, CORNER);
+      this.grid = s.grid;
+      this.summary = { phi11: s.phi11, cornerMean: s.cornerMean, randomCornerMean: s.randomCornerMean, k: s.k };
+      this.status = 'ready';
+      this.loadError = '';
+      this.render();
+    } catch (e) {
+      if (token !== this.drawToken) return;
+      this.status = 'error';
+      this.loadError = `The adapters could not be loaded: ${(e as Error).message}.`;
+      this.parts.result.textContent = this.loadError;
+      setMessage(this.parts.message, [this.message, this.loadError].filter(Boolean).join(' '));
+    }
+    this.emitChange();
+  }
+
+  private render(): void {
+    const { compare, layer, matrix, view } = this.settings;
+    const c = COMPARISONS[compare];
+    const s = this.summary!;
+    const corner = view === 'corner';
+    const shown = corner ? this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER)) : this.grid;
+    const name = matrix === 'wq' ? 'ΔWq' : 'ΔWv';
+    const ratio = s.cornerMean / s.randomCornerMean;
+    this.parts.result.textContent = `φ(1, 1) = ${f3(s.phi11)}; the mean over the 8 × 8 corner is ${f3(s.cornerMean)}, ` +
+      `against ${f3(s.randomCornerMean)} for random directions in ${s.k} dimensions (${ratio.toFixed(1)} times as much).`;
+    this.parts.axes.textContent = `${name}, layer ${layer}: ${c.label}. Rows i = 1…${shown.length} are the top directions of ${c.first}, ` +
+      `columns j = 1…${shown[0].length} those of ${c.second}. Darker means more overlap (φ from 0 to 1).`;
+    this.map.update(shown, {
+      title: `φ(i, j) for ${name}, layer ${layer}: ${c.label}`,
+      description: `${shown.length} × ${shown[0].length} grid of subspace similarities. φ(1, 1) = ${f3(s.phi11)}, ` +
+        `8 × 8 corner mean ${f3(s.cornerMean)}, random expectation ${f3(s.randomCornerMean)}.`,
+      cellSize: corner ? 40 : 18,
+    });
+    fill(this.parts.source, this.sourceNote());
+    this.parts.back.hidden = this.source !== 'retrained';
+    this.renderTable(shown);
+    const focus = this.focused && this.focused.i <= shown.length && this.focused.j <= shown[0].length ? this.focused : { i: 1, j: 1 };
+    this.showCell(focus.i - 1, focus.j - 1, false);
+    this.announce(this.parts.result.textContent);
+  }
+
+  private sourceNote(): string {
+    const fresh = this.fresh.get(this.settings.compare);
+    if (this.source === 'random') return `Two Gaussian matrices drawn in this page (seed ${this.randomSeed}), the shapes of A at r = 8 and r = 64.`;
+    if (this.source === 'retrained' && fresh) return `From adapters trained in this browser, ${fresh.steps} steps each (the shipped ones had 300).`;
+    return 'From the shipped adapters: LoRA on Wq and Wv, trained for 300 Adam steps each on dinosaur names.';
+  }
+
+  private showCell(row: number, col: number, fromReader = true): void {
+    const value = this.grid[row]?.[col];
+    if (value === undefined || !this.summary) return;
+    const i = row + 1, j = col + 1;
+    const random = expectedRandomSimilarity(i, j, this.summary.k);
+    this.focused = { i, j, phi: value, random };
+    this.parts.readout.textContent = `i = ${i}, j = ${j}: φ = ${f3(value)} (random subspaces: ${f3(random)} on average).`;
+    const cols = this.settings.view === 'corner' ? CORNER : COLS;
+    const points = this.grid[row].slice(0, cols).map((v, t) => [t + 1, v] as [number, number]);
+    const expected = points.map(([x]) => [x, expectedRandomSimilarity(i, x, this.summary!.k)] as [number, number]);
+    this.profile.update([{ label: `φ(${i}, j)`, points }, { label: 'random subspaces, max(i, j) / k', points: expected }], {
+      title: `φ(${i}, j) for j = 1…${cols}, against random subspaces`,
+      description: `Row i = ${i}: φ rises from ${f3(points[0][1])} at j = 1 to ${f3(points[points.length - 1][1])} at j = ${cols}; ` +
+        `random subspaces would give ${f3(expected[0][1])} to ${f3(expected[expected.length - 1][1])}.`,
+      marker: { x: j, label: `j = ${j}` },
+      xDomain: [1, cols],
+    });
+    if (fromReader) this.emitChange();
+  }
+
+  private renderTable(shown: number[][]): void {
+    const { layer, matrix, compare } = this.settings;
+    const caption = `φ(i, j) for ${matrix === 'wq' ? 'ΔWq' : 'ΔWv'}, layer ${layer}, ${COMPARISONS[compare].label}: rows i, columns j`;
+    fill(this.parts.table, h('table', { class: 'rb-data-table' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'i \\ j'), ...shown[0].map((_, j) => h('th', { scope: 'col' }, String(j + 1))))),
+      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, v.toFixed(2))))))));
+  }
+
+  private useRetrained(outcome: RetrainOutcome): void {
+    if (outcome.adapters.length < 2) return;
+    const compare = this.trainingFor;
+    this.fresh.set(compare, { tensors: [outcome.adapters[0].tensors, outcome.adapters[1].tensors], steps: outcome.adapters[0].steps });
+    void this.redraw();
+  }
+}
+
+defineWidget('rankbook-subspace-overlap', SubspaceOverlap);
