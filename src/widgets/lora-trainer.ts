@@ -1,63 +1,22 @@
-import { fill, h } from './dom';
+import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { assetUrl } from './asset-url';
 import { buildTrainerView, type SettingName, type TrainerView } from './lora-trainer-view';
+import { BACKEND_WORDS, countsSentence, isLocked, renderTrainer, type LoraTrainerState, type TrainerStatus } from './lora-trainer-render';
 import {
-  DEFAULT_SETTINGS, RULES, TARGET_GROUPS, TASK_LABELS, formatBytes, formatPercent, groupsInWords, loraParamCount, loraTargets,
-  modelParamCount, readNumber, readTargets, readTask, showNumber, type TargetGroup, type TrainerSettings,
+  DEFAULT_SETTINGS, RULES, TARGET_GROUPS, formatBytes, groupsInWords, loraParamCount, loraTargets, modelParamCount,
+  readNumber, readTargets, readTask, type TrainerSettings,
 } from './lora-trainer-settings';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_LORA_CONFIG, type LoraConfig, type ModelConfig } from '../lora/config';
 import type { TrainerSession, MergeResult } from './lora-trainer-session';
 import type { BackendChoice } from './tf-backend';
 import type { StepReport } from '../lora/train';
 
-export type TrainerStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error';
-
-export interface LoraTrainerState extends TrainerSettings {
-  /** The tfjs backend in use ('webgl', 'wasm', 'cpu'), null until tfjs has loaded. */
-  backend: string | null;
-  /** Why the backend is not WebGL, '' when it is. */
-  backendNotice: string;
-  status: TrainerStatus;
-  /** Why training is paused: the Pause button, or the widget scrolled out of view. */
-  pausedBy: 'button' | 'scroll' | null;
-  /** Which run the status is about. */
-  run: 'lora' | 'full' | null;
-  /** LoRA steps taken (counting an adapter's steps when one was loaded). */
-  step: number;
-  /** Per step, oldest first. */
-  trainLoss: number[];
-  /** Validation loss (whole validation split), oldest first; valSteps says at which step each was taken (0: base model). */
-  valLoss: number[];
-  valSteps: number[];
-  fullStep: number;
-  fullTrainLoss: number[];
-  fullValLoss: number[];
-  fullValSteps: number[];
-  stepsPerSecond: number | null;
-  trainableParams: number;
-  totalParams: number;
-  /** Adam's two float32 moments per trainable number. */
-  optimizerStateBytes: number;
-  fullOptimizerStateBytes: number;
-  temperature: number;
-  samplesBefore: string[];
-  samplesAfter: string[];
-  samplesFull: string[];
-  merged: boolean;
-  merge: MergeResult | null;
-  /** Largest |weight - downloaded weight| after the last Reset: 0 means the base model exactly. */
-  resetDifference: number | null;
-  /** Live tfjs tensors (null before tfjs loads), to show that Reset frees what training made. */
-  tensors: number | null;
-  /** The messages on show, joined; '' when none. */
-  message: string;
-}
+export type { LoraTrainerState, TrainerStatus };
 
 const count = (n: number) => n.toLocaleString('en-US');
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const BACKEND_WORDS: Record<string, string> = { webgl: 'WebGL (graphics card)', wasm: 'WebAssembly (processor)', cpu: 'plain JavaScript (processor)' };
 
 /**
  * `<rankbook-lora-trainer r="8" alpha="8" targets="Wq,Wv" lr="0.01" steps="100" task="dinosaurs">`: fine-tunes the
@@ -117,6 +76,12 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     this.session = null;
     this.opening = null;
     this.status = 'idle';
+    this.backend = null;
+    this.tensorCount = null;
+    this.lora = { train: [], val: [], step: 0, offset: 0 };
+    this.full = { train: [], val: [], step: 0 };
+    this.mergeResult = null;
+    this.runMode = null;
     // Free every tensor once the step in flight (if any) has finished.
     void Promise.all([this.loop, this.queue]).finally(() => session?.dispose());
   }
@@ -131,7 +96,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     return {
       ...this.settings, targets: this.settings.targets.slice(),
       backend: this.backend, backendNotice: this.backendNotice, status: this.status, pausedBy: this.pausedBy, run: this.runMode,
-      step: this.lora.step, trainLoss: this.lora.train.slice(), valLoss: this.lora.val.map((p) => p[1]), valSteps: this.lora.val.map((p) => p[0]),
+      busy: this.busy, baseValLoss: this.baseVal, step: this.lora.step, trainLoss: this.lora.train.slice(), valLoss: this.lora.val.map((p) => p[1]), valSteps: this.lora.val.map((p) => p[0]),
       fullStep: this.full.step, fullTrainLoss: this.full.train.slice(), fullValLoss: this.full.val.map((p) => p[1]), fullValSteps: this.full.val.map((p) => p[0]),
       stepsPerSecond: this.stepsPerSecond, trainableParams: trainable, totalParams: total,
       optimizerStateBytes: 8 * trainable, fullOptimizerStateBytes: 8 * total, temperature: this.temperature,
@@ -150,9 +115,8 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     return { ...DEFAULT_LORA_CONFIG, r, alpha, targets: loraTargets(targets) };
   }
 
-  /** Settings are the adapter's: they may change only before training starts (or after Reset). */
   private get locked(): boolean {
-    return this.lora.step > 0 || this.full.step > 0 || this.status === 'training' || this.status === 'paused';
+    return isLocked(this.currentState());
   }
 
   // ---- settings ---------------------------------------------------------------------------------------
@@ -546,143 +510,12 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
   }
 
   private countsSentence(): string {
-    const trainable = this.trainableParams();
-    const total = modelParamCount(this.modelConfig);
-    return `LoRA rank ${this.settings.r} on ${groupsInWords(this.settings.targets)} trains ${count(trainable)} numbers, ` +
-      `${formatPercent(trainable, total)} of the model's ${count(total)}; Adam keeps ${formatBytes(8 * trainable)} of optimiser state ` +
-      `(full fine-tuning: ${count(total)} numbers, ${formatBytes(8 * total)}).`;
+    return countsSentence(this.currentState());
   }
 
   private render(): void {
-    const v = this.view;
-    const { r, alpha, lr, steps, task, targets } = this.settings;
-    const locked = this.locked;
-    const running = this.status === 'training' || this.status === 'paused';
-    const trainable = this.trainableParams();
-    const total = modelParamCount(this.modelConfig);
     this.tensors = this.tensorCount ? this.tensorCount() : null;
-
-    v.inputs.r.value = String(r);
-    v.inputs.alpha.value = String(alpha);
-    v.inputs.lr.value = String(lr);
-    v.inputs.steps.value = String(steps);
-    v.inputs.task.value = task;
-    v.inputs.r.setAttribute('aria-valuetext', `rank ${r}: ${count(trainable)} trainable numbers, ${formatPercent(trainable, total)} of the model`);
-    v.inputs.alpha.setAttribute('aria-valuetext', `alpha ${alpha}: B A is scaled by ${showNumber(alpha / r)}`);
-    v.inputs.temperature.setAttribute('aria-valuetext', `temperature ${this.temperature}${this.temperature === 0 ? ', always the likeliest letter' : ''}`);
-    v.outputs.r.textContent = String(r);
-    v.outputs.alpha.textContent = `${alpha} (scale ${showNumber(alpha / r)})`;
-    v.outputs.temperature.textContent = this.temperature.toFixed(1);
-    for (const g of TARGET_GROUPS) {
-      v.targets[g].checked = targets.includes(g);
-      v.targets[g].disabled = locked;
-    }
-    for (const el of [v.inputs.r, v.inputs.alpha, v.inputs.lr, v.inputs.task]) el.disabled = locked;
-    v.parts.locked.hidden = !locked;
-
-    v.parts.backend.textContent = this.backend ? BACKEND_WORDS[this.backend] ?? this.backend
-      : this.status === 'loading' ? 'loading tfjs and the model…' : this.status === 'error' ? 'none' : 'not loaded yet (it loads when the trainer comes into view)';
-    v.parts.notice.textContent = this.backendNotice;
-    v.parts.notice.hidden = !this.backendNotice;
-    v.parts.counts.textContent = this.countsSentence();
-
-    const b = v.buttons;
-    const ready = !!this.session && !this.busy;
-    const merged = this.session?.merged ?? false;
-    const pausedRun = this.status === 'paused' ? this.runMode : null;
-    b.train.textContent = pausedRun === 'lora' ? 'Resume' : 'Train';
-    b.full.textContent = pausedRun === 'full' ? 'Resume full fine-tune' : 'Full fine-tune (baseline)';
-    b.train.disabled = pausedRun ? pausedRun !== 'lora' : this.status === 'loading' || this.status === 'training' || !!this.busy || merged;
-    b.full.disabled = pausedRun ? pausedRun !== 'full' : !ready || running || merged;
-    b.pause.disabled = this.status !== 'training';
-    b.reset.disabled = !this.session || this.status === 'loading';
-    b.merge.disabled = !ready || running || (this.lora.step === 0 && !merged);
-    b.merge.textContent = merged ? 'Unmerge' : 'Merge into W₀';
-    b.download.disabled = !ready || this.lora.step === 0;
-    b.resample.disabled = !ready || running;
-    v.inputs.temperature.disabled = !this.session;
-    v.inputs.file.disabled = this.status === 'training' || this.status === 'paused' || !!this.busy;
-
-    const curve = this.runMode === 'full' ? this.full : this.lora;
-    v.progress.max = steps;
-    v.progress.value = Math.min(steps, curve.step);
-    const rate = this.stepsPerSecond ? ` · ${this.stepsPerSecond.toFixed(this.stepsPerSecond < 10 ? 2 : 0)} steps a second` : '';
-    v.parts.progressText.textContent = `step ${count(curve.step)} of ${count(steps)}${rate}`;
-    v.parts.status.textContent = this.statusSentence();
-    v.parts.reset.textContent = this.resetDifference !== null && this.lora.step === 0
-      ? `After Reset the model's ${count(total)} weights equal the downloaded base model's exactly (largest difference ${this.resetDifference}).` : '';
-    this.renderChart();
-    this.renderSamples();
-    this.renderMerge();
-  }
-
-  private statusSentence(): string {
-    const which = this.runMode === 'full' ? 'Full fine-tuning' : 'LoRA';
-    const busy = this.busy ? ` (${this.busy}…)` : '';
-    switch (this.status) {
-      case 'idle': return 'The model loads when the trainer comes into view, or when you press Train.';
-      case 'loading': return 'Loading tfjs, the base model (1.6 MB) and the names…';
-      case 'error': return 'The trainer could not start; the table above shows results measured beforehand.';
-      case 'training': return `${which} is training: step ${count(this.currentStep())} of ${count(this.settings.steps)}.${busy}`;
-      case 'paused': return this.pausedBy === 'scroll'
-        ? `${which} paused at step ${count(this.currentStep())} while the trainer is out of view; it goes on when you scroll back.`
-        : `${which} paused at step ${count(this.currentStep())}.`;
-      case 'done': {
-        const val = last(this.runMode === 'full' ? this.full.val : this.lora.val);
-        return `${which} finished ${count(this.currentStep())} steps: validation loss ${val ? val[1].toFixed(3) : '?'}` +
-          `${this.baseVal !== null ? ` (base model ${this.baseVal.toFixed(3)})` : ''}.${busy}`;
-      }
-      default: return this.lora.offset > 0 ? `Loaded adapter, ${count(this.lora.step)} steps trained.${busy}` : `Ready: press Train.${busy}`;
-    }
-  }
-
-  private renderChart(): void {
-    const points = (xs: number[], offset = 0) => xs.map((y, i) => [i + 1 + offset, y] as [number, number]);
-    const loraTrainOffset = this.lora.step - this.lora.train.length;
-    const series = [
-      { label: 'LoRA training', points: points(this.lora.train, loraTrainOffset) },
-      { label: 'LoRA validation', points: this.lora.val },
-    ];
-    if (this.full.step > 0) {
-      series.push({ label: 'full training', points: points(this.full.train) }, { label: 'full validation', points: this.full.val });
-    }
-    const val = last(this.lora.val);
-    const fullVal = last(this.full.val);
-    const description = this.lora.step === 0 && this.full.step === 0
-      ? `No training yet.${this.baseVal !== null ? ` The base model's validation loss on ${TASK_LABELS[this.settings.task]} is ${this.baseVal.toFixed(3)}.` : ''}`
-      : `LoRA: ${count(this.lora.step)} steps, training loss ${last(this.lora.train)?.toFixed(3) ?? '?'}, validation loss ${val?.[1].toFixed(3) ?? '?'} at step ${val?.[0] ?? '?'}` +
-        `${this.baseVal !== null ? ` (base model ${this.baseVal.toFixed(3)})` : ''}.` +
-        (this.full.step > 0 ? ` Full fine-tuning: ${count(this.full.step)} steps, validation loss ${fullVal?.[1].toFixed(3)} at step ${fullVal?.[0]}.` : '');
-    this.view.chart.update(series, { xDomain: [0, Math.max(this.settings.steps, this.lora.step, this.full.step, 1)], description });
-    this.view.parts.chartNote.textContent = description + ' Training loss is measured on each step’s batch of 32 names’ windows, so it is noisy; ' +
-      'validation loss is measured on names the model never trains on.';
-  }
-
-  private renderSamples(): void {
-    const { samples } = this.view;
-    const items = (names: string[]) => names.map((n) => h('li', {}, n || '(empty)'));
-    fill(samples.before, ...items(this.samples.before));
-    fill(samples.after, ...items(this.samples.after));
-    fill(samples.full, ...items(this.samples.full));
-    samples.fullBox.hidden = this.samples.full.length === 0;
-    samples.afterTitle.textContent = this.lora.step > 0 ? `After LoRA, step ${count(this.lora.step)}` : 'After LoRA (no training yet)';
-  }
-
-  private renderMerge(): void {
-    const m = this.mergeResult;
-    if (!(this.session?.merged && m)) {
-      fill(this.view.parts.merge, h('p', { class: 'rb-note' },
-        'Merging adds (α/r) B A into each adapted W₀: the outputs stay the same, and inference then costs what the base model costs.'));
-      return;
-    }
-    const row = (label: string, x: number) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, ms(x)));
-    fill(this.view.parts.merge,
-      h('p', {}, `Merged into ${m.matrices} weight matrices. The largest change in any output (logit) over 64 validation windows is ` +
-        `${m.maxAbsDiff.toExponential(1)}: float32 rounding, the same model. Unmerge to train further.`),
-      h('table', { class: 'rb-trainer-latency' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col' }, 'Median time of one forward pass over 8 names'))),
-        h('tbody', {}, row('Base model', m.latencyMs.base), row('Unmerged: W₀ x + (α/r) B A x', m.latencyMs.unmerged),
-          row('Merged: (W₀ + (α/r) B A) x', m.latencyMs.merged))));
+    renderTrainer(this.view, this.currentState());
   }
 }
 

@@ -79,7 +79,7 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
     expect(merged.merge.maxAbsDiff).toBeLessThan(1e-4);
     expect(merged.merge.matrices).toBe(4);
     for (const ms of Object.values(merged.merge.latencyMs) as number[]) expect(ms).toBeGreaterThan(0);
-    expect(await page.locator(`${TAG} .rb-trainer-latency tr`).count()).toBe(3);
+    expect(await page.locator(`${TAG} .rb-trainer-latency tbody tr`).count()).toBe(3);
     console.log(`merge: max |diff| ${merged.merge.maxAbsDiff}; latency ms ${JSON.stringify(merged.merge.latencyMs)}`);
     expect(await button(page, 'Train').isDisabled()).toBe(true);
     await saveScreenshot(page, 'lesson-6-trained-merged');
@@ -147,6 +147,28 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
     await until(page, "s.step === 0 && s.status === 'ready'");
     expect(errors).toEqual([]);
   }, 300_000);
+});
+
+describe('full fine-tuning as a baseline', () => {
+  it('trains every weight on the same batches and draws its curves beside LoRA', async () => {
+    const { page, errors } = await openPage(browser, `${EMBED}?steps=5`);
+    await ready(page);
+    await button(page, 'Train').click();
+    await until(page, "s.status === 'done' && s.step === 5 && s.busy === ''");
+    await button(page, 'Full fine-tune (baseline)').click();
+    await until(page, "s.run === 'full' && s.status === 'done' && s.samplesFull.length === 10 && s.busy === ''");
+    const s = await state(page);
+    expect(s.fullTrainLoss).toHaveLength(5);
+    expect(s.fullValSteps).toEqual([0, 5]);
+    expect(s.fullValLoss[1]).toBeLessThan(s.fullValLoss[0]);
+    expect(s.fullOptimizerStateBytes).toBe(8 * 406_044);
+    expect(s.step).toBe(5); // the LoRA run is untouched
+    expect(await page.locator(`${TAG} .rb-plot-legend text`).allTextContents()).toEqual(['LoRA training', 'LoRA validation', 'full training', 'full validation']);
+    expect(await page.locator(TAG).getByText('After full fine-tuning').isVisible()).toBe(true);
+    await button(page, 'Reset').click();
+    await until(page, "s.step === 0 && s.fullStep === 0 && s.samplesFull.length === 0 && s.status === 'ready'");
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
 
 describe('links that set the trainer', () => {

@@ -1,0 +1,197 @@
+/**
+ * What <rankbook-lora-trainer> shows, drawn from its state alone: the state object (el.state) is the single
+ * description of the widget, so whatever a test or an embedding page reads is what the reader sees.
+ */
+import { fill, h } from './dom';
+import type { TrainerView } from './lora-trainer-view';
+import type { MergeResult } from './lora-trainer-session';
+import { TARGET_GROUPS, TASK_LABELS, formatBytes, formatPercent, groupsInWords, showNumber, type TrainerSettings } from './lora-trainer-settings';
+
+export type TrainerStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error';
+
+export interface LoraTrainerState extends TrainerSettings {
+  /** The tfjs backend in use ('webgl', 'wasm', 'cpu'), null until tfjs has loaded. */
+  backend: string | null;
+  /** Why the backend is not WebGL, '' when it is. */
+  backendNotice: string;
+  status: TrainerStatus;
+  /** Why training is paused: the Pause button, or the widget scrolled out of view. */
+  pausedBy: 'button' | 'scroll' | null;
+  /** Which run the status is about. */
+  run: 'lora' | 'full' | null;
+  /** A tfjs job under way besides training ('sampling', 'merging and timing', ...), '' when none. */
+  busy: string;
+  /** LoRA steps taken (counting an adapter's steps when one was loaded). */
+  step: number;
+  /** Per step, oldest first. */
+  trainLoss: number[];
+  /** Validation loss (whole validation split), oldest first; valSteps says at which step each was taken (0: base model). */
+  valLoss: number[];
+  valSteps: number[];
+  /** The base model's validation loss on the task, null until measured. */
+  baseValLoss: number | null;
+  fullStep: number;
+  fullTrainLoss: number[];
+  fullValLoss: number[];
+  fullValSteps: number[];
+  stepsPerSecond: number | null;
+  trainableParams: number;
+  totalParams: number;
+  /** Adam's two float32 moments per trainable number. */
+  optimizerStateBytes: number;
+  fullOptimizerStateBytes: number;
+  temperature: number;
+  samplesBefore: string[];
+  samplesAfter: string[];
+  samplesFull: string[];
+  merged: boolean;
+  merge: MergeResult | null;
+  /** Largest |weight - downloaded weight| after the last Reset: 0 means the base model exactly. */
+  resetDifference: number | null;
+  /** Live tfjs tensors (null before tfjs loads), to show that Reset frees what training made. */
+  tensors: number | null;
+  /** The messages on show, joined; '' when none. */
+  message: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+const loss = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(3));
+export const BACKEND_WORDS: Record<string, string> = { webgl: 'WebGL (graphics card)', wasm: 'WebAssembly (processor)', cpu: 'plain JavaScript (processor)' };
+
+const running = (s: LoraTrainerState) => s.status === 'training' || s.status === 'paused';
+const loaded = (s: LoraTrainerState) => s.backend !== null;
+
+/** Settings belong to the adapter being trained: they may change only before training starts (or after Reset). */
+export const isLocked = (s: LoraTrainerState) => s.step > 0 || s.fullStep > 0 || running(s);
+
+export function countsSentence(s: LoraTrainerState): string {
+  return `LoRA rank ${s.r} on ${groupsInWords(s.targets)} trains ${count(s.trainableParams)} numbers, ` +
+    `${formatPercent(s.trainableParams, s.totalParams)} of the model's ${count(s.totalParams)}; Adam keeps ${formatBytes(s.optimizerStateBytes)} ` +
+    `of optimiser state (full fine-tuning: ${count(s.totalParams)} numbers, ${formatBytes(s.fullOptimizerStateBytes)}).`;
+}
+
+export function renderTrainer(v: TrainerView, s: LoraTrainerState): void {
+  renderSettings(v, s);
+  renderButtons(v, s);
+  const step = s.run === 'full' ? s.fullStep : s.step;
+  v.progress.max = s.steps;
+  v.progress.value = Math.min(s.steps, step);
+  const rate = s.stepsPerSecond ? ` · ${s.stepsPerSecond.toFixed(s.stepsPerSecond < 10 ? 2 : 0)} steps a second` : '';
+  v.parts.progressText.textContent = `step ${count(step)} of ${count(s.steps)}${rate}`;
+  v.parts.status.textContent = statusSentence(s);
+  v.parts.reset.textContent = s.resetDifference !== null && s.step === 0
+    ? `After Reset the model's ${count(s.totalParams)} weights equal the downloaded base model's exactly (largest difference ${s.resetDifference}).` : '';
+  renderChart(v, s);
+  renderSamples(v, s);
+  renderMerge(v, s);
+}
+
+function renderSettings(v: TrainerView, s: LoraTrainerState): void {
+  const locked = isLocked(s);
+  v.inputs.r.value = String(s.r);
+  v.inputs.alpha.value = String(s.alpha);
+  v.inputs.lr.value = String(s.lr);
+  v.inputs.steps.value = String(s.steps);
+  v.inputs.task.value = s.task;
+  v.inputs.r.setAttribute('aria-valuetext', `rank ${s.r}: ${count(s.trainableParams)} trainable numbers, ${formatPercent(s.trainableParams, s.totalParams)} of the model`);
+  v.inputs.alpha.setAttribute('aria-valuetext', `alpha ${s.alpha}: B A is scaled by ${showNumber(s.alpha / s.r)}`);
+  v.inputs.temperature.setAttribute('aria-valuetext', `temperature ${s.temperature}${s.temperature === 0 ? ', always the likeliest letter' : ''}`);
+  v.outputs.r.textContent = String(s.r);
+  v.outputs.alpha.textContent = `${s.alpha} (scale ${showNumber(s.alpha / s.r)})`;
+  v.outputs.temperature.textContent = s.temperature.toFixed(1);
+  for (const g of TARGET_GROUPS) {
+    v.targets[g].checked = s.targets.includes(g);
+    v.targets[g].disabled = locked;
+  }
+  for (const el of [v.inputs.r, v.inputs.alpha, v.inputs.lr, v.inputs.task]) el.disabled = locked;
+  v.parts.locked.hidden = !locked;
+  v.parts.backend.textContent = s.backend ? BACKEND_WORDS[s.backend] ?? s.backend
+    : s.status === 'loading' ? 'loading tfjs and the model…' : s.status === 'error' ? 'none' : 'not loaded yet (it loads when the trainer comes into view)';
+  v.parts.notice.textContent = s.backendNotice;
+  v.parts.notice.hidden = !s.backendNotice;
+  v.parts.counts.textContent = countsSentence(s);
+}
+
+function renderButtons(v: TrainerView, s: LoraTrainerState): void {
+  const b = v.buttons;
+  const free = loaded(s) && !s.busy;
+  const pausedRun = s.status === 'paused' ? s.run : null;
+  b.train.textContent = pausedRun === 'lora' ? 'Resume' : 'Train';
+  b.full.textContent = pausedRun === 'full' ? 'Resume full fine-tune' : 'Full fine-tune (baseline)';
+  b.train.disabled = pausedRun ? pausedRun !== 'lora' : s.status === 'loading' || s.status === 'training' || !!s.busy || s.merged;
+  b.full.disabled = pausedRun ? pausedRun !== 'full' : !free || running(s) || s.merged;
+  b.pause.disabled = s.status !== 'training';
+  b.reset.disabled = !loaded(s) || s.status === 'loading';
+  b.merge.disabled = !free || running(s) || (s.step === 0 && !s.merged);
+  b.merge.textContent = s.merged ? 'Unmerge' : 'Merge into W₀';
+  b.download.disabled = !free || s.step === 0;
+  b.resample.disabled = !free || running(s);
+  v.inputs.temperature.disabled = !loaded(s);
+  v.inputs.file.disabled = running(s) || !!s.busy;
+}
+
+function statusSentence(s: LoraTrainerState): string {
+  const which = s.run === 'full' ? 'Full fine-tuning' : 'LoRA';
+  const step = count(s.run === 'full' ? s.fullStep : s.step);
+  const busy = s.busy ? ` (${s.busy}…)` : '';
+  const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
+  switch (s.status) {
+    case 'idle': return 'The model loads when the trainer comes into view, or when you press Train.';
+    case 'loading': return 'Loading tfjs, the base model (1.6 MB) and the names…';
+    case 'error': return 'The trainer could not start; the table above shows results measured beforehand.';
+    case 'training': return `${which} is training: step ${step} of ${count(s.steps)}.${busy}`;
+    case 'paused': return s.pausedBy === 'scroll'
+      ? `${which} paused at step ${step} while the trainer is out of view; it goes on when you scroll back.`
+      : `${which} paused at step ${step}.`;
+    case 'done': return `${which} finished ${step} steps: validation loss ${loss(last(s.run === 'full' ? s.fullValLoss : s.valLoss))}${base}.${busy}`;
+    default: return s.step > 0 ? `Loaded adapter, ${step} steps trained.${busy}` : `Ready: press Train.${busy}`;
+  }
+}
+
+function renderChart(v: TrainerView, s: LoraTrainerState): void {
+  const perStep = (xs: number[], firstStep: number) => xs.map((y, i) => [firstStep + i, y] as [number, number]);
+  const pairs = (steps: number[], losses: number[]) => steps.map((x, i) => [x, losses[i]] as [number, number]);
+  const series = [
+    { label: 'LoRA training', points: perStep(s.trainLoss, s.step - s.trainLoss.length + 1) },
+    { label: 'LoRA validation', points: pairs(s.valSteps, s.valLoss) },
+  ];
+  if (s.fullStep > 0) {
+    series.push({ label: 'full training', points: perStep(s.fullTrainLoss, 1) }, { label: 'full validation', points: pairs(s.fullValSteps, s.fullValLoss) });
+  }
+  const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
+  const description = s.step === 0 && s.fullStep === 0
+    ? `No training yet.${s.baseValLoss !== null ? ` The base model's validation loss on ${TASK_LABELS[s.task]} is ${loss(s.baseValLoss)}.` : ''}`
+    : `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? '?'}${base}.` +
+      (s.fullStep > 0 ? ` Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps)}.` : '');
+  v.chart.update(series, { xDomain: [0, Math.max(s.steps, s.step, s.fullStep, 1)], description, dots: s.steps <= 20 });
+  v.parts.chartNote.textContent = `${description} Training loss is measured on each step’s batch of 32 windows of names, so it is noisy; ` +
+    'validation loss is measured on names the model never trains on.';
+}
+
+function renderSamples(v: TrainerView, s: LoraTrainerState): void {
+  const items = (names: string[]) => names.map((n) => h('li', {}, n || '(empty)'));
+  fill(v.samples.before, ...items(s.samplesBefore));
+  fill(v.samples.after, ...items(s.samplesAfter));
+  fill(v.samples.full, ...items(s.samplesFull));
+  v.samples.fullBox.hidden = s.samplesFull.length === 0;
+  v.samples.afterTitle.textContent = s.step > 0 ? `After LoRA, step ${count(s.step)}` : 'After LoRA (no training yet)';
+}
+
+function renderMerge(v: TrainerView, s: LoraTrainerState): void {
+  const m = s.merge;
+  if (!(s.merged && m)) {
+    fill(v.parts.merge, h('p', { class: 'rb-note' },
+      'Merging adds (α/r) B A into each adapted W₀: the outputs stay the same, and inference then costs what the base model costs.'));
+    return;
+  }
+  const row = (label: string, x: number) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, ms(x)));
+  fill(v.parts.merge,
+    h('p', {}, `Merged into ${m.matrices} weight matrices. The largest change in any output (logit) over 64 validation windows is ` +
+      `${m.maxAbsDiff.toExponential(1)}: float32 rounding, the same model. Unmerge to train further.`),
+    h('table', { class: 'rb-trainer-latency' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col' }, 'Median time of one forward pass over 8 names'))),
+      h('tbody', {}, row('Base model', m.latencyMs.base), row('Unmerged: W₀ x + (α/r) B A x', m.latencyMs.unmerged),
+        row('Merged: (W₀ + (α/r) B A) x', m.latencyMs.merged))));
+}
