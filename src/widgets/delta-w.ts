@@ -209,7 +209,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     const { layer, matrix } = this.settings;
     const M = matrix === 'wq' ? 'Wq' : 'Wv';
     const [r4, r64] = this.rows;
-    this.parts.result.textContent = `Layer ${layer}, ${M}: at r = 4, ΔW is ${r4.amplification.toFixed(1)} times larger than the part of W along its own directions; ` +
+    this.parts.result.textContent = `Layer ${layer}, ${M}: at r = 4, ΔW is ${r4.amplification.toFixed(1)} times larger than what W already has along ΔW’s directions; ` +
       `at r = 64 only ${r64.amplification.toFixed(1)} times. GPT-3: ${paperAmplification(4).toFixed(1)} and ${paperAmplification(64).toFixed(1)}.`;
     const paper = PAPER_TABLE7.rows;
     const paperCell = (x: number | string) => h('td', { class: 'rb-paper' }, typeof x === 'number' ? f2(x) : x);

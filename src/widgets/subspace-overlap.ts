@@ -292,7 +292,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     this.parts.result.textContent = `φ(1, 1) = ${f3(s.phi11)}; the mean over the 8 × 8 corner is ${f3(s.cornerMean)}, ` +
       `against ${f3(s.randomCornerMean)} for random directions in ${s.k} dimensions (${ratio.toFixed(1)} times as much).`;
     this.parts.axes.textContent = `${name}, layer ${layer}: ${c.label}. Rows i = 1…${shown.length} are the top directions of ${c.first}, ` +
-      `columns j = 1…${shown[0].length} those of ${c.second}. Darker means more overlap (φ from 0 to 1).`;
+      `columns j = 1…${shown[0].length} those of ${c.second}. The stronger the colour, the larger φ: from 0 (no colour) to 1 (full colour).`;
     this.map.update(shown, {
       title: `φ(i, j) for ${name}, layer ${layer}: ${c.label}`,
       description: `${shown.length} × ${shown[0].length} grid of subspace similarities. φ(1, 1) = ${f3(s.phi11)}, ` +
