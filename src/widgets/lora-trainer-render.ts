@@ -154,11 +154,11 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
   const perStep = (xs: number[], firstStep: number) => xs.map((y, i) => [firstStep + i, y] as [number, number]);
   const pairs = (steps: number[], losses: number[]) => steps.map((x, i) => [x, losses[i]] as [number, number]);
   const series = [
-    { label: 'LoRA training', points: perStep(s.trainLoss, s.step - s.trainLoss.length + 1) },
-    { label: 'LoRA validation', points: pairs(s.valSteps, s.valLoss) },
+    { label: 'LoRA train', points: perStep(s.trainLoss, s.step - s.trainLoss.length + 1) },
+    { label: 'LoRA val.', points: pairs(s.valSteps, s.valLoss) },
   ];
   if (s.fullStep > 0) {
-    series.push({ label: 'full training', points: perStep(s.fullTrainLoss, 1) }, { label: 'full validation', points: pairs(s.fullValSteps, s.fullValLoss) });
+    series.push({ label: 'full train', points: perStep(s.fullTrainLoss, 1) }, { label: 'full val.', points: pairs(s.fullValSteps, s.fullValLoss) });
   }
   const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
   const description = s.step === 0 && s.fullStep === 0
@@ -166,8 +166,8 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
     : `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? '?'}${base}.` +
       (s.fullStep > 0 ? ` Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps)}.` : '');
   v.chart.update(series, { xDomain: [0, Math.max(s.steps, s.step, s.fullStep, 1)], description, dots: s.steps <= 20 });
-  v.parts.chartNote.textContent = `${description} Training loss is measured on each step’s batch of 32 windows of names, so it is noisy; ` +
-    'validation loss is measured on names the model never trains on.';
+  v.parts.chartNote.textContent = `${description} Training loss (train) is measured on each step’s batch of 32 windows of names, so it ` +
+    'is noisy; validation loss (val.) is measured on names the model never trains on.';
 }
 
 function renderSamples(v: TrainerView, s: LoraTrainerState): void {
@@ -191,7 +191,7 @@ function renderMerge(v: TrainerView, s: LoraTrainerState): void {
     h('p', {}, `Merged into ${m.matrices} weight matrices. The largest change in any output (logit) over 64 validation windows is ` +
       `${m.maxAbsDiff.toExponential(1)}: float32 rounding, the same model. Unmerge to train further.`),
     h('table', { class: 'rb-trainer-latency' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col' }, 'Median time of one forward pass over 8 names'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Model'), h('th', { scope: 'col' }, 'Forward pass, 8 names (median)'))),
       h('tbody', {}, row('Base model', m.latencyMs.base), row('Unmerged: W₀ x + (α/r) B A x', m.latencyMs.unmerged),
         row('Merged: (W₀ + (α/r) B A) x', m.latencyMs.merged))));
 }

@@ -24,7 +24,8 @@ export const BATCH_SIZE = 32;
 const SAMPLE_COUNT = 10;
 const SAMPLE_SEED = 1;
 const LORA_SEED = 1;
-const LATENCY = { batchSize: 8, iterations: 10, warmup: 3 };
+/** Forward passes over 8 names: 3 interleaved rounds of 4 timed passes for each model. */
+const LATENCY = { batchSize: 8, iterations: 4, warmup: 3, rounds: 3 };
 
 interface TaskData {
   train: WindowSet;
@@ -179,7 +180,10 @@ export class TrainerSession {
     return sampleNamesPadded(model, { count: SAMPLE_COUNT, temperature, seed: SAMPLE_SEED });
   }
 
-  /** Folds s B A into W0 and checks it: the outputs before and after, and the forward-pass latency of all three. */
+  /**
+   * Folds s B A into W0 and checks it: the outputs before and after, and the forward-pass latency of the base,
+   * unmerged and merged models, timed in interleaved rounds so that a busy machine's drift hits all three alike.
+   */
   async merge(task: Task): Promise<MergeResult> {
     const attachment = this.model.attachment;
     if (!attachment || attachment.merged) throw new Error('nothing to merge');
@@ -187,21 +191,25 @@ export class TrainerSession {
     const rows = Array.from({ length: Math.min(64, data.validation.count) }, (_, i) => i);
     const probe = gatherBatch(data.validation, rows);
     const input = tf.tensor2d(probe.inputs, [probe.size, probe.contextLength], 'int32');
+    const before = this.model.logits(input);
     try {
-      // Base first and last, its median over both: a shared machine drifts while the three are timed.
-      const base = (await measureLatency(this.base, LATENCY)).samplesMs;
-      const before = this.model.logits(input);
-      const unmerged = (await measureLatency(this.model, LATENCY)).samplesMs;
-      attachment.merge();
+      const times = { base: [] as number[], unmerged: [] as number[], merged: [] as number[] };
+      for (let round = 0; round < LATENCY.rounds; round++) {
+        const options = { batchSize: LATENCY.batchSize, iterations: LATENCY.iterations, warmup: round === 0 ? LATENCY.warmup : 1 };
+        times.base.push(...(await measureLatency(this.base, options)).samplesMs);
+        times.unmerged.push(...(await measureLatency(this.model, options)).samplesMs);
+        attachment.merge();
+        times.merged.push(...(await measureLatency(this.model, options)).samplesMs);
+        if (round < LATENCY.rounds - 1) this.unmerge();
+      }
       const after = this.model.logits(input);
       const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(before, after))));
       const maxAbsDiff = (await diff.data())[0];
-      tf.dispose([before, after, diff]);
-      const merged = (await measureLatency(this.model, LATENCY)).samplesMs;
-      base.push(...(await measureLatency(this.base, LATENCY)).samplesMs);
-      return { maxAbsDiff, matrices: attachment.adapters.length, latencyMs: { base: median(base), unmerged: median(unmerged), merged: median(merged) } };
+      tf.dispose([after, diff]);
+      const latencyMs = { base: median(times.base), unmerged: median(times.unmerged), merged: median(times.merged) };
+      return { maxAbsDiff, matrices: attachment.adapters.length, latencyMs };
     } finally {
-      input.dispose();
+      tf.dispose([input, before]);
     }
   }
 

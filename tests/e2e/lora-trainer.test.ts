@@ -163,7 +163,7 @@ describe('full fine-tuning as a baseline', () => {
     expect(s.fullValLoss[1]).toBeLessThan(s.fullValLoss[0]);
     expect(s.fullOptimizerStateBytes).toBe(8 * 406_044);
     expect(s.step).toBe(5); // the LoRA run is untouched
-    expect(await page.locator(`${TAG} .rb-plot-legend text`).allTextContents()).toEqual(['LoRA training', 'LoRA validation', 'full training', 'full validation']);
+    expect(await page.locator(`${TAG} .rb-plot-legend text`).allTextContents()).toEqual(['LoRA train', 'LoRA val.', 'full train', 'full val.']);
     expect(await page.locator(TAG).getByText('After full fine-tuning').isVisible()).toBe(true);
     await button(page, 'Reset').click();
     await until(page, "s.step === 0 && s.fullStep === 0 && s.samplesFull.length === 0 && s.status === 'ready'");
