@@ -8,6 +8,11 @@ import { readFileSync } from 'node:fs';
 import { findings, readCheckpoint } from '../../../scripts/why-low-rank';
 import { decodeTensors } from '../../../src/lora/checkpoint';
 import { readTensors } from '../../../src/lora/checkpoint-reader';
+import { baseWeight, deltaWeight, loraFactor, overlapSummary } from '../../../src/lora/adapter-analysis';
+import { amplificationFactor } from '../../../src/linalg/projection';
+import { DEFAULT_LORA_CONFIG, TinyGpt } from '../../../src/lora/index';
+import type { NamedArrays } from '../../../src/lora/model';
+import { useCpu } from './setup';
 
 const f = findings();
 const at = (layer: number, matrix: string) => f.overlap.find((o) => o.layer === layer && o.matrix === matrix)!;
@@ -36,6 +41,12 @@ describe('subspace overlap of the shipped adapters (lesson 7)', () => {
     expect(at(2, 'wv').ranks.cornerMean).toBeCloseTo(0.620, 3);
   });
 
+  it('phi(1, j) in layer 1\'s Wq climbs to about 0.75 by j = 8', () => {
+    const A8 = loraFactor(readCheckpoint('public/models/adapters', 'r8-wq-wv-s1.json').tensors, 0, 'wq', 'A');
+    const A64 = loraFactor(readCheckpoint('public/models/adapters', 'r64-wq-wv-s1.json').tensors, 0, 'wq', 'A');
+    expect(overlapSummary(A8, A64, 8, 64).grid[0][7]).toBeCloseTo(0.747, 3);
+  });
+
   it('phi(1, 1): above 0.5 in layer 2 (as in the paper) but small in layer 1', () => {
     expect(at(2, 'wq').ranks.phi11).toBeCloseTo(0.561, 3);
     expect(at(2, 'wv').ranks.phi11).toBeCloseTo(0.632, 3);
@@ -58,6 +69,34 @@ describe('subspace overlap of the shipped adapters (lesson 7)', () => {
   });
 });
 
+describe('shared initialisation does not explain the overlap (lesson 7\'s caution)', () => {
+  it('A moves 4-5 times its starting size, and the learned change alone overlaps as much', async () => {
+    await useCpu();
+    const base = readCheckpoint('public/models/base', 'manifest.json');
+    const start = (r: number): NamedArrays => {
+      const model = new TinyGpt(base.manifest.modelConfig!, { weights: base.tensors });
+      const out: NamedArrays = {};
+      for (const { name, A } of model.attachLora({ ...DEFAULT_LORA_CONFIG, r, alpha: 8, targets: ['wq', 'wv'] }, 1).factors()) out[`${name}.A`] = A;
+      model.dispose();
+      return out;
+    };
+    const [init8, init64] = [start(8), start(64)];
+    const trained8 = readCheckpoint('public/models/adapters', 'r8-wq-wv-s1.json').tensors;
+    const trained64 = readCheckpoint('public/models/adapters', 'r64-wq-wv-s1.json').tensors;
+    const A = (t: NamedArrays) => loraFactor(t, 0, 'wq', 'A');
+    // Same seed: the rank-8 start is the first 8 rows of the rank-64 start in layer 1's Wq.
+    expect(A(init8)).toEqual(A(init64).slice(0, 8));
+    const minus = (X: number[][], Y: number[][]) => X.map((row, i) => row.map((x, j) => x - Y[i][j]));
+    const norm = (X: number[][]) => Math.hypot(...X.flat());
+    const change8 = minus(A(trained8), A(init8));
+    const change64 = minus(A(trained64), A(init64));
+    expect(norm(change8) / norm(A(init8))).toBeCloseTo(3.94, 2);
+    expect(norm(change64) / norm(A(init64))).toBeCloseTo(4.60, 2);
+    expect(overlapSummary(change8, change64, 8, 64).cornerMean).toBeCloseTo(0.562, 3);
+    expect(overlapSummary(A(init8), A(init64), 8, 64).cornerMean).toBeCloseTo(0.308, 3);
+  });
+});
+
 describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
   it('amplification factor: about 27-28 at r = 4, about 2-3 at r = 64', () => {
     expect(row(1, 4).amplification).toBeCloseTo(27.1, 1);
@@ -65,6 +104,14 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
     expect(row(1, 64).amplification).toBeCloseTo(2.18, 2);
     expect(row(2, 64).amplification).toBeCloseTo(2.79, 2);
     for (const layer of [1, 2]) expect(row(layer, 4).amplification).toBeGreaterThan(8 * row(layer, 64).amplification);
+  });
+
+  it('falls steadily with rank, from hundreds at r = 1 (layer 1 Wq, the {Wq, Wv} sweep)', () => {
+    const W = baseWeight(readCheckpoint('public/models/base', 'manifest.json').tensors, 0, 'wq');
+    const factors = [1, 2, 4, 8, 64].map((r) =>
+      amplificationFactor(deltaWeight(readCheckpoint('public/models/adapters', `r${r}-wq-wv-s1.json`).tensors, 0, 'wq', 8 / r), W, r));
+    expect(factors[0]).toBeCloseTo(811.8, 0);
+    for (let t = 1; t < factors.length; t++) expect(factors[t]).toBeLessThan(factors[t - 1]);
   });
 
   it('at r = 4, ΔW points along directions W has (more than random) but does not emphasise (far less than its own)', () => {
