@@ -119,7 +119,7 @@ export class RetrainPanel {
         this.update({ status: 'cancelled' }, 'Training cancelled.');
         return;
       }
-      this.statusLine.textContent = `Trained ${specs.length === 1 ? 'one adapter' : `${specs.length} adapters`} for ${steps} steps each on ${outcome.backend}.` +
+      this.statusLine.textContent = `Trained ${specs.length === 1 ? `one adapter for ${steps} steps` : `${specs.length} adapters for ${steps} steps each`} on ${outcome.backend}.` +
         (outcome.notice ? ` ${outcome.notice}` : '');
       this.update({ status: 'done' });
       this.options.onDone(outcome);
