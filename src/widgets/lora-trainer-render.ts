@@ -92,8 +92,10 @@ function renderSettings(v: TrainerView, s: LoraTrainerState): void {
   const locked = isLocked(s);
   v.inputs.r.value = String(s.r);
   v.inputs.alpha.value = String(s.alpha);
-  v.inputs.lr.value = String(s.lr);
-  v.inputs.steps.value = String(s.steps);
+  // A number box being typed into keeps its text (training redraws every step); it is set on change instead.
+  for (const [el, value] of [[v.inputs.lr, s.lr], [v.inputs.steps, s.steps]] as const) {
+    if (document.activeElement !== el) el.value = String(value);
+  }
   v.inputs.task.value = s.task;
   v.inputs.r.setAttribute('aria-valuetext', `rank ${s.r}: ${count(s.trainableParams)} trainable numbers, ${formatPercent(s.trainableParams, s.totalParams)} of the model`);
   v.inputs.alpha.setAttribute('aria-valuetext', `alpha ${s.alpha}: B A is scaled by ${showNumber(s.alpha / s.r)}`);

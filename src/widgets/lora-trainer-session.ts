@@ -156,8 +156,9 @@ export class TrainerSession {
     return trainer.run();
   }
 
-  get fullTrainableParams(): number {
-    return this.base.baseParamCount;
+  /** Moves the end of the run under way, if any. */
+  setTotalSteps(steps: number): void {
+    if (this.active && this.active.state !== 'cancelled') this.active.options.totalSteps = Math.max(1, steps);
   }
 
   pause(): void {

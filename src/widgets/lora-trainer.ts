@@ -171,11 +171,20 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
         this.taskChanged();
       }
     } else {
-      const reading = readNumber(inputs[name].value, RULES[name], this.settings[name]);
+      let reading = readNumber(inputs[name].value, RULES[name], this.settings[name]);
+      const floor = this.currentStep() + 1;
+      if (name === 'steps' && (this.status === 'training' || this.status === 'paused') && reading.value < floor) {
+        reading = { value: floor, message: `Training is already at step ${count(floor - 1)}, so it stops at step ${count(floor)}.` };
+      }
       setMessage(messages[name], live ? '' : reading.message, inputs[name]);
       this.settings[name] = reading.value;
+      if (!live) inputs[name].value = String(reading.value);
     }
-    if (name === 'steps') setMessage(messages.train, '');
+    if (name === 'steps') {
+      setMessage(messages.train, '');
+      // A run under way stops at the new total (never before the step it is on).
+      this.session?.setTotalSteps(this.settings.steps - (this.runMode === 'full' ? 0 : this.lora.offset));
+    }
     this.render();
     if (!live) {
       this.announce(this.countsSentence());
