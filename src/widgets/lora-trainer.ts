@@ -40,7 +40,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
   private full = { train: [] as number[], val: [] as Array<[number, number]>, step: 0 };
   private baseVal: number | null = null;
   private stepsPerSecond: number | null = null;
-  private samples = { before: [] as string[], after: [] as string[], full: [] as string[] };
+  private samples = { before: [] as string[], after: [] as string[], full: [] as string[], temperature: NaN };
   private mergeResult: MergeResult | null = null;
   private resetDifference: number | null = null;
   private tensors: number | null = null;
@@ -237,7 +237,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
         await this.prepareTask(session);
         this.setStatus('ready');
         await this.enqueue('sampling', async () => {
-          this.samples.before = await session.samples('base', this.temperature);
+          await this.sampleBase(session);
           this.samples.after = this.samples.before.slice();
         });
         this.announce(`The trainer is ready on ${BACKEND_WORDS[session.backend] ?? session.backend}. ${this.countsSentence()}`);
@@ -342,7 +342,10 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     this.setStatus('done');
     const val = last(curve.val);
     await this.enqueue('sampling', async () => {
-      const names = await this.session!.samples(mode, this.temperature);
+      const session = this.session!;
+      // The temperature may have moved during the run: "before" must use the same one as "after".
+      if (this.samples.temperature !== this.temperature) await this.sampleBase(session);
+      const names = await session.samples(mode, this.temperature);
       if (mode === 'lora') this.samples.after = names;
       else this.samples.full = names;
     });
@@ -405,11 +408,16 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
 
   // ---- samples, merge, files ----------------------------------------------------------------------------
 
+  private async sampleBase(session: TrainerSession): Promise<void> {
+    this.samples.before = await session.samples('base', this.temperature);
+    this.samples.temperature = this.temperature;
+  }
+
   private async resample(): Promise<void> {
     const session = this.session;
     if (!session || this.status === 'training') return;
     await this.enqueue('sampling', async () => {
-      this.samples.before = await session.samples('base', this.temperature);
+      await this.sampleBase(session);
       this.samples.after = this.lora.step > 0 || this.lora.offset > 0 ? await session.samples('lora', this.temperature) : this.samples.before.slice();
       if (this.full.step > 0) this.samples.full = await session.samples('full', this.temperature);
     });
