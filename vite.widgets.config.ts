@@ -14,7 +14,8 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     lib: { entry: 'src/widgets/all-widgets.ts', formats: ['es'], fileName: () => 'widgets.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    // Widgets and what they load later (tfjs, workers) are chunks beside widgets.js, fetched on demand.
+    rollupOptions: { output: { chunkFileNames: 'widgets/[name]-[hash].js', assetFileNames: 'widgets/[name]-[hash][extname]' } },
   },
   worker: { format: 'es' },
 });

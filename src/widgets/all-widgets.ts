@@ -11,12 +11,16 @@ setAssetBase(new URL(/* @vite-ignore */ './', import.meta.url).toString());
 if (!document.querySelector('style[data-rankbook]')) {
   const style = document.createElement('style');
   style.dataset.rankbook = '';
-  style.textContent = css;
+  // Cells typeset with KaTeX, whose stylesheet a host page will not have: show the MathML KaTeX writes beside
+  // its HTML instead, which browsers render natively.
+  style.textContent = `${css}\n.katex .katex-html{display:none}.katex .katex-mathml{position:static!important;clip:auto!important;` +
+    'width:auto!important;height:auto!important;overflow:visible!important}';
   document.head.append(style);
 }
 
 await Promise.all([
   import('./rank-explorer'),
+  import('./cell'),
   import('./svd-compressor'),
   import('./lora-anatomy'),
   import('./lora-trainer'),

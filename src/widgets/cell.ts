@@ -1,3 +1,5 @@
+import cellWorkerUrl from '../notebook/cell-worker.ts?worker&url';
+import { startModuleWorker } from './module-worker';
 import { h, uniqueId } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
@@ -21,7 +23,7 @@ export interface CellState {
 /** All cells on a page share one notebook (one scope, one worker), made when the first cell connects. */
 let pageNotebook: PageNotebook | null = null;
 const notebook = () => (pageNotebook ??= new PageNotebook(
-  () => new Worker(new URL('../notebook/cell-worker.ts', import.meta.url), { type: 'module', name: 'rankbook-cells' }) as unknown as WorkerLike,
+  () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike,
 ));
 
 const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));

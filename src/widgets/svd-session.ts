@@ -1,5 +1,7 @@
 import type { ColourMode } from '../linalg/image';
 import { rgbaFromChannels } from '../linalg/image';
+import svdWorkerUrl from '../workers/svd-worker.ts?worker&url';
+import { startModuleWorker } from './module-worker';
 import type { SvdWorkerRequest, SvdWorkerResponse, SvdRenderRequest, SvdRenderResponse } from '../workers/svd-messages';
 
 export type ImageMode = ColourMode;
@@ -28,7 +30,7 @@ let nextId = 1;
 
 /** The SVD worker, started once and kept warm; terminated (and later restarted) when a job is cancelled. */
 function svdWorker(): Worker {
-  worker ??= new Worker(new URL('../workers/svd-worker.ts', import.meta.url), { type: 'module' });
+  worker ??= startModuleWorker(svdWorkerUrl);
   return worker;
 }
 

@@ -64,35 +64,49 @@ describe('the embed kit', () => {
   });
 });
 
-describe('widgets.js on a bare HTML page', () => {
-  it('registers the widgets, takes attributes and styles them', async () => {
-    // A plain static server (not Astro) serving dist/ plus a bare page that loads only widgets.js.
+describe('widgets.js on a bare HTML page of another site', () => {
+  it('registers the widgets, with their styles, images and workers loaded across origins', async () => {
+    // Site B: a plain static server (not Astro) for dist/, sending CORS headers as static hosts do.
+    // Site A: a course page on another origin that loads only B's widgets.js.
     const { readFile } = await import('node:fs/promises');
     const { extname, join, normalize } = await import('node:path');
     const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
-    const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
-      <rankbook-rank-explorer matrix="[[1,2],[3,4]]"></rankbook-rank-explorer>
-      <script type="module" src="/widgets.js"></script></main></body></html>`;
-    const server = createServer(async (request, response) => {
+    const listen = async (server: Server) => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    };
+    const siteB = createServer(async (request, response) => {
       const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-      if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(bare);
       try {
         const body = await readFile(join('dist', path));
-        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
       } catch {
         response.writeHead(404).end();
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
+    const b = await listen(siteB);
+    const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
+      <rankbook-rank-explorer matrix="[[1,2],[3,4]]"></rankbook-rank-explorer>
+      <rankbook-cell source="A = [[1, 2], [2, 4]]" label="A"></rankbook-cell>
+      <rankbook-cell source="rank(A)" label="rank of A"></rankbook-cell>
+      <rankbook-svd-compressor image="camera" mode="grey" k="8"></rankbook-svd-compressor>
+      <script type="module" src="${b}/widgets.js"></script></main></body></html>`;
+    const siteA = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(bare));
+    const a = await listen(siteA);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`, { waitUntil: 'networkidle' });
-    await expect.poll(() => page.evaluate(() => (document.querySelector('rankbook-rank-explorer') as any)?.state?.rank)).toBe(2);
+    await page.goto(`${a}/`, { waitUntil: 'load' });
+    const stateOf = (tag: string, index = 0) => page.evaluate(([t, i]) => (document.querySelectorAll(t as string)[i as number] as any)?.state, [tag, index]);
+    await expect.poll(async () => (await stateOf('rankbook-rank-explorer'))?.rank).toBe(2);
     expect(await page.locator('style[data-rankbook]').count()).toBe(1);
+    await page.getByRole('button', { name: /Run/ }).last().click();
+    await expect.poll(async () => (await stateOf('rankbook-cell', 1))?.result, { timeout: 30_000 }).toBe('1');
+    await expect.poll(async () => (await stateOf('rankbook-svd-compressor'))?.shownK, { timeout: 60_000 }).toBe(8);
     expect(errors).toEqual([]);
     await page.close();
-    server.close();
+    siteA.close();
+    siteB.close();
   });
 });
