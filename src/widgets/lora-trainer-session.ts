@@ -11,8 +11,8 @@ import {
   DEFAULT_LEARNING_RATE, Trainer, TinyGpt, evaluateLoss, fetchCheckpoint, gatherBatch, loadWordList, makeDatasets,
   measureLatency, modelFromCheckpoint, packAdapters, type CheckpointManifest, type LoraConfig, type NamedArrays,
   type StepReport, type WindowSet,
+  sampleNames,
 } from '../lora/index';
-import { sampleNamesPadded } from '../lora/sample-padded';
 import { startBackend, liveTensors, type BackendChoice } from './tf-backend';
 import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from './adapter-file';
 import type { Task } from './lora-trainer-settings';
@@ -178,7 +178,7 @@ export class TrainerSession {
   async samples(which: 'base' | 'lora' | 'full', temperature: number): Promise<string[]> {
     const model = which === 'base' ? this.base : which === 'full' ? this.full?.model : this.model;
     if (!model) return [];
-    return sampleNamesPadded(model, { count: SAMPLE_COUNT, temperature, seed: SAMPLE_SEED });
+    return sampleNames(model, { count: SAMPLE_COUNT, temperature, seed: SAMPLE_SEED, padToContext: true });
   }
 
   /**
