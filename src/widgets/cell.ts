@@ -96,11 +96,27 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
     // this element's own build-time output: never markup a reader typed.
     this.output.innerHTML = view.html;
+    this.syncScrollFocus();
     this.output.classList.toggle('rb-cell-stale', view.stale);
     this.staleNote.hidden = !view.stale;
     setMessage(this.message, view.error, this.textarea);
     this.announce(view.error ? `Error: ${view.error}${view.stale ? ' The last result is kept.' : ''}` : `Result: ${view.spoken}`);
     if (notify) this.emitChange();
+  }
+
+  /**
+   * A result wider than the column scrolls sideways. Then (and only then, so narrow results add no tab stop)
+   * the output takes keyboard focus, so the arrow keys can scroll it, and is named for screen readers.
+   */
+  private syncScrollFocus(): void {
+    const output = this.output;
+    if (output.scrollWidth > output.clientWidth + 1) {
+      output.tabIndex = 0;
+      output.setAttribute('role', 'group');
+      output.setAttribute('aria-label', `Result of ${this.getAttribute('label') ?? 'the cell'}, scrolls sideways`);
+    } else {
+      for (const name of ['tabindex', 'role', 'aria-label']) output.removeAttribute(name);
+    }
   }
 
   busy(running: boolean): void {
@@ -139,6 +155,9 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     });
     this.textarea.value = this.original;
     this.output = h('div', { class: 'rb-cell-output' });
+    // Re-checked when the column changes width, and once KaTeX's fonts (which load late) are in.
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.syncScrollFocus()).observe(this.output);
+    document.fonts?.ready.then(() => this.syncScrollFocus());
     this.message = h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true });
     this.staleNote = h('p', { class: 'rb-note', hidden: true }, 'Showing the last result that worked.');
     this.status = h('span', { class: 'rb-note', 'aria-hidden': 'true' });

@@ -132,3 +132,34 @@ describe('notebook cells on lesson 1', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('notebook cells in the other lessons', () => {
+  it('lesson 2: editing the worked example re-runs its approximations', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/02-low-rank-factorisation/');
+    const byLabel = (label: string) => page.locator('rankbook-cell', { has: page.getByRole('textbox', { name: label }) });
+    const result = (label: string) => byLabel(label).evaluate((el: any) => el.state.result as string);
+    expect(await result('Rank 1: the error and the relative error')).toMatch(/error1 = 3; 0\.514496$/);
+    // A third row makes M rank 3 in a 3 x 3 shape: rank 2 is no longer exact.
+    await box(page, 'The matrix').fill('M = [[3, 2, 2], [2, 3, -2], [1, 0, 4]]');
+    await box(page, 'The matrix').press('Control+Enter');
+    await expect.poll(() => result('Rank 2: exact'), { timeout: 20_000 }).toMatch(/; 0\.\d+$/);
+    expect(await result('Rank 1: the error and the relative error')).not.toMatch(/error1 = 3;/);
+    expect(errors).toEqual([]);
+  });
+
+  it('every lesson page shows at least two cells with build-time results', async () => {
+    for (const n of ['03-svd-compression', '04-fine-tuning', '05-lora', '06-train-lora', '07-why-low-rank', '08-summary']) {
+      const { page, errors } = await openPage(browser, `/lessons/${n}/`);
+      const cells = page.locator('rankbook-cell');
+      expect(await cells.count(), n).toBeGreaterThanOrEqual(2);
+      const results: string[] = await cells.evaluateAll((els: any[]) => els.map((el) => el.state.result));
+      expect(results.every((r) => r !== ''), `${n}: ${results.join(' | ')}`).toBe(true);
+      // A result too wide for the column scrolls, and then takes keyboard focus so the arrow keys can scroll it.
+      const outputs = await page.locator('.rb-cell-output').evaluateAll((els) =>
+        els.map((el) => ({ wide: el.scrollWidth > el.clientWidth + 1, focusable: el.getAttribute('tabindex') === '0' })));
+      expect(outputs.filter((o) => o.wide !== o.focusable), n).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
