@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckpointManifest } from '../src/lora/checkpoint';
-import { readTensors, type AdapterIndex } from '../src/lora/checkpoint-reader';
+import { decodeTensors, type AdapterIndex } from '../src/lora/checkpoint-reader';
 import { deltaWTable, loraFactor, overlapSummary, randomPair } from '../src/lora/adapter-analysis';
 
 export function readCheckpoint(dir: string, manifestFile: string) {
   const manifest = JSON.parse(readFileSync(join(dir, manifestFile), 'utf8')) as CheckpointManifest;
-  return { manifest, tensors: readTensors(manifest.tensors, readFileSync(join(dir, manifest.weightsFile))) };
+  return { manifest, tensors: decodeTensors(manifest.tensors, readFileSync(join(dir, manifest.weightsFile))) };
 }
 
 export function findings(modelsDir = 'public/models') {

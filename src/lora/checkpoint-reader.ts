@@ -1,14 +1,14 @@
 /**
- * Reading shipped checkpoints without tfjs: the same float32 format as checkpoint.ts, decoded into plain
- * arrays. The analysis widgets (subspace overlap, ΔW against W, rank sweep) and the build-time fallbacks
- * use this, so a page that only looks at adapters never loads tfjs; only retraining imports checkpoint.ts.
+ * Reading checkpoints without tfjs: the float32 format of checkpoint.ts, decoded into plain arrays.
+ * checkpoint.ts decodes through here too; the analysis widgets (subspace overlap, ΔW against W, rank sweep)
+ * and the build-time fallbacks import only this, so a page that only looks at adapters never loads tfjs.
  */
 import type { CheckpointManifest, TensorEntry } from './checkpoint';
 import type { LoraTarget } from './config';
 import type { NamedArrays } from './model';
 
-/** decodeTensors (checkpoint.ts) without its tfjs import: name -> shape and little-endian float32 data. */
-export function readTensors(tensors: readonly TensorEntry[], buffer: ArrayBuffer | Uint8Array): NamedArrays {
+/** The inverse of encodeTensors (checkpoint.ts): name -> shape and little-endian float32 data. */
+export function decodeTensors(tensors: readonly TensorEntry[], buffer: ArrayBuffer | Uint8Array): NamedArrays {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: NamedArrays = {};

@@ -6,6 +6,7 @@
 import type { LoraConfig, ModelConfig } from './config';
 import type { LoraAttachment } from './lora';
 import { type NamedArrays, TinyGpt } from './model';
+import { decodeTensors } from './checkpoint-reader';
 
 export const CHECKPOINT_FORMAT = 'rankbook-f32/1';
 
@@ -45,20 +46,6 @@ export function encodeTensors(arrays: NamedArrays): { tensors: TensorEntry[]; by
     offset += data.length * 4;
   }
   return { tensors, bytes };
-}
-
-export function decodeTensors(tensors: readonly TensorEntry[], buffer: ArrayBuffer | Uint8Array): NamedArrays {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out: NamedArrays = {};
-  for (const { name, shape, offset } of tensors) {
-    const n = shape.reduce((a, b) => a * b, 1);
-    if (offset + 4 * n > bytes.byteLength) throw new Error(`${name}: weights file is too short`);
-    const data = new Float32Array(n);
-    for (let i = 0; i < n; i++) data[i] = view.getFloat32(offset + 4 * i, true);
-    out[name] = { shape: shape.slice(), data };
-  }
-  return out;
 }
 
 /** Manifest + bytes for a model's base weights. */

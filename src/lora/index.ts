@@ -12,4 +12,5 @@ export * from './train';
 export * from './sample';
 export * from './latency';
 export * from './checkpoint';
+export { decodeTensors } from './checkpoint-reader';
 export { registerFastMatMulGradient } from './gradients';

@@ -3,7 +3,7 @@
  * No tfjs: decoding goes through src/lora/checkpoint-reader.ts, so looking at adapters costs no model code.
  */
 import type { CheckpointManifest } from '../lora/checkpoint';
-import { readTensors, type AdapterIndex } from '../lora/checkpoint-reader';
+import { decodeTensors, type AdapterIndex } from '../lora/checkpoint-reader';
 import type { NamedArrays } from '../lora/model';
 import { assetUrl } from './asset-url';
 
@@ -34,7 +34,7 @@ async function loadCheckpoint(folder: string, manifestFile: string): Promise<Loa
   const manifest = (await (await fetchOk(assetUrl(`${folder}/${manifestFile}`))).json()) as CheckpointManifest;
   const bytes = await (await fetchOk(assetUrl(`${folder}/${manifest.weightsFile}`))).arrayBuffer();
   if (bytes.byteLength !== manifest.byteLength) throw new Error(`${manifest.weightsFile} is ${bytes.byteLength} bytes; its manifest says ${manifest.byteLength}`);
-  return { manifest, tensors: readTensors(manifest.tensors, bytes) };
+  return { manifest, tensors: decodeTensors(manifest.tensors, bytes) };
 }
 
 /** public/models/adapters/index.json: every shipped run with its validation loss. */

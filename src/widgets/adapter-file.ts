@@ -7,7 +7,8 @@
  *   then        the weights, as the manifest's tensors and byteLength say
  * Reading checks everything before anything is used, and says in words what is wrong with a bad file.
  */
-import { CHECKPOINT_FORMAT, type CheckpointManifest, decodeTensors } from '../lora/checkpoint';
+import { CHECKPOINT_FORMAT, type CheckpointManifest } from '../lora/checkpoint';
+import { decodeTensors } from '../lora/checkpoint-reader';
 import { LORA_TARGETS, type LoraConfig, type ModelConfig, validateLoraConfig } from '../lora/config';
 import type { NamedArrays } from '../lora/model';
 import { RULES } from './lora-trainer-settings';

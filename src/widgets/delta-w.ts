@@ -1,4 +1,4 @@
-import { h, fill, uniqueId } from './dom';
+import { h, fill } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { lineChart, type LineChart } from '../plots/line-chart';
 import { baseWeight, deltaWeight, RANDOM_SEED } from '../lora/adapter-analysis';
@@ -9,9 +9,8 @@ import { loadBaseWeights, loadShippedAdapter, nextFrame } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
+import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 
-export type DeltaMatrix = 'wq' | 'wv';
-export const LAYERS = 2;
 /** The ranks of the {Wq, Wv} sweep; 4 and 64 are the paper's Table 7 columns. */
 export const SWEEP_RANKS = [1, 2, 4, 8, 64];
 const TABLE_RANKS = [4, 64] as const;
@@ -19,7 +18,7 @@ const TABLE_RANKS = [4, 64] as const;
 
 export interface DeltaWState {
   layer: number;
-  matrix: DeltaMatrix;
+  matrix: AdaptedMatrix;
   steps: number;
   source: 'shipped' | 'retrained';
   /** The Table 7 analogue for r = 4 and r = 64 (norms in the paper's orientation, ΔW = (alpha / r) B A). */
@@ -42,7 +41,7 @@ const runName = (r: number) => `r${r}-wq-wv-s1`;
  */
 export class DeltaW extends WidgetElement<DeltaWState> {
   static observedAttributes = ['layer', 'matrix', 'steps'];
-  private settings = { layer: 1, matrix: 'wq' as DeltaMatrix };
+  private settings = { layer: 1, matrix: 'wq' as AdaptedMatrix };
   private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement };
   private parts!: Record<'message' | 'result' | 'table' | 'source' | 'back', HTMLElement>;
   private chart!: LineChart;
@@ -84,13 +83,8 @@ export class DeltaW extends WidgetElement<DeltaWState> {
   }
 
   private build(): void {
-    const select = (label: string, options: [string, string][], onchange: () => void) => {
-      const id = uniqueId('delta-w');
-      const el = h('select', { id, onchange }, ...options.map(([value, text]) => h('option', { value }, text)));
-      return { el, row: [h('label', { for: id }, label), el] };
-    };
-    const layer = select('Layer', Array.from({ length: LAYERS }, (_, i) => [String(i + 1), `layer ${i + 1}`]), () => this.set({ layer: Number(layer.el.value) }));
-    const matrix = select('Matrix', [['wq', 'Wq (queries)'], ['wv', 'Wv (values)']], () => this.set({ matrix: matrix.el.value as DeltaMatrix }));
+    const layer = layerSelect('delta-w', (n) => this.set({ layer: n }));
+    const matrix = matrixSelect('delta-w', (m) => this.set({ matrix: m }));
     this.controls = { layer: layer.el, matrix: matrix.el };
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
@@ -110,10 +104,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
         return TABLE_RANKS.map((r) => ({ r, targets: ['wq', 'wv'], seed }));
       },
       onDone: (outcome) => this.useRetrained(outcome),
-      onChange: (_, announce) => {
-        if (announce) this.announce(announce);
-        this.emitChange();
-      },
+      onChange: (announcement) => this.announceAndEmit(announcement),
     });
     this.replaceChildren(h('div', { class: 'rb-widget rb-delta-w' },
       h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row),
@@ -128,23 +119,12 @@ export class DeltaW extends WidgetElement<DeltaWState> {
 
   private readAttributes(): void {
     const problems: string[] = [];
-    const rawLayer = this.getAttribute('layer');
-    let layer = 1;
-    if (rawLayer !== null) {
-      const n = Number(rawLayer);
-      if (Number.isInteger(n) && n >= 1 && n <= LAYERS) layer = n;
-      else problems.push(`layer="${rawLayer}" is not 1 to ${LAYERS}, so layer 1 is shown.`);
-    }
+    const layer = readLayer(this.getAttribute('layer'), problems);
     const rawMatrix = this.getAttribute('matrix');
-    let matrix: DeltaMatrix = 'wq';
+    let matrix: AdaptedMatrix = 'wq';
     if (rawMatrix === 'wq' || rawMatrix === 'wv') matrix = rawMatrix;
     else if (rawMatrix !== null) problems.push(`matrix="${rawMatrix}" is not wq or wv, so Wq is shown.`);
-    const rawSteps = this.getAttribute('steps');
-    if (rawSteps !== null) {
-      const n = Number(rawSteps);
-      if (Number.isFinite(n) && n >= 1) this.panel.setSteps(n);
-      else problems.push(`steps="${rawSteps}" is not a number of steps from 1 to 300.`);
-    }
+    this.panel.readSteps(this.getAttribute('steps'), problems);
     this.settings = { layer, matrix };
     this.message = problems.join(' ');
     setMessage(this.parts.message, this.message);

@@ -90,10 +90,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
       label: () => `Re-run r = ${this.selected.r} on ${targetsLabel(this.selected.targets)} in my browser`,
       specs: () => [{ r: this.selected.r, targets: [...SWEEP_TARGETS[this.selected.targets]], seed: 1 }],
       onDone: (outcome) => this.useRetrained(outcome),
-      onChange: (_, announce) => {
-        if (announce) this.announce(announce);
-        this.emitChange();
-      },
+      onChange: (announcement) => this.announceAndEmit(announcement),
     });
     this.replaceChildren(h('div', { class: 'rb-widget rb-rank-sweep' },
       this.parts.message,
@@ -122,12 +119,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
       if (SWEEP_RANKS.includes(n)) r = n;
       else problems.push(`r="${rawR}" is not one of ${SWEEP_RANKS.join(', ')}, so r = 4 is chosen.`);
     }
-    const rawSteps = this.getAttribute('steps');
-    if (rawSteps !== null) {
-      const n = Number(rawSteps);
-      if (Number.isFinite(n) && n >= 1) this.panel.setSteps(n);
-      else problems.push(`steps="${rawSteps}" is not a number of steps from 1 to 300.`);
-    }
+    this.panel.readSteps(this.getAttribute('steps'), problems);
     this.selected = { targets, r };
     this.panel.relabel();
     this.message = problems.join(' ');

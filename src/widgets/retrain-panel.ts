@@ -39,11 +39,11 @@ export class RetrainPanel {
     label: () => string;
     specs: () => RetrainSpec[];
     onDone: (outcome: RetrainOutcome) => void;
-    /** Called whenever the state changes (status, a step), so the widget can announce and emit. */
-    onChange: (state: RetrainState, announce: string) => void;
+    /** Called whenever the state changes (status, a step), so the widget can announce (when not '') and emit. */
+    onChange: (announcement: string) => void;
   }) {
     const id = uniqueId('retrain-steps');
-    this.select = h('select', { id, onchange: () => { this.current.steps = Number(this.select.value); this.options.onChange(this.state, ''); } },
+    this.select = h('select', { id, onchange: () => { this.current.steps = Number(this.select.value); this.options.onChange(''); } },
       ...STEP_CHOICES.map((n) => h('option', { value: n }, `${n} steps${n === 300 ? ' (as shipped)' : ''}`)));
     this.start = h('button', { type: 'button', onclick: () => void this.run() }, this.options.label());
     this.cancel = h('button', { type: 'button', disabled: true, onclick: () => this.abort?.abort() }, 'Cancel');
@@ -77,6 +77,14 @@ export class RetrainPanel {
     this.current.steps = steps;
   }
 
+  /** The widget's steps="…" attribute (null when absent): sets the step count, or pushes why not onto `problems`. */
+  readSteps(raw: string | null, problems: string[]): void {
+    if (raw === null) return;
+    const n = Number(raw);
+    if (Number.isFinite(n) && n >= 1) this.setSteps(n);
+    else problems.push(`steps="${raw}" is not a number of steps from 1 to ${MAX_RETRAIN_STEPS}.`);
+  }
+
   /** Refreshes the button text (what will be trained depends on the widget's settings). */
   relabel(): void {
     this.start.textContent = this.options.label();
@@ -94,7 +102,7 @@ export class RetrainPanel {
     this.select.disabled = busy;
     this.cancel.disabled = !busy;
     this.progress.hidden = !busy;
-    this.options.onChange(this.state, announce);
+    this.options.onChange(announce);
   }
 
   private async run(): Promise<void> {

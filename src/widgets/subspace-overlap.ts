@@ -8,12 +8,11 @@ import type { NamedArrays } from '../lora/model';
 import { loadShippedAdapter, nextFrame } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
+import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 
 export type Compare = 'ranks' | 'seeds' | 'random';
-export type OverlapMatrix = 'wq' | 'wv';
 export type OverlapView = 'full' | 'corner';
 
-export const LAYERS = 2;
 /** d_model of the shipped model: the width k of every A, and of the random matrices set against them. */
 const WIDTH = 128;
 const ROWS = 8;
@@ -29,7 +28,7 @@ const COMPARISONS: Record<Compare, { label: string; first: string; second: strin
 
 export interface SubspaceOverlapState {
   layer: number;
-  matrix: OverlapMatrix;
+  matrix: AdaptedMatrix;
   compare: Compare;
   view: OverlapView;
   /** Retraining length, in steps per adapter. */
@@ -63,7 +62,7 @@ const f3 = (x: number) => x.toFixed(3);
  */
 export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   static observedAttributes = ['layer', 'matrix', 'compare', 'view', 'steps'];
-  private settings = { layer: 1, matrix: 'wq' as OverlapMatrix, compare: 'ranks' as Compare, view: 'full' as OverlapView };
+  private settings = { layer: 1, matrix: 'wq' as AdaptedMatrix, compare: 'ranks' as Compare, view: 'full' as OverlapView };
   private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement; compare: HTMLSelectElement; view: HTMLInputElement[] };
   private parts!: Record<'message' | 'result' | 'source' | 'readout' | 'axes' | 'table' | 'back', HTMLElement>;
   private map!: Heatmap;
@@ -92,7 +91,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (!this.map || value === old) return;
-    if (name === 'steps') this.readSteps();
+    if (name === 'steps') this.panel.readSteps(value, []);
     else {
       this.readAttributes();
       void this.redraw();
@@ -122,14 +121,9 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   }
 
   private build(): void {
-    const select = (label: string, options: [string, string][], onchange: () => void) => {
-      const id = uniqueId('overlap');
-      const el = h('select', { id, onchange }, ...options.map(([value, text]) => h('option', { value }, text)));
-      return { el, row: [h('label', { for: id }, label), el] };
-    };
-    const layer = select('Layer', Array.from({ length: LAYERS }, (_, i) => [String(i + 1), `layer ${i + 1}`]), () => this.setSetting('layer', Number(layer.el.value)));
-    const matrix = select('Matrix', [['wq', 'Wq (queries)'], ['wv', 'Wv (values)']], () => this.setSetting('matrix', matrix.el.value as OverlapMatrix));
-    const compare = select('Compare', (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].label]), () => this.setSetting('compare', compare.el.value as Compare));
+    const layer = layerSelect('overlap', (n) => this.setSetting('layer', n));
+    const matrix = matrixSelect('overlap', (m) => this.setSetting('matrix', m));
+    const compare = labelledSelect('overlap', 'Compare', (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].label]), () => this.setSetting('compare', compare.el.value as Compare));
     const viewName = uniqueId('overlap-view');
     const viewInput = (value: OverlapView, text: string) => {
       const input = h('input', { type: 'radio', name: viewName, value, onchange: () => this.setSetting('view', value) });
@@ -167,10 +161,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
           : [{ r: 8, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed }];
       },
       onDone: (outcome) => this.useRetrained(outcome),
-      onChange: (_, announce) => {
-        if (announce) this.announce(announce);
-        this.emitChange();
-      },
+      onChange: (announcement) => this.announceAndEmit(announcement),
     });
     this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, 'Draw two new random matrices');
     this.replaceChildren(h('div', { class: 'rb-widget rb-subspace-overlap' },
@@ -198,31 +189,16 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       problems.push(`${name}="${v}" is not one of ${allowed.join(', ')}, so ${fallback} is used.`);
       return fallback;
     };
-    const rawLayer = this.getAttribute('layer');
-    let layer = 1;
-    if (rawLayer !== null) {
-      const n = Number(rawLayer);
-      if (Number.isInteger(n) && n >= 1 && n <= LAYERS) layer = n;
-      else problems.push(`layer="${rawLayer}" is not 1 to ${LAYERS}, so layer 1 is shown.`);
-    }
     this.settings = {
-      layer,
+      layer: readLayer(this.getAttribute('layer'), problems),
       matrix: pick('matrix', ['wq', 'wv'] as const, 'wq'),
       compare: pick('compare', ['ranks', 'seeds', 'random'] as const, 'ranks'),
       view: pick('view', ['full', 'corner'] as const, 'full'),
     };
-    this.readSteps(problems);
+    this.panel.readSteps(this.getAttribute('steps'), problems);
     this.message = problems.join(' ');
     setMessage(this.parts.message, this.message);
     this.syncControls();
-  }
-
-  private readSteps(problems: string[] = []): void {
-    const raw = this.getAttribute('steps');
-    if (raw === null) return;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n >= 1) this.panel.setSteps(n);
-    else problems.push(`steps="${raw}" is not a number of steps from 1 to 300.`);
   }
 
   private syncControls(): void {

@@ -26,6 +26,12 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
   protected announce(message: string): void {
     if (this.liveRegion) this.liveRegion.textContent = message;
   }
+
+  /** For a part that reports a change with something to say or '' (the retrain panel): speak it if any, then emit. */
+  protected announceAndEmit(message: string): void {
+    if (message) this.announce(message);
+    this.emitChange();
+  }
 }
 
 /** Registers a custom element once, so a page that loads a widget module twice does not throw. */

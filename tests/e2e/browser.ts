@@ -2,6 +2,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { inject, expect } from 'vitest';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -42,4 +45,36 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+}
+
+/** Starts `server` on a free localhost port; resolves to its origin, "http://127.0.0.1:PORT". */
+export async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+const contentTypes: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
+
+/**
+ * widgets.js used from another site. Site B: a plain static server (not Astro) for dist/, sending CORS
+ * headers as static hosts do. Site A, on another origin: a bare page holding `markup` and B's widgets.js.
+ */
+export async function barePageOnAnotherSite(markup: string): Promise<{ url: string; close: () => void }> {
+  const siteB = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+    try {
+      const body = await readFile(join('dist', path));
+      response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  const b = await listen(siteB);
+  const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
+      ${markup}
+      <script type="module" src="${b}/widgets.js"></script></main></body></html>`;
+  const siteA = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(bare));
+  const a = await listen(siteA);
+  return { url: `${a}/`, close: () => { siteA.close(); siteB.close(); } };
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, baseUrl } from './browser';
+import { barePageOnAnotherSite, launchBrowser, listen, openPage, baseUrl } from './browser';
 import { iframeSnippet, embedUrl } from '../../src/widgets/share-links';
 import { widgetCatalogue } from '../../src/widgets/catalogue';
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
   const src = embedUrl(baseUrl() + '/', 'rank-explorer', entry, { matrix: '[[1,2],[2,4]]' });
   const html = `<!doctype html><html lang="en"><head><title>Course page</title></head><body><h1>Week 1</h1>${iframeSnippet(src, entry)}</body></html>`;
   host = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html));
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const address = host.address();
-  hostUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  hostUrl = `${await listen(host)}/`;
 });
 afterAll(async () => {
   await browser?.close();
@@ -66,38 +64,14 @@ describe('the embed kit', () => {
 
 describe('widgets.js on a bare HTML page of another site', () => {
   it('registers the widgets, with their styles, images and workers loaded across origins', async () => {
-    // Site B: a plain static server (not Astro) for dist/, sending CORS headers as static hosts do.
-    // Site A: a course page on another origin that loads only B's widgets.js.
-    const { readFile } = await import('node:fs/promises');
-    const { extname, join, normalize } = await import('node:path');
-    const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream' };
-    const listen = async (server: Server) => {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const address = server.address();
-      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    };
-    const siteB = createServer(async (request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-      try {
-        const body = await readFile(join('dist', path));
-        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    const b = await listen(siteB);
-    const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
-      <rankbook-rank-explorer matrix="[[1,2],[3,4]]"></rankbook-rank-explorer>
+    const site = await barePageOnAnotherSite(`<rankbook-rank-explorer matrix="[[1,2],[3,4]]"></rankbook-rank-explorer>
       <rankbook-cell source="A = [[1, 2], [2, 4]]" label="A"></rankbook-cell>
       <rankbook-cell source="rank(A)" label="rank of A"></rankbook-cell>
-      <rankbook-svd-compressor image="camera" mode="grey" k="8"></rankbook-svd-compressor>
-      <script type="module" src="${b}/widgets.js"></script></main></body></html>`;
-    const siteA = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(bare));
-    const a = await listen(siteA);
+      <rankbook-svd-compressor image="camera" mode="grey" k="8"></rankbook-svd-compressor>`);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${a}/`, { waitUntil: 'load' });
+    await page.goto(site.url, { waitUntil: 'load' });
     const stateOf = (tag: string, index = 0) => page.evaluate(([t, i]) => (document.querySelectorAll(t as string)[i as number] as any)?.state, [tag, index]);
     await expect.poll(async () => (await stateOf('rankbook-rank-explorer'))?.rank).toBe(2);
     expect(await page.locator('style[data-rankbook]').count()).toBe(1);
@@ -106,7 +80,6 @@ describe('widgets.js on a bare HTML page of another site', () => {
     await expect.poll(async () => (await stateOf('rankbook-svd-compressor'))?.shownK, { timeout: 60_000 }).toBe(8);
     expect(errors).toEqual([]);
     await page.close();
-    siteA.close();
-    siteB.close();
+    site.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage, saveScreenshot } from './browser';
+import { barePageOnAnotherSite, baseUrl, launchBrowser, openPage, saveScreenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -182,38 +182,14 @@ describe('lesson 7 embed pages take their state from the query', () => {
 
 describe('lesson 7 widgets from widgets.js on a bare page of another site', () => {
   it('load the shipped adapters from widgets.js\'s own site', async () => {
-    const { createServer } = await import('node:http');
-    const { readFile } = await import('node:fs/promises');
-    const { join, normalize } = await import('node:path');
-    const listen = async (server: import('node:http').Server) => {
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const address = server.address();
-      return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    };
-    // Site B serves dist/ with CORS, as static hosts do; site A is a course page that loads only widgets.js.
-    const siteB = createServer(async (request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-      try {
-        const body = await readFile(join('dist', path));
-        const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.json') ? 'application/json' : 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' }).end(body);
-      } catch {
-        response.writeHead(404).end();
-      }
-    });
-    const b = await listen(siteB);
-    const bare = `<!doctype html><html lang="en"><head><title>Bare page</title></head><body><main>
-      <rankbook-subspace-overlap layer="2" matrix="wq" view="corner"></rankbook-subspace-overlap>
+    const site = await barePageOnAnotherSite(`<rankbook-subspace-overlap layer="2" matrix="wq" view="corner"></rankbook-subspace-overlap>
       <rankbook-delta-w layer="2"></rankbook-delta-w>
-      <rankbook-rank-sweep targets="wq" r="64"></rankbook-rank-sweep>
-      <script type="module" src="${b}/widgets.js"></script></main></body></html>`;
-    const siteA = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(bare));
-    const a = await listen(siteA);
+      <rankbook-rank-sweep targets="wq" r="64"></rankbook-rank-sweep>`);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${a}/`, { waitUntil: 'load' });
+      await page.goto(site.url, { waitUntil: 'load' });
       for (const tag of ['rankbook-subspace-overlap', 'rankbook-delta-w', 'rankbook-rank-sweep'] as const) await ready(page, tag);
       expect((await state(page, 'rankbook-subspace-overlap')).phi11).toBeCloseTo(0.561, 3);
       expect((await state(page, 'rankbook-delta-w')).rows[0].amplification).toBeCloseTo(28.2, 1);
@@ -221,8 +197,7 @@ describe('lesson 7 widgets from widgets.js on a bare page of another site', () =
       expect(errors).toEqual([]);
     } finally {
       await page.close();
-      siteA.close();
-      siteB.close();
+      site.close();
     }
   });
 });

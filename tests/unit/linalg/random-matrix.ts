@@ -1,23 +1,19 @@
-/** Deterministic test matrices (mulberry32 uniform in [-0.5, 0.5)), so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+import { seededRandom } from '../../../src/linalg/random-matrix';
+
+/** Deterministic test numbers: src's mulberry32 shifted to [-0.5, 0.5), so failures reproduce. */
+export function centredRandom(seed: number): () => number {
+  const next = seededRandom(seed);
+  return () => next() - 0.5;
 }
 
 export function randomMatrix(m: number, n: number, seed: number): number[][] {
-  const next = seededRandom(seed);
+  const next = centredRandom(seed);
   return Array.from({ length: m }, () => Array.from({ length: n }, next));
 }
 
 /** A smooth, image-like m x n matrix in 0..255 with a quickly decaying spectrum, plus a little noise. */
 export function imageLikeMatrix(m: number, n: number, seed: number): Float64Array {
-  const next = seededRandom(seed);
+  const next = centredRandom(seed);
   const out = new Float64Array(m * n);
   for (let r = 0; r < m; r++) {
     for (let c = 0; c < n; c++) {

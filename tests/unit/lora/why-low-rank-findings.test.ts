@@ -4,10 +4,7 @@
  * lesson's numbers and then these.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { findings, readCheckpoint } from '../../../scripts/why-low-rank';
-import { decodeTensors } from '../../../src/lora/checkpoint';
-import { readTensors } from '../../../src/lora/checkpoint-reader';
 import { baseWeight, deltaWeight, loraFactor, overlapSummary } from '../../../src/lora/adapter-analysis';
 import { amplificationFactor } from '../../../src/linalg/projection';
 import { DEFAULT_LORA_CONFIG, TinyGpt } from '../../../src/lora/index';
@@ -19,10 +16,7 @@ const at = (layer: number, matrix: string) => f.overlap.find((o) => o.layer === 
 const row = (layer: number, r: number) => f.table7.find((t) => t.layer === layer && t.r === r)!;
 
 describe('reading checkpoints without tfjs', () => {
-  it('decodes exactly what checkpoint.ts decodes', () => {
-    const manifest = JSON.parse(readFileSync('public/models/adapters/r8-wq-wv-s1.json', 'utf8'));
-    const bytes = readFileSync('public/models/adapters/r8-wq-wv-s1.bin');
-    expect(readTensors(manifest.tensors, bytes)).toEqual(decodeTensors(manifest.tensors, bytes));
+  it('reads the shipped base model', () => {
     const base = readCheckpoint('public/models/base', 'manifest.json');
     expect(base.tensors['block0.wq.w'].shape).toEqual([128, 128]);
   });
