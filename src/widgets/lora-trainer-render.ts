@@ -54,9 +54,9 @@ export interface LoraTrainerState extends TrainerSettings {
   message: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
-const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+export const count = (n: number) => n.toLocaleString('en-US');
+export const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+export const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 const loss = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(3));
 export const BACKEND_WORDS: Record<string, string> = { webgl: 'WebGL (graphics card)', wasm: 'WebAssembly (processor)', cpu: 'plain JavaScript (processor)' };
 

@@ -1,7 +1,7 @@
 /**
  * The DOM of <rankbook-lora-trainer>: native, labelled controls, a real <progress>, the loss chart, sample
  * lists and result paragraphs, each part a `data-control` an embed page can hide. Behaviour lives in
- * lora-trainer.ts; this file only builds and hands back the elements it needs to reach.
+ * lora-trainer.ts and its parts; this file only builds and hands back the elements they need to reach.
  */
 import { h, uniqueId } from './dom';
 import { lineChart, type LineChart } from '../plots/line-chart';
