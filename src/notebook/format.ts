@@ -143,13 +143,17 @@ export function labelled(name: string, nameTex: string, value: Formatted): Forma
   return { text: `${name} = ${value.text}`, tex: `${nameTex} = ${value.tex}`, spoken: `${name} = ${value.spoken}` };
 }
 
-/** Several results (a cell of statements on separate lines or separated by ;), one after another. */
+/**
+ * Several results (a cell of statements on separate lines or separated by ;), one after another. Each is a
+ * TeX group, so a line never breaks inside one, and \allowbreak between them lets a narrow column wrap the
+ * row instead of hiding the last result (usually the answer) off to the right.
+ */
 export function joined(parts: Formatted[]): Formatted {
   if (parts.length === 1) return parts[0];
   if (parts.length === 0) return { text: '', tex: '', spoken: 'done, nothing to show' };
   return {
     text: parts.map((p) => p.text).join('; '),
-    tex: parts.map((p) => p.tex).join(',\\quad '),
+    tex: parts.map((p) => `{${p.tex}}`).join(',\\quad\\allowbreak '),
     spoken: parts.map((p) => p.spoken).join('; '),
   };
 }

@@ -8,9 +8,11 @@ import katex from 'katex';
  */
 export function renderTex(tex: string): string {
   if (tex === '') return '';
-  return katex.renderToString(tex, {
+  // Inline mode in display style: it looks like display maths, but KaTeX may break the line between the
+  // results of a several-statement cell (see `joined` in format.ts); display mode never breaks.
+  return katex.renderToString(`\\displaystyle ${tex}`, {
     output: 'htmlAndMathml',
-    displayMode: true,
+    displayMode: false,
     throwOnError: false, // a TeX slip shows as red source text, not as a failed cell
     trust: false,
     strict: 'ignore', // names may be any Unicode letter, which KaTeX would otherwise warn about

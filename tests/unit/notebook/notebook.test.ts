@@ -87,7 +87,7 @@ describe('Notebook: cells sharing a scope, re-run like an Observable notebook', 
     expect(out.text).toBe('b = 2; c = 3'); // `a = 1;` is hidden by its semicolon
     const [both] = new Notebook().update(cells('x = 1\ny = 2'));
     expect(both.text).toBe('x = 1; y = 2');
-    expect(both.tex).toMatch(/x = 1,\\quad\s+y = 2/);
+    expect(both.tex).toMatch(/^\{\s*x = 1\},\\quad\\allowbreak\s+\{\s*y = 2\}$/);
   });
 
   it('shows a function definition and lets later cells call it', () => {
