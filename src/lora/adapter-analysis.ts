@@ -6,7 +6,7 @@
 import type { NamedArrays } from './model';
 import { rowsOf } from './checkpoint-reader';
 import { gaussianMatrix } from '../linalg/gaussian';
-import { projectionRow, type ProjectionRow } from '../linalg/projection';
+import { projectionRow, type LowRankProduct, type ProjectionRow } from '../linalg/projection';
 import { subspaceSimilarityGrid, cornerMean, expectedRandomCornerMean } from '../linalg/subspace-grid';
 
 export type AttentionMatrix = 'wq' | 'wk' | 'wv' | 'wo';
@@ -26,16 +26,9 @@ export function baseWeight(base: NamedArrays, layer: number, matrix: string): nu
   return stored[0].map((_, j) => stored.map((row) => row[j]));
 }
 
-/** ΔW = scale · B A (d x k). */
-export function deltaWeight(adapter: NamedArrays, layer: number, matrix: string, scale: number): number[][] {
-  const A = loraFactor(adapter, layer, matrix, 'A');
-  const B = loraFactor(adapter, layer, matrix, 'B');
-  const r = A.length;
-  return B.map((brow) => A[0].map((_, j) => {
-    let s = 0;
-    for (let t = 0; t < r; t++) s += brow[t] * A[t][j];
-    return scale * s;
-  }));
+/** ΔW = scale · B A as its factors, which Table 7's analysis factors in O((d + k) r^2). */
+export function deltaProduct(adapter: NamedArrays, layer: number, matrix: string, scale: number): LowRankProduct {
+  return { B: loraFactor(adapter, layer, matrix, 'B'), A: loraFactor(adapter, layer, matrix, 'A'), scale };
 }
 
 /** The seed of the random matrices the lesson compares against: fixed, so figures can be quoted. */
@@ -45,8 +38,7 @@ export const RANDOM_SEED = 20210617;
 export function deltaWTable(base: NamedArrays, adapter: NamedArrays, layer: number, matrix: string, r: number, scale: number,
   randomSeed = RANDOM_SEED): ProjectionRow {
   const W = baseWeight(base, layer, matrix);
-  const deltaW = deltaWeight(adapter, layer, matrix, scale);
-  return projectionRow(W, deltaW, r, gaussianMatrix(W.length, W[0].length, randomSeed + r));
+  return projectionRow(W, deltaProduct(adapter, layer, matrix, scale), r, gaussianMatrix(W.length, W[0].length, randomSeed + r));
 }
 
 /** Figure 3 / 4 for one layer's matrix: phi(A1, A2, i, j) for i <= rows, j <= cols, with summaries. */

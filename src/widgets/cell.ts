@@ -26,6 +26,21 @@ const notebook = () => (pageNotebook ??= new PageNotebook(
   () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike,
 ));
 
+/**
+ * Cells whose width to check at the next frame, all in one go: reading sizes cell by cell as the page loads
+ * would force a layout per cell.
+ */
+const toMeasure = new Set<RankbookCell>();
+function measureSoon(cell: RankbookCell): void {
+  if (toMeasure.size === 0) {
+    requestAnimationFrame(() => {
+      toMeasure.forEach((c) => c.syncScrollFocus());
+      toMeasure.clear();
+    });
+  }
+  toMeasure.add(cell);
+}
+
 const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));
 
 /**
@@ -96,7 +111,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
     // this element's own build-time output: never markup a reader typed.
     this.output.innerHTML = view.html;
-    this.syncScrollFocus();
+    measureSoon(this);
     this.output.classList.toggle('rb-cell-stale', view.stale);
     this.staleNote.hidden = !view.stale;
     setMessage(this.message, view.error, this.textarea);
@@ -108,7 +123,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
    * A result wider than the column scrolls sideways. Then (and only then, so narrow results add no tab stop)
    * the output takes keyboard focus, so the arrow keys can scroll it, and is named for screen readers.
    */
-  private syncScrollFocus(): void {
+  syncScrollFocus(): void {
     const output = this.output;
     if (output.scrollWidth > output.clientWidth + 1) {
       output.tabIndex = 0;

@@ -1,9 +1,9 @@
 import { h, fill } from './dom';
-import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { WidgetElement, defineWidget, whenNearView, setMessage } from './widget-element';
 import { lineChart, type LineChart } from '../plots/line-chart';
-import { baseWeight, deltaWeight, RANDOM_SEED } from '../lora/adapter-analysis';
+import { baseWeight, deltaProduct, RANDOM_SEED } from '../lora/adapter-analysis';
 import { gaussianMatrix } from '../linalg/gaussian';
-import { amplificationFactor, projectionRow, type ProjectionRow } from '../linalg/projection';
+import { amplificationFactor, projectionRow, type LowRankProduct, type ProjectionRow } from '../linalg/projection';
 import type { NamedArrays } from '../lora/model';
 import { loadBaseWeights, loadShippedAdapter, nextFrame } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
@@ -35,6 +35,14 @@ const f2 = (x: number) => x.toFixed(2);
 const runName = (r: number) => `r${r}-wq-wv-s1`;
 
 /**
+ * W and the random comparison matrices never change on a page: keep each one object, so projection.ts
+ * factors it once rather than on every redraw.
+ */
+const kept = new Map<string, number[][]>();
+const keep = (key: string, make: () => number[][]) => kept.get(key) ?? kept.set(key, make()).get(key)!;
+const randomWeight = (d: number, k: number, seed: number) => keep(`random ${d}x${k} ${seed}`, () => gaussianMatrix(d, k, seed));
+
+/**
  * `<rankbook-delta-w layer="1" matrix="wq">`: the LoRA paper's Table 7 for the tiny model: how much of W
  * lies along ΔW's top directions, against W's own and random ones, and the amplification factor
  * ||ΔW||_F / ||U^T W V||_F, beside GPT-3's figures; with retraining of r = 4 and r = 64 in the browser.
@@ -59,7 +67,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     if (this.chart) return;
     this.build();
     this.readAttributes();
-    void this.redraw();
+    whenNearView(this, () => void this.redraw());
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -138,13 +146,13 @@ export class DeltaW extends WidgetElement<DeltaWState> {
   }
 
   /** ΔW for rank r in the current layer and matrix, from a fresh run when there is one. */
-  private async delta(r: number): Promise<number[][]> {
+  private async delta(r: number): Promise<LowRankProduct> {
     const { layer, matrix } = this.settings;
     const fresh = this.fresh?.byRank.get(r);
-    if (fresh) return deltaWeight(fresh.tensors, layer - 1, matrix, fresh.scale);
+    if (fresh) return deltaProduct(fresh.tensors, layer - 1, matrix, fresh.scale);
     const adapter = await loadShippedAdapter(runName(r));
     const lora = adapter.manifest.lora!;
-    return deltaWeight(adapter.tensors, layer - 1, matrix, lora.alpha / lora.r);
+    return deltaProduct(adapter.tensors, layer - 1, matrix, lora.alpha / lora.r);
   }
 
   private async redraw(): Promise<void> {
@@ -152,13 +160,14 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     this.status = 'loading';
     try {
       const base = await loadBaseWeights();
-      const W = baseWeight(base.tensors, this.settings.layer - 1, this.settings.matrix);
+      const { layer, matrix } = this.settings;
+      const W = keep(`W ${layer} ${matrix}`, () => baseWeight(base.tensors, layer - 1, matrix));
       const rows: ProjectionRow[] = [];
       for (const r of TABLE_RANKS) {
         const deltaW = await this.delta(r);
         await nextFrame();
         if (token !== this.drawToken) return;
-        rows.push(projectionRow(W, deltaW, r, gaussianMatrix(W.length, W[0].length, RANDOM_SEED + r)));
+        rows.push(projectionRow(W, deltaW, r, randomWeight(W.length, W[0].length, RANDOM_SEED + r)));
       }
       const factors: Array<{ r: number; factor: number }> = [];
       for (const r of SWEEP_RANKS) {

@@ -1,5 +1,5 @@
 import { h, fill, uniqueId } from './dom';
-import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { WidgetElement, defineWidget, whenNearView, setMessage } from './widget-element';
 import { heatmap, type Heatmap } from '../plots/heatmap';
 import { lineChart, type LineChart } from '../plots/line-chart';
 import { loraFactor, overlapSummary, randomPair, RANDOM_SEED } from '../lora/adapter-analysis';
@@ -86,7 +86,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     if (this.map) return;
     this.build();
     this.readAttributes();
-    void this.redraw();
+    whenNearView(this, () => void this.redraw());
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {

@@ -48,3 +48,21 @@ export function setMessage(messageEl: HTMLElement, message: string, control?: HT
     else control.removeAttribute('aria-invalid');
   }
 }
+
+/**
+ * Calls `start` once, when the element comes within a screen's height of the viewport (at once where
+ * IntersectionObserver is missing). A widget that computes a lot on load, low on a long lesson, then costs the
+ * page nothing until the reader scrolls towards it.
+ */
+export function whenNearView(el: Element, start: () => void): void {
+  if (typeof IntersectionObserver === 'undefined') {
+    start();
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    start();
+  }, { rootMargin: '100% 0px' });
+  observer.observe(el);
+}

@@ -8,7 +8,11 @@ afterAll(async () => { await browser?.close(); });
 
 type Tag = 'rankbook-subspace-overlap' | 'rankbook-delta-w' | 'rankbook-rank-sweep';
 const state = (page: Page, tag: Tag) => page.$eval(tag, (el: any) => el.state);
-const ready = (page: Page, tag: Tag) => page.waitForFunction((t) => (document.querySelector(t) as any)?.state?.status === 'ready', tag, { timeout: 30_000 });
+/** Scrolls to the widget first: the heavy ones start computing only when the reader comes near them. */
+const ready = async (page: Page, tag: Tag) => {
+  await page.locator(tag).first().scrollIntoViewIfNeeded();
+  return page.waitForFunction((t) => (document.querySelector(t) as any)?.state?.status === 'ready', tag, { timeout: 30_000 });
+};
 const retrainDone = (page: Page, tag: Tag) => page.waitForFunction(
   (t) => ['done', 'error', 'cancelled'].includes((document.querySelector(t) as any)?.state?.retrain?.status), tag, { timeout: 110_000 });
 

@@ -51,6 +51,13 @@ describe('projection norm ||U^T W V||_F', () => {
     expect(row.deltaNorm).toBeCloseTo(10, 10);
     expect(row.amplification).toBeCloseTo(10 / Math.sqrt(0.3125), 8);
     expect(amplificationFactor(deltaW, W, 2)).toBeCloseTo(row.amplification, 10);
+    // The same update given as factors B (d x 2) A (2 x k), as LoRA stores it, gives the same row.
+    const B = U.map((u) => [8 * u[3], 6 * u[4]]);
+    const A = [V.map((v) => v[3]), V.map((v) => v[4])];
+    const fromFactors = projectionRow(W, { B, A, scale: 1 }, 2, gaussianMatrix(d, k, 4));
+    for (const key of ['ofDelta', 'ofWeight', 'ofRandom', 'deltaNorm', 'amplification'] as const) {
+      expect(fromFactors[key]).toBeCloseTo(row[key], 9);
+    }
     // A random pair of directions lands near r ||W|| / sqrt(dk), far below W's own.
     expect(row.ofRandom).toBeLessThan(row.ofWeight / 4);
   });

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { findings, readCheckpoint } from '../../../scripts/why-low-rank';
-import { baseWeight, deltaWeight, loraFactor, overlapSummary } from '../../../src/lora/adapter-analysis';
+import { baseWeight, deltaProduct, loraFactor, overlapSummary } from '../../../src/lora/adapter-analysis';
 import { amplificationFactor } from '../../../src/linalg/projection';
 import { DEFAULT_LORA_CONFIG, TinyGpt } from '../../../src/lora/index';
 import type { NamedArrays } from '../../../src/lora/model';
@@ -103,7 +103,7 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
   it('falls steadily with rank, from hundreds at r = 1 (layer 1 Wq, the {Wq, Wv} sweep)', () => {
     const W = baseWeight(readCheckpoint('public/models/base', 'manifest.json').tensors, 0, 'wq');
     const factors = [1, 2, 4, 8, 64].map((r) =>
-      amplificationFactor(deltaWeight(readCheckpoint('public/models/adapters', `r${r}-wq-wv-s1.json`).tensors, 0, 'wq', 8 / r), W, r));
+      amplificationFactor(deltaProduct(readCheckpoint('public/models/adapters', `r${r}-wq-wv-s1.json`).tensors, 0, 'wq', 8 / r), W, r));
     expect(factors[0]).toBeCloseTo(811.8, 0);
     for (let t = 1; t < factors.length; t++) expect(factors[t]).toBeLessThan(factors[t - 1]);
   });
