@@ -5,7 +5,7 @@ import { EliminationStepper } from './elimination-stepper';
 import { matrixView } from './matrix-view';
 import { parseEntry, formatFraction, toNumbers, type FractionMatrix } from '../linalg/fraction-matrix';
 import { parseMatrixText, checkSize } from '../linalg/matrix-text';
-import { eliminate, type Elimination } from '../linalg/rref';
+import { eliminate } from '../linalg/rref';
 import { columnRowFactorisation, storageCounts } from '../linalg/factorisation';
 import { singularValues } from '../linalg/svd';
 import { rank as numericRank } from '../linalg/rank';
@@ -34,15 +34,25 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const text = (M: FractionMatrix) => M.map((row) => row.map(formatFraction));
 const identity = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
-/** The first entry that is not a number, in words, or ''. */
-function firstBadEntry(entries: string[][]): string {
-  for (const [i, row] of entries.entries()) {
-    for (const [j, cell] of row.entries()) {
-      const result = parseEntry(cell);
-      if (!result.ok) return `Row ${i + 1}, column ${j + 1}: ${result.message}`;
-    }
-  }
-  return '';
+/** Every cell read exactly: the matrix when all are numbers, the cells that are not ("i,j"), the first one's problem in words. */
+function readEntries(entries: string[][]): { M: FractionMatrix | null; invalid: Set<string>; first: string } {
+  const invalid = new Set<string>();
+  let first = '';
+  const M = entries.map((row, i) => row.map((cell, j) => {
+    const result = parseEntry(cell);
+    if (result.ok) return result.value;
+    invalid.add(`${i},${j}`);
+    first ||= `Row ${i + 1}, column ${j + 1}: ${result.message}`;
+    return null;
+  }));
+  return { M: invalid.size === 0 ? (M as FractionMatrix) : null, invalid, first };
+}
+
+/** What the results show for a valid matrix, computed once: state and render both read it. */
+function analyse(M: FractionMatrix) {
+  const elimination = eliminate(M);
+  const numbers = toNumbers(M);
+  return { elimination, sigma: singularValues(numbers), numericRank: numericRank(numbers), factorisation: columnRowFactorisation(M) };
 }
 
 /** `<rankbook-rank-explorer matrix="[[1,2],[2,4]]">`: type a matrix, watch exact row reduction find its rank. */
@@ -53,7 +63,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private parts!: Record<'message' | 'summary' | 'numeric' | 'factorisation' | 'storage' | 'pasteMessage', HTMLElement>;
   private pasteBox!: HTMLTextAreaElement;
   private rankInput!: HTMLInputElement;
-  private valid: { entries: string[][]; M: FractionMatrix; elimination: Elimination } | null = null;
+  private valid: ({ entries: string[][]; M: FractionMatrix } & ReturnType<typeof analyse>) | null = null;
   private error = '';
   private random = seededRandom(Date.now());
 
@@ -74,15 +84,14 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     const rows = M.length;
     const cols = rows ? M[0].length : 0;
     const r = v?.elimination.rank ?? 0;
-    const sigma = v ? singularValues(toNumbers(M)) : [];
     return {
       matrix: entries, rows, cols, rank: r,
       pivotColumns: v?.elimination.pivotColumns ?? [],
-      singularValues: sigma,
-      numericRank: v ? numericRank(toNumbers(M)) : 0,
+      singularValues: v?.sigma ?? [],
+      numericRank: v?.numericRank ?? 0,
       step: this.stepper?.step ?? 0,
       totalSteps: v?.elimination.steps.length ?? 0,
-      factorisationExact: v ? columnRowFactorisation(M).exact : false,
+      factorisationExact: v?.factorisation.exact ?? false,
       storage: storageCounts(rows, cols, r),
       error: this.error,
     };
@@ -139,7 +148,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private load(source: string, from: 'attribute' | 'paste'): void {
     const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
     const parsed = parseMatrixText(source);
-    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || firstBadEntry(parsed.entries) : parsed.message;
+    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || readEntries(parsed.entries).first : parsed.message;
     if (!parsed.ok || problem) {
       const prefix = from === 'attribute' ? 'The matrix given to this widget could not be used. ' : '';
       setMessage(where, prefix + problem + (this.valid ? ' The previous matrix is kept.' : ''));
@@ -174,17 +183,9 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
 
   /** Reads every cell; only a fully valid matrix replaces the results on show. */
   private edit(entries: string[][], notify = true): void {
-    const invalid = new Set<string>();
-    let first = '';
-    const M = entries.map((row, i) => row.map((cell, j) => {
-      const result = parseEntry(cell);
-      if (result.ok) return result.value;
-      invalid.add(`${i},${j}`);
-      first ||= `Row ${i + 1}, column ${j + 1}: ${result.message}`;
-      return null;
-    }));
+    const { M, invalid, first } = readEntries(entries);
     this.grid.markInvalid(invalid);
-    if (invalid.size > 0) {
+    if (!M) {
       const others = invalid.size > 1 ? ` (${plural(invalid.size - 1, 'other cell')} too)` : '';
       this.error = `${first}${others} Results below are for the last valid matrix.`;
       setMessage(this.parts.message, this.error);
@@ -193,29 +194,24 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
       this.error = '';
       setMessage(this.parts.message, '');
       this.classList.remove('rb-stale');
-      const exact = M as FractionMatrix;
-      const elimination = eliminate(exact);
-      this.valid = { entries, M: exact, elimination };
-      this.stepper.setElimination(exact, elimination, elimination.steps.length);
+      this.valid = { entries, M, ...analyse(M) };
+      this.stepper.setElimination(M, this.valid.elimination, this.valid.elimination.steps.length);
       this.render();
     }
     if (notify) this.emitChange();
   }
 
   private render(): void {
-    const { M, elimination } = this.valid!;
+    const { M, elimination, sigma, numericRank: k, factorisation: f } = this.valid!;
     const m = M.length;
     const n = M[0].length;
     const r = elimination.rank;
     const pivots = elimination.pivotColumns.map((j) => j + 1).join(', ') || 'none';
     this.parts.summary.textContent =
       `Rank ${r}. Row reduction leaves ${plural(r, 'non-zero row')}; pivot columns: ${pivots}.`;
-    const sigma = singularValues(toNumbers(M));
     const shown = sigma.map((s) => (Math.abs(s) < 1e-12 * (sigma[0] || 1) ? '0' : s.toPrecision(4))).join(', ');
-    const k = numericRank(toNumbers(M));
     this.parts.numeric.textContent = `In floating point the singular values are ${shown}; ` +
       `${k} ${k === 1 ? 'is' : 'are'} above numpy's tolerance, so the numeric rank is ${k}.`;
-    const f = columnRowFactorisation(M);
     if (r === 0) {
       fill(this.parts.factorisation, h('p', {}, 'M is all zeros: rank 0, nothing to store but its shape.'));
     } else {
