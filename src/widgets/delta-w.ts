@@ -10,11 +10,10 @@ import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
 import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
+import { SWEEP_RANKS } from './rank-sweep-cells';
 
-/** The ranks of the {Wq, Wv} sweep; 4 and 64 are the paper's Table 7 columns. */
-export const SWEEP_RANKS = [1, 2, 4, 8, 64];
+/** The paper's Table 7 columns, two of the sweep's ranks (SWEEP_RANKS). */
 const TABLE_RANKS = [4, 64] as const;
-
 
 export interface DeltaWState {
   layer: number;

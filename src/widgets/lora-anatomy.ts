@@ -153,23 +153,23 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     setMessage(this.messages.d, d.message);
     setMessage(this.messages.k, k.message);
     setMessage(this.messages.r, r.message);
-    this.setSize(d.value, k.value, r.value, 'attribute');
+    this.setSize(d.value, k.value, r.value);
   }
 
   private applyPreset(name: PresetName): void {
     for (const m of Object.values(this.messages)) setMessage(m, '');
     const { d, k, r } = PRESETS[name];
-    this.setSize(d, k, r, 'preset');
+    this.setSize(d, k, r);
   }
 
   private slide(name: 'd' | 'k' | 'r'): void {
     setMessage(this.messages[name], '');
     const value = Number(this.sliders[name].value);
     const next = { ...this.size, [name]: name === 'r' ? value : SIZE_STOPS[value] };
-    this.setSize(next.d, next.k, Math.min(next.r, rankMax(next.d, next.k)), 'slider');
+    this.setSize(next.d, next.k, Math.min(next.r, rankMax(next.d, next.k)));
   }
 
-  private setSize(d: number, k: number, r: number, _from: 'attribute' | 'preset' | 'slider'): void {
+  private setSize(d: number, k: number, r: number): void {
     const clipped = r < this.size.r && this.size.r > rankMax(d, k);
     this.size = { d, k, r };
     this.preset = (Object.keys(PRESETS) as PresetName[]).find((p) => PRESETS[p].d === d && PRESETS[p].k === k) ?? null;
