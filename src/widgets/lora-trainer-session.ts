@@ -13,9 +13,9 @@ import {
   type StepReport, type WindowSet,
   sampleNames,
 } from '../lora/index';
-import { startBackend, liveTensors, type BackendChoice } from './tf-backend';
+import { startBackend, liveTensors } from './tf-backend';
 import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from './adapter-file';
-import type { Task } from './lora-trainer-settings';
+import type { BackendChoice, Task } from './lora-trainer-settings';
 
 export { liveTensors };
 

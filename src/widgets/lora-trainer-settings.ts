@@ -12,6 +12,10 @@ const GROUP_TARGETS: Record<TargetGroup, LoraTarget[]> = {
   Wq: ['wq'], Wk: ['wk'], Wv: ['wv'], Wo: ['wo'], MLP: ['mlpUp', 'mlpDown'],
 };
 
+/** The backend="…" attribute: which tfjs backend to try first (tf-backend.ts; kept here so the element need not load tfjs to check it). */
+export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+
 export const TASKS = ['dinosaurs', 'pokemon'] as const;
 export type Task = (typeof TASKS)[number];
 export const TASK_LABELS: Record<Task, string> = { dinosaurs: 'dinosaur names', pokemon: 'Pokémon names' };

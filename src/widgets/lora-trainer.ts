@@ -2,14 +2,13 @@ import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { assetUrl } from './asset-url';
 import { buildTrainerView, type TrainerView } from './lora-trainer-view';
 import { BACKEND_WORDS, countsSentence, isLocked, renderTrainer, type LoraTrainerState, type TrainerStatus } from './lora-trainer-render';
-import { DEFAULT_SETTINGS, loraParamCount, loraTargets, modelParamCount, type TrainerSettings } from './lora-trainer-settings';
+import { BACKEND_CHOICES, DEFAULT_SETTINGS, loraParamCount, loraTargets, modelParamCount, type BackendChoice, type TrainerSettings } from './lora-trainer-settings';
 import { readAttributes, readControl } from './lora-trainer-controls';
 import { pause, reset, resume, train } from './lora-trainer-training';
 import { download, loadFile, toggleMerge } from './lora-trainer-adapter';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_LORA_CONFIG, type LoraConfig, type ModelConfig } from '../lora/config';
 import type { TrainerSession, MergeResult } from './lora-trainer-session';
 import type { TrainerHost } from './lora-trainer-host';
-import type { BackendChoice } from './tf-backend';
 
 export type { LoraTrainerState, TrainerStatus };
 
@@ -142,7 +141,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> implements Trai
         const { TrainerSession, liveTensors } = await import('./lora-trainer-session');
         const choice = (this.getAttribute('backend') ?? 'auto') as BackendChoice;
         const session = await TrainerSession.open({
-          backend: ['auto', 'webgl', 'wasm', 'cpu'].includes(choice) ? choice : 'auto',
+          backend: BACKEND_CHOICES.includes(choice) ? choice : 'auto',
           manifestUrl: assetUrl('models/base/manifest.json'),
           wordListUrl: (task) => assetUrl(`models/corpora/${task}.json`),
           lora: this.loraConfig(),

@@ -5,9 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
-
-export type BackendChoice = 'auto' | 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_CHOICES: BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+import type { BackendChoice } from './lora-trainer-settings';
 
 export const BACKEND_NAMES: Record<string, string> = {
   webgl: 'WebGL (the graphics card)',
