@@ -9,22 +9,9 @@ import { loadShippedAdapter, nextFrame } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
+import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
 
-export type Compare = 'ranks' | 'seeds' | 'random';
 export type OverlapView = 'full' | 'corner';
-
-/** d_model of the shipped model: the width k of every A, and of the random matrices set against them. */
-const WIDTH = 128;
-const ROWS = 8;
-const COLS = 64;
-const CORNER = 8;
-
-/** What each comparison sets against what: labels for the axes and the shipped runs behind them. */
-const COMPARISONS: Record<Compare, { label: string; first: string; second: string; runs?: [string, string] }> = {
-  ranks: { label: 'r = 8 against r = 64', first: 'A (r = 8)', second: 'A (r = 64)', runs: ['r8-wq-wv-s1', 'r64-wq-wv-s1'] },
-  seeds: { label: 'two seeds at r = 64', first: 'A (r = 64, seed 1)', second: 'A (r = 64, seed 2)', runs: ['r64-wq-wv-s1', 'r64-wq-wv-s2'] },
-  random: { label: 'two random Gaussian matrices', first: 'a random 8 × 128 matrix', second: 'a random 64 × 128 matrix' },
-};
 
 export interface SubspaceOverlapState {
   layer: number;
