@@ -21,6 +21,7 @@ import {
   packAdapters,
   sampleNames,
 } from '../src/lora/index';
+import { adapterRunName } from '../src/lora/checkpoint-reader';
 import { argValue, initBackend, readBase, readWordList } from './pretrain';
 
 interface RunSpec {
@@ -31,10 +32,6 @@ interface RunSpec {
 
 const ATTENTION: LoraTarget[] = ['wq', 'wk', 'wv', 'wo'];
 const ALPHA = 8; // the LoRA paper's recipe: alpha = the first r tried, then left alone (scale = 8 / r)
-
-export function runName({ r, targets, seed }: RunSpec): string {
-  return `r${r}-${targets.join('-')}-s${seed}`;
-}
 
 export function plannedRuns(tiny: boolean): RunSpec[] {
   if (tiny) {
@@ -106,7 +103,7 @@ async function main(args: string[]): Promise<void> {
   const fullVal: number = index.fullFineTune.validationLoss;
 
   for (const spec of plannedRuns(tiny)) {
-    const name = runName(spec);
+    const name = adapterRunName(spec.r, spec.targets, spec.seed);
     const file = join(outDir, `${name}.json`);
     if (resume && existsSync(file)) {
       const m = JSON.parse(readFileSync(file, 'utf8'));

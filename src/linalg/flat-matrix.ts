@@ -19,6 +19,7 @@ export function flatFromRows(M: readonly (readonly number[])[]): FlatMatrix {
   return { rows, cols, data };
 }
 
+/** The first A.rows rows of A.data as arrays (data may run on: a layer-major factor's top rows). */
 export function rowsFromFlat(A: FlatMatrix): number[][] {
   return Array.from({ length: A.rows }, (_, i) => Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols)));
 }

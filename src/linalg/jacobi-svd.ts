@@ -46,13 +46,7 @@ export function jacobiSvd(M: FlatMatrix): SvdFactors {
     if (!rotated) break;
   }
 
-  const norms = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let s = 0;
-    for (let k = 0; k < q; k++) s += a[i * q + k] * a[i * q + k];
-    norms[i] = Math.sqrt(s);
-  }
-  const order = Array.from({ length: p }, (_, i) => i).sort((x, y) => norms[y] - norms[x]);
+  const { norms, order } = rowsByNorm(a, p, q);
   const values = new Float64Array(p);
   const long = new Float64Array(p * q); // unit columns of X, in order
   const short = new Float64Array(p * p);
@@ -66,6 +60,17 @@ export function jacobiSvd(M: FlatMatrix): SvdFactors {
   return wide
     ? { rows: m, cols: n, values, left: short, right: long, method: 'jacobi' }
     : { rows: m, cols: n, values, left: long, right: short, method: 'jacobi' };
+}
+
+/** The norms of the p rows (length q) of a row-major array, and the row indices, largest norm first. */
+export function rowsByNorm(data: Float64Array, p: number, q: number): { norms: Float64Array; order: number[] } {
+  const norms = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let k = 0; k < q; k++) s += data[i * q + k] * data[i * q + k];
+    norms[i] = Math.sqrt(s);
+  }
+  return { norms, order: Array.from({ length: p }, (_, i) => i).sort((x, y) => norms[y] - norms[x]) };
 }
 
 function rotate(a: Float64Array, ri: number, rj: number, len: number, c: number, s: number): void {

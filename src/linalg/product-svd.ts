@@ -1,3 +1,4 @@
+import { rowsFromFlat } from './flat-matrix';
 import { svd, type SvdFactors } from './svd';
 
 /** A low-rank product scale · B A, B d x r and A r x k: a LoRA update ΔW, never formed as a d x k matrix. */
@@ -80,10 +81,9 @@ function fullDirections(B: number[][], A: number[][], scale: number): SingularDi
 
 /** The first `count` triplets of a factorisation, as arrays. */
 export function directionsOf(f: SvdFactors, count: number): SingularDirections {
-  const row = (data: Float64Array, i: number, n: number) => Array.from(data.subarray(i * n, (i + 1) * n));
   return {
-    left: Array.from({ length: count }, (_, i) => row(f.left, i, f.rows)),
-    right: Array.from({ length: count }, (_, i) => row(f.right, i, f.cols)),
+    left: rowsFromFlat({ rows: count, cols: f.rows, data: f.left }),
+    right: rowsFromFlat({ rows: count, cols: f.cols, data: f.right }),
     values: Array.from(f.values.subarray(0, count)),
   };
 }

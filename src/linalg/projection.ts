@@ -1,4 +1,5 @@
 import { svd, type SvdFactors } from './svd';
+import { squaredOverlap } from './subspace';
 import { directionsOf, productSingularDirections, type LowRankProduct, type SingularDirections } from './product-svd';
 
 /**
@@ -19,16 +20,20 @@ const factored = new WeakMap<number[][], SvdFactors>();
 export function topSingularDirections(M: number[][], r: number): SingularDirections {
   let f = factored.get(M);
   if (!f) factored.set(M, (f = svd(M)));
-  const p = f.values.length;
-  if (!Number.isInteger(r) || r < 1 || r > p) throw new RangeError(`r must be a whole number from 1 to ${p}.`);
+  checkRank(r, f.values.length);
   return directionsOf(f, r);
+}
+
+/** r counts directions to take: a whole number from 1 to the `available` ones. */
+function checkRank(r: number, available: number): void {
+  if (!Number.isInteger(r) || r < 1 || r > available) throw new RangeError(`r must be a whole number from 1 to ${available}.`);
 }
 
 /** The top-r directions of an update, given as a matrix or (much faster) as its low-rank factors, and its norm. */
 function updateDirections(deltaW: number[][] | LowRankProduct, r: number): { top: SingularDirections; norm: number } {
   if (Array.isArray(deltaW)) return { top: topSingularDirections(deltaW, r), norm: frobeniusNorm(deltaW) };
   const all = productSingularDirections(deltaW);
-  if (!Number.isInteger(r) || r < 1 || r > all.values.length) throw new RangeError(`r must be a whole number from 1 to ${all.values.length}.`);
+  checkRank(r, all.values.length);
   return {
     top: { left: all.left.slice(0, r), right: all.right.slice(0, r), values: all.values.slice(0, r) },
     norm: Math.hypot(...all.values), // ||B A||_F: the product's rank is at most r, so these are all its values
@@ -53,15 +58,7 @@ export function projectionNorm(W: number[][], left: number[][], right: number[][
   }
   // W V first (d x r), then each u_a^T (W v_b).
   const WV = right.map((v) => W.map((row) => row.reduce((s, x, t) => s + x * v[t], 0)));
-  let s = 0;
-  for (const u of left) {
-    for (const wv of WV) {
-      let dot = 0;
-      for (let t = 0; t < d; t++) dot += u[t] * wv[t];
-      s += dot * dot;
-    }
-  }
-  return Math.sqrt(s);
+  return Math.sqrt(squaredOverlap(left, WV));
 }
 
 /**
@@ -109,14 +106,15 @@ export function projectionRow(W: number[][], deltaW: number[][] | LowRankProduct
   const update = updateDirections(deltaW, r);
   const ofDelta = along(update.top);
   const deltaNorm = update.norm;
+  const weightNorm = frobeniusNorm(W);
   return {
     r,
     ofDelta,
     ofWeight: along(topSingularDirections(W, r)),
     ofRandom: along(topSingularDirections(random, r)),
-    randomExpected: expectedRandomProjectionNorm(W, r),
+    randomExpected: randomProjectionRms(r, weightNorm, W.length, W[0]?.length ?? 0),
     deltaNorm,
-    weightNorm: frobeniusNorm(W),
+    weightNorm,
     amplification: deltaNorm / ofDelta,
   };
 }

@@ -1,3 +1,4 @@
+import { rowsFromFlat } from './flat-matrix';
 import { svd } from './svd';
 
 /**
@@ -6,7 +7,7 @@ import { svd } from './svd';
  */
 export function topRightSingularVectors(A: number[][], count: number): number[][] {
   const { right, cols } = svd(A); // right: p rows of length k, in descending order of singular value
-  return Array.from({ length: count }, (_, t) => Array.from(right.subarray(t * cols, (t + 1) * cols)));
+  return rowsFromFlat({ rows: count, cols, data: right });
 }
 
 /**
@@ -25,16 +26,23 @@ export function subspaceSimilarity(A1: number[][], A2: number[][], i: number, j:
   const p2 = Math.min(A2.length, k);
   if (!Number.isInteger(i) || i < 1 || i > p1) throw new RangeError(`i must be a whole number from 1 to ${p1}.`);
   if (!Number.isInteger(j) || j < 1 || j > p2) throw new RangeError(`j must be a whole number from 1 to ${p2}.`);
-  const U1 = topRightSingularVectors(A1, i);
-  const U2 = topRightSingularVectors(A2, j);
+  const sum = squaredOverlap(topRightSingularVectors(A1, i), topRightSingularVectors(A2, j));
+  // Rounding can push an exact 1 a few ulps above; phi is a squared cosine sum, so clamp to [0, 1].
+  return Math.min(1, Math.max(0, sum / Math.min(i, j)));
+}
+
+/**
+ * ||U^T V||_F^2 with the vectors of U and V (all of one length) as columns: the sum of (u . v)^2 over every
+ * pair. For orthonormal U and V it is the sum of squared cosines between the two subspaces.
+ */
+export function squaredOverlap(U: readonly number[][], V: readonly number[][]): number {
   let sum = 0;
-  for (const u of U1) {
-    for (const v of U2) {
+  for (const u of U) {
+    for (const v of V) {
       let dot = 0;
-      for (let t = 0; t < k; t++) dot += u[t] * v[t];
+      for (let t = 0; t < u.length; t++) dot += u[t] * v[t];
       sum += dot * dot;
     }
   }
-  // Rounding can push an exact 1 a few ulps above; phi is a squared cosine sum, so clamp to [0, 1].
-  return Math.min(1, Math.max(0, sum / Math.min(i, j)));
+  return sum;
 }

@@ -1,7 +1,7 @@
 import { block, gramOfRows, multiplyTransposed } from './dense-kernels';
 import { flatFromRows, transposeInto, type FlatMatrix } from './flat-matrix';
 import { scratchArray } from './scratch-arrays';
-import { jacobiSvd } from './jacobi-svd';
+import { jacobiSvd, rowsByNorm } from './jacobi-svd';
 import { symmetricEigen } from './symmetric-eigen';
 
 /**
@@ -78,13 +78,7 @@ export function gramSvd(M: FlatMatrix, onProgress?: (fraction: number) => void):
   multiplyTransposed(p, q, p, block(eigen.vectors, 0, p), block(Y.data, 0, p), block(scaled, 0, q));
   onProgress?.(0.95);
 
-  const norms = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let r = 0; r < q; r++) s += scaled[j * q + r] * scaled[j * q + r];
-    norms[j] = Math.sqrt(s);
-  }
-  const order = Array.from({ length: p }, (_, j) => j).sort((a, b) => norms[b] - norms[a]);
+  const { norms, order } = rowsByNorm(scaled, p, q);
   const values = new Float64Array(p);
   const short = new Float64Array(p * p);
   const long = new Float64Array(p * q);

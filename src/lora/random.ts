@@ -3,6 +3,8 @@
  * sampling, the train/validation shuffle, name sampling — goes through this so that a run is
  * reproducible on every backend (tf.random* ops differ between backends and are harder to seed).
  */
+import { seededRandom } from '../linalg/random-matrix';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -15,15 +17,8 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
+  const next = seededRandom(seed);
   let spare: number | null = null;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   return {
     next,
     int: (n) => Math.floor(next() * n),

@@ -1,15 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { subspaceSimilarity, topRightSingularVectors } from '../../../src/linalg/subspace';
-import { seededRandom, type Random } from '../../../src/linalg/random-matrix';
-
-/** Standard normal draws from a seeded uniform source (Box-Muller). */
-function gaussian(random: Random): () => number {
-  return () => {
-    const u = 1 - random(); // (0, 1]: log(0) would be -Infinity
-    const v = random();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-}
+import { seededRandom } from '../../../src/linalg/random-matrix';
+import { gaussian } from '../../../src/linalg/gaussian';
 
 const gaussianMatrix = (m: number, n: number, normal: () => number) =>
   Array.from({ length: m }, () => Array.from({ length: n }, normal));
