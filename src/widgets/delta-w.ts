@@ -5,6 +5,7 @@ import { baseWeight, deltaProduct, RANDOM_SEED } from '../lora/adapter-analysis'
 import { gaussianMatrix } from '../linalg/gaussian';
 import { amplificationFactor, projectionRow, type LowRankProduct, type ProjectionRow } from '../linalg/projection';
 import type { NamedArrays } from '../lora/model';
+import { adapterRunName } from '../lora/checkpoint-reader';
 import { loadBaseWeights, loadShippedAdapter, nextFrame } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
@@ -31,7 +32,7 @@ export interface DeltaWState {
 }
 
 const f2 = (x: number) => x.toFixed(2);
-const runName = (r: number) => `r${r}-wq-wv-s1`;
+const runName = (r: number) => adapterRunName(r, ['wq', 'wv'], 1);
 
 /**
  * W and the random comparison matrices never change on a page: keep each one object, so projection.ts
