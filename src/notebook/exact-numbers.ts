@@ -60,7 +60,11 @@ export const createExactNumeric = factory('numeric', ['number', '?bignumber', '?
     typeof value === 'string' && outputType === 'Fraction' ? exactLiteral(value) : numeric(value, outputType);
 });
 
-const isFraction = (x: unknown): x is Fraction => typeof x === 'object' && x !== null && (x as any).isFraction === true;
+/** A fraction of any mathjs instance (recognised by its flag, as mathjs itself does). */
+export const isFraction = (x: unknown): x is Fraction => (x as any)?.isFraction === true;
+
+/** A fraction or float as a float; NaN for anything else (a matrix, a string). */
+export const plainNumber = (x: unknown): number => (isFraction(x) || typeof x === 'number' ? x.valueOf() : NaN);
 
 /** Index transform (A[i, j], 1-based) that also accepts fraction-valued indices, which Fraction mode produces. */
 export const createExactIndexTransform = factory('index', ['Index', 'getMatrixDataType'], (deps: any) => {

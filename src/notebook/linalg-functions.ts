@@ -6,6 +6,7 @@ import { truncatedSvd } from '../linalg/lowrank';
 import { cumulativeShare } from '../linalg/compression';
 import { subspaceSimilarity } from '../linalg/subspace';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
+import { isFraction, plainNumber } from './exact-numbers';
 
 /**
  * The course's own functions, as cells call them: rank, rref, svd, lowrank, energy, phi. They take what mathjs
@@ -17,8 +18,6 @@ import type { FractionMatrix } from '../linalg/fraction-matrix';
 export const SVD_SIZE_LIMIT = 200;
 
 type Entry = Fraction | number;
-
-const isFraction = (x: unknown): x is Fraction => (x as any)?.isFraction === true;
 
 /** Rows of a mathjs Matrix or nested array; a vector counts as one row. */
 export function rowsOf(value: unknown, what = 'the argument'): Entry[][] {
@@ -55,7 +54,7 @@ const numbers = (rows: Entry[][]) => rows.map((row) => row.map((x) => x.valueOf(
 
 /** A whole-number argument (k, i, j), which in a cell arrives as a fraction. */
 export function wholeNumber(value: unknown, name: string, min: number, max: number): number {
-  const x = isFraction(value) || typeof value === 'number' ? value.valueOf() : NaN;
+  const x = plainNumber(value);
   if (!Number.isInteger(x) || x < min || x > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}.`);
   return x;
 }

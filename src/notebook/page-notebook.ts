@@ -24,6 +24,10 @@ interface Entry {
 const blank = (id: string, source: string): RenderedOutcome =>
   ({ id, source, text: '', tex: '', spoken: '', html: '', error: '', stale: false, defines: [], uses: [] });
 
+/** What a cell shows with a message under it: its result, if it has one, stays, greyed. */
+const withError = (view: RenderedOutcome, source: string, error: string): RenderedOutcome =>
+  ({ ...view, source, error, stale: view.text !== '' });
+
 /**
  * The cells of one page: their sources in page order, one worker session, and each outcome delivered to its
  * cell. A cell that is stopped keeps showing its last good result, and the page runs its last good source
@@ -90,8 +94,7 @@ export class PageNotebook {
     let view: RenderedOutcome = { ...outcome, source: entry.committed };
     if (entry.stopped !== null) {
       // The worker ran the last good source in this cell's place: show that result, greyed, under the message.
-      view = entry.good === null ? { ...blank(entry.id, entry.committed), error: entry.stopped }
-        : { ...view, error: entry.stopped, stale: view.text !== '' };
+      view = withError(entry.good === null ? blank(entry.id, entry.committed) : view, entry.committed, entry.stopped);
     } else if (outcome.error === '') {
       entry.good = outcome.source;
     }
@@ -106,18 +109,19 @@ export class PageNotebook {
     // inputs changed), so run nothing in its place.
     if (entry.stopped !== null) entry.good = null;
     entry.stopped = message;
-    const shown = entry.shown ?? blank(id, entry.committed);
-    entry.shown = { ...shown, source: entry.committed, error: message, stale: shown.text !== '' };
-    entry.cell.show(entry.shown);
+    this.showError(entry, message);
     // The stopped run never reported the cells before it; run again in a fresh worker.
     this.session.request();
   }
 
   private fail(message: string): void {
     const entry = this.lastRun ?? this.entries[0];
-    if (!entry) return;
-    const shown = entry.shown ?? blank(entry.id, entry.committed);
-    entry.shown = { ...shown, source: entry.committed, error: message, stale: shown.text !== '' };
+    if (entry) this.showError(entry, message);
+  }
+
+  /** Shows a message under what the cell already shows. */
+  private showError(entry: Entry, message: string): void {
+    entry.shown = withError(entry.shown ?? blank(entry.id, entry.committed), entry.committed, message);
     entry.cell.show(entry.shown);
   }
 }

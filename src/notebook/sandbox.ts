@@ -1,6 +1,7 @@
 import Fraction from 'fraction.js';
 import { createMathInstance } from './math-instance';
 import * as linalg from './linalg-functions';
+import { isFraction, plainNumber } from './exact-numbers';
 
 /**
  * The mathjs instance cells run in, locked down as mathjs's security guide says: the functions that parse,
@@ -44,11 +45,8 @@ export interface Sandbox {
   builtins: ReadonlySet<string>;
 }
 
-const isFraction = (x: unknown): x is Fraction => (x as any)?.isFraction === true;
 const isMatrix = (x: unknown): x is { size(): number[]; valueOf(): unknown[]; clone(): unknown; map(f: (x: unknown) => unknown): unknown } =>
   (x as any)?.isMatrix === true;
-
-const plainNumber = (x: unknown): number => (isFraction(x) || typeof x === 'number' ? x.valueOf() : NaN);
 
 /** The size a zeros/ones/identity call asks for: numbers, fractions, or one array/matrix of them. */
 function requestedSize(args: unknown[]): number[] {

@@ -170,9 +170,9 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     });
     this.textarea.value = this.original;
     this.output = h('div', { class: 'rb-cell-output' });
-    // Re-checked when the column changes width, and once KaTeX's fonts (which load late) are in.
-    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.syncScrollFocus()).observe(this.output);
-    document.fonts?.ready.then(() => this.syncScrollFocus());
+    // Re-checked, in the next batch, when the column changes width and once KaTeX's fonts (which load late) are in.
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => measureSoon(this)).observe(this.output);
+    document.fonts?.ready.then(() => measureSoon(this));
     this.message = h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true });
     this.staleNote = h('p', { class: 'rb-note', hidden: true }, 'Showing the last result that worked.');
     this.status = h('span', { class: 'rb-note', 'aria-hidden': 'true' });

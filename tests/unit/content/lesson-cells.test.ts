@@ -11,10 +11,16 @@ function lessonCells(file: string): string[] {
     m[1] ?? m[2].replace(/\\n/g, '\n').replace(/\\(.)/g, '$1'));
 }
 
-/** Runs a lesson's cells as its page does at build time: one notebook per page. */
+const outcomes = new Map<string, CellOutcome[]>();
+
+/** Runs a lesson's cells as its page does at build time (one notebook per page), once per file. */
 function runLesson(file: string): CellOutcome[] {
-  const sources = lessonCells(file);
-  return new Notebook().update(sources.map((source, n) => ({ id: `cell-${n + 1}`, source })));
+  let lesson = outcomes.get(file);
+  if (!lesson) {
+    lesson = new Notebook().update(lessonCells(file).map((source, n) => ({ id: `cell-${n + 1}`, source })));
+    outcomes.set(file, lesson);
+  }
+  return lesson;
 }
 
 const lessons = readdirSync(DIR).filter((f) => f.endsWith('.mdx')).sort();

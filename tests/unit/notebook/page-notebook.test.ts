@@ -1,4 +1,4 @@
-import { describe, it, expect, vi, afterEach } from 'vitest';
+import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { Notebook } from '../../../src/notebook/notebook';
 import { PageNotebook, type NotebookCell } from '../../../src/notebook/page-notebook';
 import type { WorkerLike } from '../../../src/notebook/cell-session';
@@ -53,20 +53,25 @@ class FakeCell implements NotebookCell {
 
 const settle = () => vi.advanceTimersByTimeAsync(10);
 
-function page(sources: string[], timeLimitMs = 1000) {
+/** A page notebook whose workers are fresh FakeWorkers, with a time limit of one second. */
+function fakePageNotebook(): PageNotebook {
   FakeWorker.made = [];
-  const notebook = new PageNotebook(() => new FakeWorker(), timeLimitMs);
+  return new PageNotebook(() => new FakeWorker(), 1000);
+}
+
+function page(sources: string[]) {
+  const notebook = fakePageNotebook();
   const cells = sources.map((_, t) => new FakeCell(t));
   // Added out of order on purpose: the page notebook sorts by position.
   [...cells].reverse().forEach((cell) => notebook.add(cell, sources[cells.indexOf(cell)], null));
   return { notebook, cells };
 }
 
+beforeEach(() => { vi.useFakeTimers(); });
 afterEach(() => { vi.useRealTimers(); });
 
 describe('PageNotebook with its worker session', () => {
   it('runs cells without build-time results, in page order, in one worker', async () => {
-    vi.useFakeTimers();
     const { cells } = page(['A = [[1, 2], [2, 4]]', 'rank(A)']);
     await settle();
     expect(cells.map((c) => c.last.text)).toEqual(['A = [[1, 2], [2, 4]]', '1']);
@@ -75,7 +80,6 @@ describe('PageNotebook with its worker session', () => {
   });
 
   it('re-runs later cells that use what an edited cell defines', async () => {
-    vi.useFakeTimers();
     const { notebook, cells } = page(['A = [[1, 2], [2, 4]]', 'rank(A)', 'x = 1']);
     await settle();
     notebook.run(cells[0], 'A = [[1, 2], [3, 4]]');
@@ -86,9 +90,7 @@ describe('PageNotebook with its worker session', () => {
   });
 
   it('primes a fresh worker with build-time sources, so an error keeps the last good result', async () => {
-    vi.useFakeTimers();
-    FakeWorker.made = [];
-    const notebook = new PageNotebook(() => new FakeWorker(), 1000);
+    const notebook = fakePageNotebook();
     const [first, second] = [new FakeCell(0), new FakeCell(1)];
     const built = (source: string, text: string): RenderedOutcome =>
       ({ id: 'x', source, text, tex: text, spoken: text, html: text, error: '', stale: false, defines: [], uses: [] });
@@ -104,7 +106,6 @@ describe('PageNotebook with its worker session', () => {
   });
 
   it('stops a runaway at the time limit, keeps the last good result and runs its last good source instead', async () => {
-    vi.useFakeTimers();
     const { notebook, cells } = page(['k = 2', 'k * 10', 'k + 1']);
     await settle();
     notebook.run(cells[1], 'k * 10 + hang');
@@ -128,14 +129,12 @@ describe('PageNotebook with its worker session', () => {
   });
 
   it('does not blame the download: the clock starts when a cell starts', async () => {
-    vi.useFakeTimers();
     const { cells } = page(['1 + 1']);
     await vi.advanceTimersByTimeAsync(5000);
     expect(cells[0].last).toMatchObject({ text: '2', error: '' });
   });
 
   it('reports a crashed worker (out of memory, say) in the cell that was running', async () => {
-    vi.useFakeTimers();
     const { notebook, cells } = page(['a = 1', 'a + 1']);
     await settle();
     notebook.run(cells[1], 'a + hang');
