@@ -1,4 +1,4 @@
-import { seededRandom, type Random } from './random-matrix';
+import { seededRandom, type Random } from './seeded-random';
 
 /** Standard normal draws from a seeded uniform source (Box-Muller), so random baselines can be replayed. */
 export function gaussian(random: Random): () => number {

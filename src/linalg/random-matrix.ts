@@ -1,20 +1,6 @@
 import { eliminate } from './rref';
 import { fromNumbers } from './fraction-matrix';
-
-/** A seedable source of numbers in [0, 1), so examples and tests can be replayed. */
-export type Random = () => number;
-
-/** Mulberry32: a small, fast, good-enough PRNG for picking example matrices. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from './seeded-random';
 
 const smallInteger = (random: Random) => Math.floor(random() * 7) - 3; // -3..3: easy to read
 

@@ -3,7 +3,7 @@
  * sampling, the train/validation shuffle, name sampling — goes through this so that a run is
  * reproducible on every backend (tf.random* ops differ between backends and are harder to seed).
  */
-import { seededRandom } from '../linalg/random-matrix';
+import { seededRandom } from '../linalg/seeded-random';
 
 export interface Rng {
   /** Uniform in [0, 1). */

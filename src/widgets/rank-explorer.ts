@@ -9,7 +9,8 @@ import { eliminate } from '../linalg/rref';
 import { columnRowFactorisation, storageCounts } from '../linalg/factorisation';
 import { singularValues } from '../linalg/svd';
 import { rank as numericRank } from '../linalg/rank';
-import { integerMatrixOfRank, seededRandom } from '../linalg/random-matrix';
+import { integerMatrixOfRank } from '../linalg/random-matrix';
+import { seededRandom } from '../linalg/seeded-random';
 
 export const MAX_SIZE = 8;
 export const RANK_ONE_EXAMPLE = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];

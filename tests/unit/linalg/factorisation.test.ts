@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { columnRowFactorisation, storageCounts } from '../../../src/linalg/factorisation';
 import { fromNumbers, multiply, fractionMatricesEqual } from '../../../src/linalg/fraction-matrix';
-import { integerMatrixOfRank, seededRandom } from '../../../src/linalg/random-matrix';
+import { integerMatrixOfRank } from '../../../src/linalg/random-matrix';
+import { seededRandom } from '../../../src/linalg/seeded-random';
 
 const text = (M: { toFraction(): string }[][]) => M.map((row) => row.map((x) => x.toFraction()));
 

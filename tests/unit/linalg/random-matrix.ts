@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../src/linalg/random-matrix';
+import { seededRandom } from '../../../src/linalg/seeded-random';
 
 /** Deterministic test numbers: src's mulberry32 shifted to [-0.5, 0.5), so failures reproduce. */
 export function centredRandom(seed: number): () => number {

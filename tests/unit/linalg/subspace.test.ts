@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { subspaceSimilarity, topRightSingularVectors } from '../../../src/linalg/subspace';
-import { seededRandom } from '../../../src/linalg/random-matrix';
+import { seededRandom } from '../../../src/linalg/seeded-random';
 import { gaussian } from '../../../src/linalg/gaussian';
 
 const gaussianMatrix = (m: number, n: number, normal: () => number) =>
