@@ -1,4 +1,5 @@
 import { svgFrame, setTitle, resize, type Svg } from './svg-frame';
+import { fitWidth, measuredWidth } from './fit-width';
 import { cellTint, tintFill, heatmapDomain, formatNumber, type ColourScheme } from './scales';
 
 export interface HeatmapCell {
@@ -16,8 +17,14 @@ export interface HeatmapOptions {
   scheme?: ColourScheme;
   /** The value range the colours span; by default from the data (symmetric about 0 when diverging). */
   domain?: [number, number];
-  /** Side of a cell in SVG units (the SVG scales to its container). Default 18. */
+  /** Largest side of a cell in CSS pixels (default 18); cells narrow so the grid fits the SVG's width. */
   cellSize?: number;
+  /** The grid is at least this tall in CSS pixels: cells grow taller than wide (a strip of 8 x 64). */
+  minHeight?: number;
+  /** Names of the row and column axes ("i", "j"): ticks with 1-based indices are drawn along both. */
+  axes?: { rows: string; cols: string };
+  /** Says what the colour key measures ("φ, overlap of the two subspaces"), above the key. */
+  legendTitle?: string;
   /** Cells become one Tab stop: arrow keys, Home and End move between them, each read with its value. */
   focusable?: boolean;
   /** How a cell is named in its label and readout. Default "row i, column j" (1-based). */
@@ -39,8 +46,12 @@ export interface Heatmap {
   readonly domain: [number, number];
 }
 
-const LEGEND_HEIGHT = 34;
 const LEGEND_STEPS = 7;
+const SWATCH = { width: 26, height: 12 };
+/** Room for row tick labels and the row axis name on the left, column ticks and name below. */
+const AXES = { left: 46, bottom: 40, top: 8 };
+/** Column (or row) labels at least this far apart, in CSS pixels. */
+const TICK_SPACING = 30;
 
 /**
  * A matrix as a grid of coloured cells, SVG only. Colours are theme variables (see scales.ts), so a plot
@@ -58,6 +69,7 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
   const background = svg.append('rect').attr('fill', 'var(--rb-border)').attr('aria-hidden', 'true');
   const grid = svg.append('g').attr('class', 'rb-heatmap-cells');
   const legend = svg.append('g').attr('class', 'rb-plot-legend').attr('aria-hidden', 'true');
+  const axes = svg.append('g').attr('class', 'rb-plot-axis rb-heatmap-axes').attr('aria-hidden', 'true');
 
   const label = (row: number, col: number) => (options.cellLabel ?? ((i, j) => `row ${i + 1}, column ${j + 1}`))(row, col);
   const format = (v: number) => (options.format ?? formatNumber)(v);
@@ -96,16 +108,26 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
   grid.on('focusin', report).on('pointerover', report);
 
   function draw(): void {
-    const size = options.cellSize ?? 18;
+    const maxCell = options.cellSize ?? 18;
     const scheme = options.scheme ?? 'diverging';
     const rows = values.length;
     const cols = rows ? values[0].length : 0;
     domain = options.domain ?? heatmapDomain(values, scheme);
     const showLegend = options.legend ?? true;
-    const width = Math.max(cols * size, showLegend ? 180 : 1);
-    resize(svg, width, rows * size + (showLegend ? LEGEND_HEIGHT : 0));
+    const margin = options.axes ? AXES : { left: 0, bottom: 0, top: 0 };
+    const width = measuredWidth(svg.node()!, margin.left + cols * maxCell + 4);
+    // Cells as wide as fit (at most maxCell), and square unless minHeight asks for taller ones.
+    const cellWidth = Math.max(1, Math.min(maxCell, (width - margin.left - 4) / Math.max(1, cols)));
+    const cellHeight = Math.max(cellWidth, (options.minHeight ?? 0) / Math.max(1, rows));
+    const gap = cellWidth >= 4 ? 1 : 0;
+    const gridWidth = cols * cellWidth;
+    const gridHeight = rows * cellHeight;
+    const legendHeight = showLegend ? (options.legendTitle ? 18 : 0) + SWATCH.height + 22 : 0;
+    const legendTop = margin.top + gridHeight + margin.bottom + 10;
+    resize(svg, width, legendTop + legendHeight);
     setTitle(svg, options.title, options.description);
-    background.attr('x', -1).attr('y', -1).attr('width', cols * size + 1).attr('height', rows * size + 1);
+    background.attr('x', margin.left - gap).attr('y', margin.top - gap).attr('width', gridWidth + gap).attr('height', gridHeight + gap);
+    grid.attr('transform', `translate(${margin.left}, ${margin.top})`);
 
     if (options.focusable) grid.attr('role', 'grid').attr('aria-label', options.title).attr('aria-rowcount', rows).attr('aria-colcount', cols);
     else grid.attr('role', null).attr('aria-label', null);
@@ -115,36 +137,59 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
       .data((row, i) => row.map((value, j) => ({ value, i, j })))
       .join('rect')
       .attr('class', 'rb-heatmap-cell')
-      .attr('x', (c) => c.j * size).attr('y', (c) => c.i * size)
-      .attr('width', size - 1).attr('height', size - 1)
+      .attr('x', (c) => c.j * cellWidth).attr('y', (c) => c.i * cellHeight)
+      .attr('width', cellWidth - gap).attr('height', cellHeight - gap)
       .style('fill', (c) => tintFill(cellTint(c.value, domain, scheme)))
       .attr('data-row', (c) => c.i).attr('data-col', (c) => c.j)
       .attr('role', options.focusable ? 'gridcell' : null)
       .attr('aria-label', options.focusable ? (c) => `${label(c.i, c.j)}: ${format(c.value)}` : null);
     if (options.focusable) moveFocus(focus.row, focus.col);
     else grid.selectAll('rect').attr('tabindex', null);
-    drawLegend(showLegend, rows * size, scheme);
+    drawAxes(rows, cols, cellWidth, cellHeight, margin);
+    drawLegend(showLegend, legendTop, scheme, width);
   }
 
-  function drawLegend(show: boolean, top: number, scheme: ColourScheme): void {
+  function drawAxes(rows: number, cols: number, cellWidth: number, cellHeight: number, margin: typeof AXES): void {
+    axes.selectAll('*').remove();
+    if (!options.axes) return;
+    const text = (x: number, y: number, content: string, anchor: string) => axes.append('text')
+      .attr('x', x).attr('y', y).attr('text-anchor', anchor).text(content);
+    for (const i of tickIndices(rows, cellHeight)) {
+      text(margin.left - 6, margin.top + (i + 0.5) * cellHeight + 4, String(i + 1), 'end');
+    }
+    for (const j of tickIndices(cols, cellWidth)) {
+      text(margin.left + (j + 0.5) * cellWidth, margin.top + rows * cellHeight + 15, String(j + 1), 'middle');
+    }
+    text(10, margin.top + (rows * cellHeight) / 2 + 4, options.axes.rows, 'middle').attr('class', 'rb-plot-label');
+    text(margin.left + (cols * cellWidth) / 2, margin.top + rows * cellHeight + 34, options.axes.cols, 'middle').attr('class', 'rb-plot-label');
+  }
+
+  function drawLegend(show: boolean, top: number, scheme: ColourScheme, width: number): void {
     legend.selectAll('*').remove();
     if (!show) return;
     const [lo, hi] = domain;
-    const swatch = 20;
-    const g = legend.attr('transform', `translate(0, ${top + 6})`);
+    const left = Math.min(options.axes ? AXES.left : 0, Math.max(0, width - LEGEND_STEPS * SWATCH.width - 16));
+    const g = legend.attr('transform', `translate(${left}, ${top})`);
+    let y = 0;
+    if (options.legendTitle) {
+      g.append('text').attr('class', 'rb-plot-label').attr('y', 12).text(options.legendTitle);
+      y = 18;
+    }
     for (let s = 0; s < LEGEND_STEPS; s++) {
       const v = lo + ((hi - lo) * s) / (LEGEND_STEPS - 1);
-      g.append('rect').attr('x', s * swatch).attr('width', swatch).attr('height', 10)
+      g.append('rect').attr('x', s * SWATCH.width).attr('y', y).attr('width', SWATCH.width).attr('height', SWATCH.height)
         .attr('stroke', 'var(--rb-border)').style('fill', tintFill(cellTint(v, domain, scheme)));
     }
-    const labels: [number, string, string][] = [[0, format(lo), 'start'], [LEGEND_STEPS * swatch, format(hi), 'end']];
-    if (scheme === 'diverging') labels.push([(LEGEND_STEPS * swatch) / 2, '0', 'middle']);
+    const end = LEGEND_STEPS * SWATCH.width;
+    const middle = scheme === 'diverging' ? 0 : (lo + hi) / 2;
+    const labels: [number, string, string][] = [[0, format(lo), 'start'], [end / 2, format(middle), 'middle'], [end, format(hi), 'end']];
     for (const [x, text, anchor] of labels) {
-      g.append('text').attr('x', x).attr('y', 24).attr('text-anchor', anchor).attr('class', 'rb-plot-label').text(text);
+      g.append('text').attr('x', x).attr('y', y + SWATCH.height + 15).attr('text-anchor', anchor).attr('class', 'rb-plot-label').text(text);
     }
   }
 
   draw();
+  fitWidth(svg.node()!, draw);
   return {
     element: svg.node()!,
     update(next, changes = {}) {
@@ -156,3 +201,17 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
   };
 }
 
+
+/**
+ * Which of n rows or columns (0-based) get an index label, when each is `size` px: all of them if they
+ * are far enough apart, else the first and every multiple of a power-of-two step (1, 8, 16, ... 64).
+ */
+export function tickIndices(n: number, size: number): number[] {
+  if (n <= 0) return [];
+  let step = 1;
+  while (step * size < TICK_SPACING && step < n) step *= 2;
+  if (step === 1) return Array.from({ length: n }, (_, i) => i);
+  const ticks = [0];
+  for (let k = step; k <= n; k += step) if ((k - 1) * size >= TICK_SPACING / 2 + size) ticks.push(k - 1);
+  return ticks;
+}

@@ -113,7 +113,7 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'layer', kind: 'integer', min: 1, max: 2, description: 'Which transformer block of the tiny model, 1 or 2.', example: '2' },
       { name: 'matrix', kind: 'choice', choices: ['wq', 'wv'], description: 'The adapted matrix: wq (queries) or wv (values).', example: 'wv' },
       { name: 'compare', kind: 'choice', choices: ['ranks', 'seeds', 'random'], description: 'ranks: A at r = 8 against r = 64; seeds: two r = 64 runs with different seeds; random: two Gaussian matrices of the same shapes.', example: 'ranks' },
-      { name: 'view', kind: 'choice', choices: ['full', 'corner'], description: 'All 64 columns j, or a zoom on the 8 × 8 corner.', example: 'corner' },
+      { name: 'view', kind: 'choice', choices: ['full', 'corner', 'both'], description: 'All 64 columns j, a zoom on the 8 × 8 corner, or both side by side as in the LoRA paper’s Figure 3.', example: 'both' },
       { name: 'steps', kind: 'integer', min: 1, max: 300, description: 'How many steps “Retrain in my browser” trains each adapter for, 1 to 300 (the shipped ones had 300).', example: '100' },
     ],
     controls: [

@@ -35,9 +35,5 @@ export function fill(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-let nextId = 0;
-/** A page-unique id for label/for and aria-describedby pairs (several widgets can share a page). */
-export function uniqueId(prefix: string): string {
-  nextId += 1;
-  return `rb-${prefix}-${nextId}`;
-}
+// Lives in src/plots so the plots need nothing from src/widgets; widgets keep importing it from here.
+export { uniqueId } from '../plots/unique-id';

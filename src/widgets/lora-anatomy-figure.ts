@@ -1,4 +1,5 @@
 import { svgFrame, setTitle, resize } from '../plots/svg-frame';
+import { fitWidth, measuredWidth } from '../plots/fit-width';
 
 /** A rectangle in SVG units; `tooThin` says it was widened (or heightened) to the minimum to be seen. */
 export interface Box {
@@ -19,7 +20,7 @@ export interface AnatomyLayout {
   height: number;
 }
 
-const WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const MAX_DRAWING = 240; // tallest or widest a matrix may be drawn
 const TOP = 26; // room for the names above the rectangles
 const GAP = 44; // room for "+" and "×" between them
@@ -28,15 +29,16 @@ const MIN_SIDE = 2;
 /**
  * W0 (d x k), then B (d x r), then A (r x k), side by side and to one scale: a side of n entries is
  * n * scale long. Only a side shorter than 2 units (B and A at GPT-3 size) is drawn at 2 and flagged.
+ * `width` is the figure's width in CSS pixels: the labels stay 12 px, the rectangles shrink to fit.
  */
-export function anatomyLayout(d: number, k: number, r: number): AnatomyLayout {
-  const scale = Math.min((WIDTH - 40 - 2 * GAP - 60) / (2 * k + r), MAX_DRAWING / d);
+export function anatomyLayout(d: number, k: number, r: number, width = DEFAULT_WIDTH): AnatomyLayout {
+  const scale = Math.max(1e-6, Math.min((width - 40 - 2 * GAP - 60) / (2 * k + r), MAX_DRAWING / d));
   const side = (n: number) => Math.max(MIN_SIDE, n * scale);
   const thin = (n: number) => n * scale < MIN_SIDE;
   const W0: Box = { x: 20, y: TOP, width: side(k), height: side(d), tooThin: thin(k) || thin(d) };
   const B: Box = { x: W0.x + W0.width + GAP, y: TOP, width: side(r), height: side(d), tooThin: thin(r) || thin(d) };
   const A: Box = { x: B.x + B.width + GAP + 20, y: TOP, width: side(k), height: side(r), tooThin: thin(r) || thin(k) };
-  return { scale, W0, B, A, width: WIDTH, height: TOP + Math.max(W0.height, A.height + 20) + 28 };
+  return { scale, W0, B, A, width, height: TOP + Math.max(W0.height, A.height + 20) + 28 };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -46,12 +48,15 @@ const count = (n: number) => n.toLocaleString('en-US');
  * colour; B is drawn as an empty outline while it is all zeros.
  */
 export function anatomyFigure() {
-  const svg = svgFrame(WIDTH, 300, '', '');
+  const svg = svgFrame(DEFAULT_WIDTH, 300, '', '');
   svg.classed('rb-anatomy-figure', true);
   const g = svg.append('g');
+  let last: Parameters<typeof update> | null = null;
+  fitWidth(svg.node()!, () => { if (last) update(...last); });
 
   function update(d: number, k: number, r: number, bIsZero: boolean): AnatomyLayout {
-    const layout = anatomyLayout(d, k, r);
+    last = [d, k, r, bIsZero];
+    const layout = anatomyLayout(d, k, r, measuredWidth(svg.node()!, DEFAULT_WIDTH));
     const { W0, B, A } = layout;
     resize(svg, layout.width, layout.height);
     setTitle(svg, `W0 (${count(d)} × ${count(k)}) beside B (${count(d)} × ${count(r)}) times A (${count(r)} × ${count(k)}), drawn to scale`,

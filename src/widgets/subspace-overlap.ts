@@ -11,7 +11,8 @@ import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
 
-export type OverlapView = 'full' | 'corner';
+/** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
+export type OverlapView = 'full' | 'corner' | 'both';
 
 export interface SubspaceOverlapState {
   layer: number;
@@ -53,6 +54,10 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement; compare: HTMLSelectElement; view: HTMLInputElement[] };
   private parts!: Record<'message' | 'result' | 'source' | 'readout' | 'axes' | 'table' | 'back', HTMLElement>;
   private map!: Heatmap;
+  /** The zoomed 8 x 8 corner beside the full grid, in the 'both' view. */
+  private cornerMap!: Heatmap;
+  private mapCaptions!: [HTMLElement, HTMLElement];
+  private cornerPane!: HTMLElement;
   private profile!: LineChart;
   private panel!: RetrainPanel;
   private randomButton!: HTMLButtonElement;
@@ -118,7 +123,8 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     };
     const full = viewInput('full', 'all 64 columns');
     const corner = viewInput('corner', 'zoom on the 8 × 8 corner');
-    this.controls = { layer: layer.el, matrix: matrix.el, compare: compare.el, view: [full.input, corner.input] };
+    const both = viewInput('both', 'both, as in the paper’s Figure 3');
+    this.controls = { layer: layer.el, matrix: matrix.el, compare: compare.el, view: [full.input, corner.input, both.input] };
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       result: h('p', { class: 'rb-result' }, 'Loading the adapters…'),
@@ -129,12 +135,17 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh.delete(this.settings.compare); void this.redraw(); } },
         'Back to the shipped adapters'),
     };
-    this.map = heatmap([[0]], {
-      title: 'Subspace similarity φ', description: '', focusable: true, scheme: 'sequential', domain: [0, 1], cellSize: 18,
-      cellLabel: (i, j) => `i = ${i + 1}, j = ${j + 1}, φ`,
+    const mapOptions = {
+      description: '', focusable: true, scheme: 'sequential' as const, domain: [0, 1] as [number, number], minHeight: 240,
+      axes: { rows: 'i', cols: 'j' }, legendTitle: 'φ: 0 no overlap, 1 the same subspace',
+      cellLabel: (i: number, j: number) => `i = ${i + 1}, j = ${j + 1}, φ`,
       format: f3,
-      onCellFocus: (c) => this.showCell(c.row, c.col),
-    });
+      onCellFocus: (c: { row: number; col: number }) => this.showCell(c.row, c.col),
+    };
+    this.map = heatmap([[0]], { ...mapOptions, title: 'Subspace similarity φ', cellSize: 18 });
+    this.cornerMap = heatmap([[0]], { ...mapOptions, title: 'Subspace similarity φ, the 8 × 8 corner', cellSize: 40, legend: false });
+    this.mapCaptions = [h('p', { class: 'rb-note' }), h('p', { class: 'rb-note' }, `The ${CORNER} × ${CORNER} corner, zoomed`)];
+    this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
     this.profile = lineChart([], {
       title: 'φ along one row', description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
     });
@@ -153,11 +164,12 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, 'Draw two new random matrices');
     this.replaceChildren(h('div', { class: 'rb-widget rb-subspace-overlap' },
       h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row, ...compare.row),
-      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': 'View', 'data-control': 'zoom' }, full.label, corner.label),
+      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': 'View', 'data-control': 'zoom' }, full.label, corner.label, both.label),
       this.parts.message,
       this.parts.result,
       this.parts.axes,
-      h('div', { class: 'rb-overlap-map' }, this.map.element),
+      h('div', { class: 'rb-overlap-maps' },
+        h('div', { class: 'rb-overlap-map' }, this.mapCaptions[0], this.map.element), this.cornerPane),
       this.parts.readout,
       h('div', { 'data-control': 'profile' }, this.profile.element),
       h('details', { class: 'rb-overlap-table', 'data-control': 'table' },
@@ -180,7 +192,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       layer: readLayer(this.getAttribute('layer'), problems),
       matrix: pick('matrix', ['wq', 'wv'] as const, 'wq'),
       compare: pick('compare', ['ranks', 'seeds', 'random'] as const, 'ranks'),
-      view: pick('view', ['full', 'corner'] as const, 'full'),
+      view: pick('view', ['full', 'corner', 'both'] as const, 'full'),
     };
     this.panel.readSteps(this.getAttribute('steps'), problems);
     this.message = problems.join(' ');
@@ -256,12 +268,19 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       `against ${f3(s.randomCornerMean)} for random directions in ${s.k} dimensions (${ratio.toFixed(1)} times as much).`;
     this.parts.axes.textContent = `${name}, layer ${layer}: ${c.label}. Rows i = 1…${shown.length} are the top directions of ${c.first}, ` +
       `columns j = 1…${shown[0].length} those of ${c.second}. The stronger the colour, the larger φ: from 0 (no colour) to 1 (full colour).`;
+    const description = (grid: number[][]) => `${grid.length} × ${grid[0].length} grid of subspace similarities. φ(1, 1) = ${f3(s.phi11)}, ` +
+      `8 × 8 corner mean ${f3(s.cornerMean)}, random expectation ${f3(s.randomCornerMean)}.`;
     this.map.update(shown, {
-      title: `φ(i, j) for ${name}, layer ${layer}: ${c.label}`,
-      description: `${shown.length} × ${shown[0].length} grid of subspace similarities. φ(1, 1) = ${f3(s.phi11)}, ` +
-        `8 × 8 corner mean ${f3(s.cornerMean)}, random expectation ${f3(s.randomCornerMean)}.`,
-      cellSize: corner ? 40 : 18,
+      title: `φ(i, j) for ${name}, layer ${layer}: ${c.label}`, description: description(shown), cellSize: corner ? 40 : 18,
     });
+    const both = view === 'both';
+    this.cornerPane.hidden = !both;
+    this.mapCaptions[0].hidden = !both;
+    this.mapCaptions[0].textContent = `All ${shown[0].length} columns j`;
+    if (both) {
+      const zoom = this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER));
+      this.cornerMap.update(zoom, { title: `φ(i, j) for ${name}, layer ${layer}, the 8 × 8 corner`, description: description(zoom) });
+    }
     fill(this.parts.source, this.sourceNote());
     this.parts.back.hidden = this.source !== 'retrained';
     this.renderTable(shown);

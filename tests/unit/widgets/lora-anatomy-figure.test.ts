@@ -27,4 +27,14 @@ describe('anatomyLayout: W0, B and A to one scale', () => {
       expect(W0.y + W0.height).toBeLessThanOrEqual(height);
     }
   });
+  it('lays out at the width it is given, from a phone to a wide desktop', () => {
+    for (const width of [300, 640, 900]) {
+      for (const [d, k, r] of [[96, 64, 8], [12288, 12288, 4]]) {
+        const layout = anatomyLayout(d, k, r, width);
+        expect(layout.width).toBe(width);
+        expect(layout.A.x + layout.A.width).toBeLessThanOrEqual(width);
+        expect(layout.scale).toBeGreaterThan(0);
+      }
+    }
+  });
 });

@@ -1,0 +1,167 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { launchBrowser, baseUrl } from './browser';
+import { builtPages } from './site-pages';
+
+// Layout and legibility on every built page, with one page load per page: the page is opened at 1280 px,
+// its widgets are scrolled to and left to finish, then the viewport is narrowed (plots re-lay out through
+// their ResizeObserver) and the theme flipped as Starlight's theme switch does.
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const pages = builtPages();
+const LEGIBLE_PX = 12;
+const SCREENSHOTS = 'test-results/screenshots';
+/** The smallest rendered SVG text seen over the whole run, for the report. */
+const smallest = { size: Infinity, where: '' };
+
+interface SvgText { size: number; text: string; widget: string }
+
+/** Every rendered SVG <text>: its computed font size times the scale its SVG is drawn at on screen. */
+const svgTexts = (page: Page): Promise<SvgText[]> => page.evaluate(() =>
+  [...document.querySelectorAll('svg text')].flatMap((t) => {
+    const box = t.getBoundingClientRect();
+    const m = (t as SVGTextElement).getScreenCTM();
+    if (!box.width || !box.height || !m || !t.textContent?.trim()) return [];
+    const scale = Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    const widget = t.closest('[data-widget], [class^="rb-widget"]')?.getAttribute('data-widget') ?? t.closest('svg')?.getAttribute('class') ?? '';
+    return [{ size: parseFloat(getComputedStyle(t).fontSize) * scale, text: t.textContent.trim().slice(0, 30), widget }];
+  }));
+
+/** Pairs of SVG labels in one plot whose boxes overlap by more than a pixel each way. */
+const overlappingLabels = (page: Page): Promise<string[]> => page.evaluate(() => {
+  const clashes: string[] = [];
+  for (const svg of document.querySelectorAll('svg.rb-plot')) {
+    const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim())
+      .map((t) => ({ text: t.textContent!.trim(), r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const p = boxes[a].r, q = boxes[b].r;
+        const dx = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const dy = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (dx > 1 && dy > 1) clashes.push(`"${boxes[a].text}" / "${boxes[b].text}"`);
+      }
+    }
+  }
+  return clashes;
+});
+
+/** Elements reaching past the right edge of the viewport, outside any box that scrolls or clips them. */
+const overflowing = (page: Page): Promise<string[]> => page.evaluate(() => {
+  const clipped = (el: Element) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (/auto|scroll|hidden|clip/.test(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  return [...document.body.querySelectorAll('*')]
+    .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && !clipped(el))
+    .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`);
+});
+
+const frames = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+/**
+ * Scrolls to every widget so lazy ones start, and waits until none that draws plots from loaded data is still
+ * loading or computing. (The trainer's 'loading' is tfjs and the model: its chart is drawn before that.)
+ */
+async function settleWidgets(page: Page): Promise<void> {
+  await page.evaluate(async (wait) => {
+    for (const el of document.querySelectorAll('body *')) {
+      if (!el.tagName.startsWith('RANKBOOK-')) continue;
+      el.scrollIntoView({ block: 'center' });
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }, 50);
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((el) => el.tagName.startsWith('RANKBOOK-') && el.tagName !== 'RANKBOOK-LORA-TRAINER'
+      && ['loading', 'decomposing'].includes((el as any).state?.status))
+    .map((el) => el.tagName)), { timeout: 60_000, interval: 200 }).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function setViewport(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.evaluate(frames);
+  await page.evaluate(frames); // a redraw from a ResizeObserver callback lands one frame later
+}
+
+const setTheme = (page: Page, theme: 'light' | 'dark') => page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
+const shotName = (path: string, width: number) => `${SCREENSHOTS}/${path.replace(/^\/lessons\//, 'lesson-').replace(/\/$/, '')}-${width}.png`;
+
+function checkText(texts: SvgText[], label: string): string[] {
+  for (const t of texts) {
+    if (t.size < smallest.size) Object.assign(smallest, { size: t.size, where: `${label}: "${t.text}" in ${t.widget}` });
+  }
+  return texts.filter((t) => t.size < LEGIBLE_PX - 0.01).map((t) => `${label}: "${t.text}" at ${t.size.toFixed(1)} px (${t.widget})`);
+}
+
+async function checkPage(page: Page, path: string): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl() + path, { waitUntil: 'load' });
+  await settleWidgets(page);
+  const lesson = path.startsWith('/lessons/');
+  const small: string[] = [];
+  const clashes: string[] = [];
+  for (const width of [1280, 1024, 390]) {
+    await setViewport(page, width);
+    if (lesson && width !== 1024) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: shotName(path, width), fullPage: true });
+    }
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      small.push(...checkText(await svgTexts(page), `${width} px ${theme}`));
+    }
+    await setTheme(page, 'light');
+    clashes.push(...(await overlappingLabels(page)).map((c) => `${width} px: ${c}`));
+  }
+  const sideways: string[] = [];
+  const hasMenu = await page.locator('starlight-menu-button').count() > 0;
+  for (const width of [390, 360]) {
+    await setViewport(page, width);
+    const scroll = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth }));
+    if (scroll.scrollWidth > scroll.innerWidth) sideways.push(`${width} px: page is ${scroll.scrollWidth} px wide; ${(await overflowing(page)).join(', ')}`);
+    if (hasMenu) {
+      const menu = page.locator('starlight-menu-button button');
+      expect(await menu.isVisible(), `menu button visible at ${width} px`).toBe(true);
+      const box = (await menu.boundingBox())!;
+      expect(box.x + box.width, `menu button on screen at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // Display math too long for a phone scrolls in its own box, which the keyboard can reach.
+    const unreachable = await page.evaluate(() => [...document.querySelectorAll('.katex-display')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.getAttribute('tabindex') !== '0').length);
+    expect(unreachable, `scrolling equations without tabindex=0 at ${width} px`).toBe(0);
+  }
+  expect(small, 'SVG text below 12 px').toEqual([]);
+  expect(sideways, 'sideways scrolling on a phone').toEqual([]);
+  expect(clashes, 'overlapping plot labels').toEqual([]);
+  expect(errors).toEqual([]);
+}
+
+describe('every page is legible at 1280, 1024 and 390 px and never scrolls sideways on a phone', () => {
+  it('finds the lessons, the embed pages and the instructors page', () => {
+    expect(pages).toContain('/lessons/03-svd-compression/');
+    expect(pages).toContain('/embed/subspace-overlap/');
+    expect(pages).toContain('/instructors/');
+  });
+
+  for (const path of pages) {
+    it(path, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      try {
+        await checkPage(await context.newPage(), path);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('reports the smallest SVG text it measured', () => {
+    console.log(`smallest rendered SVG text: ${smallest.size.toFixed(2)} px (${smallest.where})`);
+    expect(smallest.size).toBeGreaterThanOrEqual(LEGIBLE_PX - 0.01);
+  });
+});
