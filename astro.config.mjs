@@ -7,7 +7,9 @@ import rehypeKatex from 'rehype-katex';
 
 // Lessons live in top-level content/ (see src/content.config.ts); widgets are custom elements in src/widgets.
 export default defineConfig({
-  site: 'https://rankbook.example',
+  // Where the site is deployed, e.g. SITE=https://rankbook.your-university.edu npm run build (README, Build and
+  // deploy): embed snippets carry it for readers without JavaScript. Unset, pages put in their own address.
+  site: process.env.SITE || undefined,
   // The site has no analytics, fonts or CDNs: everything it loads is served from its own origin.
   markdown: {
     remarkPlugins: [remarkMath],
