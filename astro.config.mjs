@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkClosingQuotes from './src/markdown/remark-closing-quotes.ts';
 
 // Lessons live in top-level content/ (see src/content.config.ts); widgets are custom elements in src/widgets.
 export default defineConfig({
@@ -12,7 +13,7 @@ export default defineConfig({
   site: process.env.SITE || undefined,
   // The site has no analytics, fonts or CDNs: everything it loads is served from its own origin.
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkClosingQuotes],
     // 'htmlAndMathml' keeps MathML next to the visual HTML so screen readers read the formulas.
     rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
   },
