@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-// What someone who opens widgets.js (or finds it blocked) needs to know first.
-const WIDGETS_BANNER = `/* Rankbook widgets.js: <script type="module" src="https://RANKBOOK-SITE/widgets.js"></script>, then
+// What someone who opens widgets.js (or finds it blocked) needs to know first. "/*!" marks it a legal comment,
+// which the build keeps (it drops all others).
+const WIDGETS_BANNER = `/*! Rankbook widgets.js: <script type="module" src="https://RANKBOOK-SITE/widgets.js"></script>, then
  * <rankbook-rank-explorer matrix="[[1,2],[2,4]]">text shown until it starts</rankbook-rank-explorer>.
  * Loaded from another site, this module runs only if that site sends Access-Control-Allow-Origin (CORS);
  * if the browser blocks it, the text inside each tag stays. Serve the site with CORS, copy widgets.js and

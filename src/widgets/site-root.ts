@@ -3,7 +3,8 @@
  * reads it into `site`); without it the build writes a placeholder, and either way the page puts its own address
  * in as it loads, since the page a reader copies from is served from the real one.
  */
-export const SITE_PLACEHOLDER = 'https://YOUR-RANKBOOK-SITE/';
+// Lower case: URL() lower-cases host names, and snippets are built through URL().
+export const SITE_PLACEHOLDER = 'https://your-rankbook-site/';
 
 export function siteRoot(site: URL | undefined, base = import.meta.env.BASE_URL): string {
   return site ? new URL(base, site).toString() : SITE_PLACEHOLDER;
