@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkClosingQuotes from './src/markdown/remark-closing-quotes.ts';
 
 const SCROLL_BOXES = `{
   const mark = () => { for (const el of document.querySelectorAll('.katex-display, .sl-markdown-content table')) {
@@ -22,10 +23,12 @@ const SCROLL_BOXES = `{
 
 // Lessons live in top-level content/ (see src/content.config.ts); widgets are custom elements in src/widgets.
 export default defineConfig({
-  site: 'https://rankbook.example',
+  // Where the site is deployed, e.g. SITE=https://rankbook.your-university.edu npm run build (README, Build and
+  // deploy): embed snippets carry it for readers without JavaScript. Unset, pages put in their own address.
+  site: process.env.SITE || undefined,
   // The site has no analytics, fonts or CDNs: everything it loads is served from its own origin.
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkClosingQuotes],
     // 'htmlAndMathml' keeps MathML next to the visual HTML so screen readers read the formulas.
     rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
   },

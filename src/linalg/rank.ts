@@ -9,6 +9,11 @@ export function rank(M: number[][]): number {
   const n = m === 0 ? 0 : M[0].length;
   if (m === 0 || n === 0) return 0;
   const sigma = singularValues(M);
-  const tolerance = Math.max(m, n) * Number.EPSILON * sigma[0];
+  const tolerance = rankTolerance(m, n, sigma[0]);
   return sigma.filter((s) => s > tolerance).length;
+}
+
+/** The threshold rank() counts singular values above, for an m x n matrix whose largest is sigmaMax. */
+export function rankTolerance(m: number, n: number, sigmaMax: number): number {
+  return Math.max(m, n) * Number.EPSILON * sigmaMax;
 }

@@ -105,7 +105,7 @@ export class Notebook {
       record.error = '';
       return true;
     } catch (error) {
-      record.error = plainMessage(error);
+      record.error = plainMessage(error, { node, scope: local });
       return false;
     }
   }

@@ -18,7 +18,9 @@ if (!document.querySelector('style[data-rankbook]')) {
   document.head.append(style);
 }
 
-await Promise.all([
+// A widget whose code cannot be fetched (its chunk blocked by CORS, or not copied beside widgets.js) keeps the
+// text its tag holds; the console says why and what to do, and every other widget still starts.
+const results = await Promise.allSettled([
   import('./rank-explorer'),
   import('./cell'),
   import('./svd-compressor'),
@@ -28,3 +30,9 @@ await Promise.all([
   import('./delta-w'),
   import('./rank-sweep'),
 ]);
+const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+if (failed.length > 0) {
+  console.warn(`Rankbook widgets.js: ${failed.length} widget module(s) could not be loaded from ${new URL(/* @vite-ignore */ './', import.meta.url)}: ` +
+    `${failed.map((f) => String(f.reason?.message ?? f.reason)).join('; ')}. Serve the widgets/ folder beside widgets.js, from a ` +
+    'site that sends Access-Control-Allow-Origin (CORS), or embed the widget as an iframe (/embed/NAME/) instead.');
+}

@@ -12,6 +12,7 @@ import type { RetrainOutcome } from './adapter-retrain';
 import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
 import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { SWEEP_RANKS } from './rank-sweep-cells';
+import { withSubscripts } from './subscripts';
 
 /** The paper's Table 7 columns, two of the sweep's ranks (SWEEP_RANKS). */
 const TABLE_RANKS = [4, 64] as const;
@@ -203,11 +204,11 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     const paper = PAPER_TABLE7.rows;
     const paperCell = (x: number | string) => h('td', { class: 'rb-paper' }, typeof x === 'number' ? f2(x) : x);
     const line = (label: string, ours: (row: ProjectionRow) => string, theirs: (r: 4 | 64) => number | string) =>
-      h('tr', {}, h('th', { scope: 'row' }, label),
+      h('tr', {}, h('th', { scope: 'row' }, ...withSubscripts(label)),
         ...[0, 1].flatMap((t) => [h('td', {}, ours(this.rows[t])), paperCell(theirs(TABLE_RANKS[t]))]));
     const here = M === 'Wq' ? 'tiny model' : 'tiny model (Wv)';
     fill(this.parts.table, h('table', { class: 'rb-data-table rb-delta-table' },
-      h('caption', {}, `‖UᵀWV‖_F for U, V the top r singular directions of ΔW, of W itself and of a random matrix — layer ${layer} ${M} of the tiny model (${this.width} × ${this.width}) beside GPT-3 175B, layer 48 Wq (12,288 × 12,288; Hu et al. 2021, Table 7)`),
+      h('caption', {}, ...withSubscripts(`‖UᵀWV‖_F for U, V the top r singular directions of ΔW, of W itself and of a random matrix — layer ${layer} ${M} of the tiny model (${this.width} × ${this.width}) beside GPT-3 175B, layer 48 Wq (12,288 × 12,288; Hu et al. 2021, Table 7)`)),
       h('thead', {},
         h('tr', {}, h('td', {}), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 4'), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 64')),
         h('tr', {}, h('th', { scope: 'col' }, 'U, V from'), h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, 'GPT-3 (paper)'),
@@ -229,9 +230,9 @@ export class DeltaW extends WidgetElement<DeltaWState> {
         `GPT-3 (paper): r = 4: ${paperAmplification(4).toFixed(1)}, r = 64: ${paperAmplification(64).toFixed(1)}.`,
       xDomain: [0, 6],
     });
-    this.parts.source.textContent = this.fresh
+    fill(this.parts.source, ...withSubscripts(this.fresh
       ? `From adapters trained in this browser, ${this.fresh.steps} steps each (the shipped ones had 300); the chart then shows r = 4 and 64 only.`
-      : 'From the shipped adapters of the rank sweep on {Wq, Wv} (seed 1, 300 steps each); ΔW = (α / r) B A with α = 8. The random matrix is Gaussian, drawn with a fixed seed; “about” is its expected size, r‖W‖_F / √(dk).';
+      : 'From the shipped adapters of the rank sweep on {Wq, Wv} (seed 1, 300 steps each); ΔW = (α / r) B A with α = 8. The random matrix is Gaussian, drawn with a fixed seed; “about” is its expected size, r‖W‖_F / √(dk).'));
     this.parts.back.hidden = !this.fresh;
     this.announce(this.parts.result.textContent);
   }

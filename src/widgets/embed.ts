@@ -4,6 +4,17 @@ import { readEmbedQuery } from './embed-query';
 /** Messages an embed page posts to the page around its iframe. */
 export const HEIGHT_MESSAGE = 'rankbook:height';
 export const CHANGE_MESSAGE = 'rankbook:change';
+/** The heights a host page accepts from an embed, in CSS pixels: anything outside is clamped to this range. */
+export const FRAME_HEIGHT = { min: 100, max: 8000 } as const;
+
+/**
+ * The height the embed's content needs: the bottom of its main element, margin included. Not
+ * documentElement.scrollHeight, which never drops below the iframe's own height, so a frame could only grow.
+ */
+export function contentHeight(main: HTMLElement): number {
+  const margin = parseFloat(getComputedStyle(main).marginBottom) || 0;
+  return Math.ceil(main.getBoundingClientRect().bottom + window.scrollY + margin);
+}
 
 /**
  * Runs on an embed page: applies the query's validated settings to the widget, hides the controls named
@@ -29,7 +40,12 @@ export function startEmbedPage(): void {
     if (window.parent !== window) window.parent.postMessage(message, '*');
   };
   const widget = host.dataset.embedWidget;
-  new ResizeObserver(() => toParent({ type: HEIGHT_MESSAGE, widget, height: Math.ceil(document.documentElement.scrollHeight) }))
-    .observe(document.body);
-  element?.addEventListener('change', (event) => toParent({ type: CHANGE_MESSAGE, widget, state: (event as CustomEvent).detail }));
+  new ResizeObserver(() => toParent({ type: HEIGHT_MESSAGE, widget, height: contentHeight(host) })).observe(host);
+  // Only the widget's own change leaves the frame, with its state: a control's native `change` bubbles up
+  // through the element too, and carries nothing.
+  element?.addEventListener('change', (event) => {
+    if (event.target !== element) return;
+    const state = (element as HTMLElement & { state?: object }).state;
+    if (state) toParent({ type: CHANGE_MESSAGE, widget, state });
+  });
 }

@@ -57,7 +57,7 @@ export interface LoraTrainerState extends TrainerSettings {
 export const count = (n: number) => n.toLocaleString('en-US');
 export const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 export const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
-const loss = (x: number | undefined) => (x === undefined ? '?' : x.toFixed(3));
+const loss = (x: number | undefined) => (x === undefined ? 'not measured yet' : x.toFixed(3));
 export const BACKEND_WORDS: Record<string, string> = { webgl: 'WebGL (graphics card)', wasm: 'WebAssembly (processor)', cpu: 'plain JavaScript (processor)' };
 
 const running = (s: LoraTrainerState) => s.status === 'training' || s.status === 'paused';
@@ -165,8 +165,10 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
   const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
   const description = s.step === 0 && s.fullStep === 0
     ? `No training yet.${s.baseValLoss !== null ? ` The base model's validation loss on ${TASK_LABELS[s.task]} is ${loss(s.baseValLoss)}.` : ''}`
-    : `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? '?'}${base}.` +
-      (s.fullStep > 0 ? ` Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps)}.` : '');
+    // Each run is described only once it has steps: full fine-tuning may run before any LoRA step.
+    : [s.step > 0 ? `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? 0}${base}.` : `LoRA: not trained yet${base}.`,
+      s.fullStep > 0 ? `Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps) ?? 0}.` : '']
+      .filter(Boolean).join(' ');
   v.chart.update(series, { xDomain: [0, Math.max(s.steps, s.step, s.fullStep, 1)], description, dots: s.steps <= 20 });
   v.parts.chartNote.textContent = `${description} Training loss (train) is measured on each step’s batch of 32 windows of names, so it ` +
     'is noisy; validation loss (val.) is measured on names the model never trains on.';

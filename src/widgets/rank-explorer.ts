@@ -9,6 +9,7 @@ import { eliminate } from '../linalg/rref';
 import { columnRowFactorisation, storageCounts } from '../linalg/factorisation';
 import { singularValues } from '../linalg/svd';
 import { rank as numericRank } from '../linalg/rank';
+import { numericRankSentence, randomRank } from './rank-explorer-words';
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { seededRandom } from '../linalg/seeded-random';
 
@@ -61,7 +62,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   static observedAttributes = ['matrix'];
   private grid!: MatrixGrid;
   private stepper!: EliminationStepper;
-  private parts!: Record<'message' | 'summary' | 'numeric' | 'factorisation' | 'storage' | 'pasteMessage', HTMLElement>;
+  private parts!: Record<'message' | 'summary' | 'numeric' | 'factorisation' | 'storage' | 'pasteMessage' | 'presetMessage', HTMLElement>;
   private pasteBox!: HTMLTextAreaElement;
   private rankInput!: HTMLInputElement;
   private valid: ({ entries: string[][]; M: FractionMatrix } & ReturnType<typeof analyse>) | null = null;
@@ -103,7 +104,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     const pasteId = uniqueId('paste');
     const rankId = uniqueId('rank');
     const presetId = uniqueId('preset');
-    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (t) => this.load(t, 'paste'));
+    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (t) => this.load(t, 'grid'));
     this.stepper = new EliminationStepper(() => this.emitChange());
     this.rankInput = h('input', { type: 'number', id: rankId, min: 0, max: MAX_SIZE, value: 2, class: 'rb-small' });
     const preset = h('select', { id: presetId },
@@ -115,6 +116,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     this.parts = {
       message: h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true }),
       pasteMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
+      presetMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       summary: h('p', { class: 'rb-result' }),
       numeric: h('p', { class: 'rb-note' }),
       factorisation: h('div', { class: 'rb-factorisation' }),
@@ -126,6 +128,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
           h('label', { for: presetId }, 'Start from'), preset,
           h('label', { for: rankId }, 'k'), this.rankInput,
           h('button', { type: 'button', onclick: () => this.loadPreset(preset.value) }, 'Load')),
+        this.parts.presetMessage,
         h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Matrix size', 'data-control': 'size' },
           h('button', { type: 'button', onclick: resize(1, 0) }, '+ row'),
           h('button', { type: 'button', onclick: resize(-1, 0) }, '− row'),
@@ -145,8 +148,12 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     this.grid.describeCellsBy(messageId);
   }
 
-  /** Loads a whole matrix from the attribute or a paste; a bad one leaves the current matrix as it was. */
-  private load(source: string, from: 'attribute' | 'paste'): void {
+  /**
+   * Loads a whole matrix from the attribute, the paste box or a paste into the grid; a bad one leaves the current
+   * matrix as it was. The message goes where the reader acted: under the paste box for the box, under the grid
+   * otherwise (the paste box may be closed).
+   */
+  private load(source: string, from: 'attribute' | 'paste' | 'grid'): void {
     const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
     const parsed = parseMatrixText(source);
     const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || readEntries(parsed.entries).first : parsed.message;
@@ -163,8 +170,9 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private loadPreset(kind: string): void {
     const m = this.valid?.M.length ?? 3;
     const n = this.valid?.M[0].length ?? 3;
-    const k = Math.max(0, Math.min(MAX_SIZE, Math.round(Number(this.rankInput.value) || 0)));
-    this.rankInput.value = String(k);
+    const { k, message } = kind === 'random' ? randomRank(this.rankInput.value, m, n) : { k: Number(this.rankInput.value), message: '' };
+    setMessage(this.parts.presetMessage, message, this.rankInput);
+    if (kind === 'random') this.rankInput.value = String(k);
     const M = kind === 'identity' ? identity(Math.max(m, n))
       : kind === 'random' ? integerMatrixOfRank(m, n, k, this.random) : RANK_ONE_EXAMPLE;
     this.setEntries(M.map((r) => r.map(String)));
@@ -196,23 +204,22 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
       setMessage(this.parts.message, '');
       this.classList.remove('rb-stale');
       this.valid = { entries, M, ...analyse(M) };
-      this.stepper.setElimination(M, this.valid.elimination, this.valid.elimination.steps.length);
+      // A new matrix opens on itself, as typed (step 0); the reader steps through its reduction from there.
+      this.stepper.setElimination(M, this.valid.elimination, 0);
       this.render();
     }
     if (notify) this.emitChange();
   }
 
   private render(): void {
-    const { M, elimination, sigma, numericRank: k, factorisation: f } = this.valid!;
+    const { M, elimination, sigma, factorisation: f } = this.valid!;
     const m = M.length;
     const n = M[0].length;
     const r = elimination.rank;
     const pivots = elimination.pivotColumns.map((j) => j + 1).join(', ') || 'none';
     this.parts.summary.textContent =
       `Rank ${r}. Row reduction leaves ${plural(r, 'non-zero row')}; pivot columns: ${pivots}.`;
-    const shown = sigma.map((s) => (Math.abs(s) < 1e-12 * (sigma[0] || 1) ? '0' : s.toPrecision(4))).join(', ');
-    this.parts.numeric.textContent = `In floating point the singular values are ${shown}; ` +
-      `${k} ${k === 1 ? 'is' : 'are'} above numpy's tolerance, so the numeric rank is ${k}.`;
+    this.parts.numeric.textContent = numericRankSentence(sigma, m, n, r);
     if (r === 0) {
       fill(this.parts.factorisation, h('p', {}, 'M is all zeros: rank 0, nothing to store but its shape.'));
     } else {

@@ -1,5 +1,5 @@
 import type { WidgetEntry } from './catalogue';
-import { HEIGHT_MESSAGE } from './embed';
+import { RESIZE_SNIPPET } from './embed-host';
 
 /** The widget's inputs as query pairs, read from its state (whose names match its attributes). */
 export function stateToQuery(entry: WidgetEntry, state: Record<string, unknown>, prefix = ''): URLSearchParams {
@@ -25,11 +25,6 @@ export function embedUrl(siteRoot: string, widget: string, entry: WidgetEntry, s
   url.search = stateToQuery(entry, state).toString();
   return url.toString();
 }
-
-/** What a host page needs so that embedded widgets set their own height; safe to paste more than once. */
-export const RESIZE_SNIPPET =
-  `<script>addEventListener('message',function(e){var d=e.data;if(!d||d.type!=='${HEIGHT_MESSAGE}')return;` +
-  `document.querySelectorAll('iframe[data-rankbook]').forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+'px'})});</script>`;
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

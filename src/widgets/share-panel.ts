@@ -68,6 +68,12 @@ export function applySharedState(): void {
     const own = new URLSearchParams([...query].filter(([name]) => name.startsWith(prefix)).map(([n, v]) => [n.slice(prefix.length), v]));
     if (!entry || [...own].length === 0) continue;
     const element = frame.querySelector(entry.tag);
-    for (const [name, value] of readEmbedQuery(entry, own).attributes) element?.setAttribute(name, value);
+    const settings = readEmbedQuery(entry, own);
+    for (const [name, value] of settings.attributes) element?.setAttribute(name, value);
+    // What the link asked for but could not be used as given (a value clamped into range, an unknown name) is
+    // said above the widget, as an embed page says it, rather than changed silently.
+    if (element && settings.notes.length > 0) {
+      element.before(Object.assign(document.createElement('p'), { className: 'rb-note', textContent: `From the link: ${settings.notes.slice(0, 6).join(' ')}` }));
+    }
   }
 }

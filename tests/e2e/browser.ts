@@ -58,14 +58,16 @@ const contentTypes: Record<string, string> = { '.js': 'text/javascript', '.css':
 
 /**
  * widgets.js used from another site. Site B: a plain static server (not Astro) for dist/, sending CORS
- * headers as static hosts do. Site A, on another origin: a bare page holding `markup` and B's widgets.js.
+ * headers as static hosts do (unless `cors` is false, as some university servers). Site A, on another origin: a bare page holding `markup` and B's widgets.js.
  */
-export async function barePageOnAnotherSite(markup: string): Promise<{ url: string; close: () => void }> {
+export async function barePageOnAnotherSite(markup: string, { cors = true } = {}): Promise<{ url: string; close: () => void }> {
   const siteB = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url!, 'http://x').pathname));
     try {
       const body = await readFile(join('dist', path));
-      response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+      const headers: Record<string, string> = { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' };
+      if (cors) headers['access-control-allow-origin'] = '*';
+      response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
     }

@@ -48,6 +48,10 @@ describe('lesson 3 and the SVD compressor', () => {
     expect((await state(page)).k).toBe(16);
     await page.getByLabel('difference (×4)').check();
     expect((await state(page)).view).toBe('difference');
+    // Each figure's value sits on one line at 1280 px ("Stored numbers" once wrapped onto three).
+    const lines = await page.$$eval('rankbook-svd-compressor .rb-figures dd', (dds) => dds.map((dd) =>
+      Math.round(dd.getBoundingClientRect().height / (parseFloat(getComputedStyle(dd).lineHeight) || 1.2 * parseFloat(getComputedStyle(dd).fontSize)))));
+    expect(lines).toEqual(lines.map(() => 1));
     await saveScreenshot(page, 'lesson-3-svd');
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { rank } from '../../../src/linalg/rank';
+import { rank, rankTolerance } from '../../../src/linalg/rank';
 
 const hilbert = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => 1 / (i + j + 1)));
 const scale = (M: number[][], s: number) => M.map((row) => row.map((x) => x * s));
@@ -31,5 +31,12 @@ describe('rank (numpy default tolerance)', () => {
       expect(rank(scale([[1, 2, 3], [2, 4, 6]], s))).toBe(1);
       expect(rank(scale(hilbert(12), s))).toBe(11);
     }
+  });
+});
+
+describe('rankTolerance', () => {
+  it('is numpy\'s max(m, n) * eps * sigma_max', () => {
+    expect(rankTolerance(3, 5, 2)).toBe(5 * 2 * Number.EPSILON);
+    expect(rankTolerance(7, 2, 1)).toBe(7 * Number.EPSILON);
   });
 });

@@ -1,0 +1,35 @@
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+
+// Checks over every file the build wrote: what no page may say, whichever page it is on.
+function builtFiles(dir = 'dist', extensions = ['.html', '.js', '.css', '.json', '.xml', '.txt']): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'pagefind' || name === 'models' ? [] : builtFiles(path, extensions);
+    return extensions.includes(extname(name)) ? [path] : [];
+  });
+}
+const html = builtFiles('dist', ['.html']);
+const offending = (files: string[], pattern: RegExp) => files.flatMap((file) => {
+  const match = pattern.exec(readFileSync(file, 'utf8'));
+  return match ? [`${file}: …${match[0]}…`] : [];
+});
+
+describe('the built site', () => {
+  it('has pages to check', () => {
+    expect(html.length).toBeGreaterThan(10);
+  });
+
+  it('never names the placeholder address rankbook.example (snippets carry the real one)', () => {
+    expect(offending(builtFiles(), /.{0,40}rankbook\.example.{0,20}/)).toEqual([]);
+  });
+
+  it('has no opening quote right after inline math or any other closing tag ("W‘s")', () => {
+    expect(offending(html, /.{0,60}<\/(span|code|em|strong|a)>[‘“].{0,20}/)).toEqual([]);
+  });
+
+  it('shows no TeX-style subscript as text in a table ("‖ΔW‖_F")', () => {
+    expect(offending(html, /.{0,30}‖_[A-Za-z0-9].{0,20}/)).toEqual([]);
+  });
+});
