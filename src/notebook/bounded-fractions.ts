@@ -57,7 +57,7 @@ export function boundFractions(): void {
   }
   const stockPow = proto.pow as Method;
   proto.pow = function (this: Fraction, ...args: unknown[]) {
-    const exponent = new Fraction(args[0] as number, args[1] as number | undefined);
+    const exponent = args[1] === undefined ? new Fraction(args[0] as number) : new Fraction(args[0] as number, args[1] as number);
     const base = Math.max(log2(this.n), log2(this.d));
     const bits = base * Math.abs(exponent.valueOf());
     if (base > 0 && bits > MAX_NUMBER_BITS) {

@@ -131,7 +131,7 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
     const manifest = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8'));
     const weights = bytes.subarray((12 + length + 3) & ~3);
     const hostile = [
-      { ...manifest, r: 4, tensors: [...manifest.tensors, { ...manifest.tensors[0], shape: [4, 32] }] },
+      { ...manifest, tensors: [...manifest.tensors, { ...manifest.tensors[0], shape: [4, 32] }] },
       { ...manifest, lora: { ...manifest.lora, alpha: 1e9 }, steps: -3 },
     ];
     for (const [t, edited] of hostile.entries()) {
@@ -143,7 +143,7 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
       writeFileSync(`test-results/hostile-${t}.rblora`, Buffer.concat([head, weights]));
       await file.setInputFiles(`test-results/hostile-${t}.rblora`);
       await expect.poll(() => message.textContent()).toMatch(t === 0 ? /twice.*Nothing was changed/ : /alpha 1,000,000,000.*Nothing was changed/);
-      expect(await state(page)).toEqual(kept);
+      expect({ ...(await state(page)), message: '' }).toEqual({ ...kept, message: '' });
     }
 
     expect(foreignRequests).toEqual([]);
