@@ -2,28 +2,27 @@ import Fraction from 'fraction.js';
 import { createMathInstance } from './math-instance';
 import * as linalg from './linalg-functions';
 import { isFraction, plainNumber } from './exact-numbers';
+import {
+  MAX_MATRIX_POWER, MAX_SOURCE_LENGTH, RunBudget, broadcastEntries, checkEntries, checkStringLength, entriesOf,
+  indexEntries, productEntries, sizeOf,
+} from './cell-limits';
+import { boundFractions, withNumberBudget } from './bounded-fractions';
+import { CELL_FUNCTIONS, checkMethodCalls } from './cell-calls';
 
 /**
- * The mathjs instance cells run in, locked down as mathjs's security guide says: the functions that parse,
- * compile or change the library itself throw "disabled", so an expression cannot reach the parser or the page.
+ * The mathjs instance cells run in, locked down as mathjs's security guide says, and then some:
+ * - only the functions on an allow-list (cell-calls.ts) can be called; every other name in the namespace,
+ *   including those that parse, compile or change the library, throws "disabled";
+ * - no method can be called at all (refused when the cell is parsed);
+ * - every value a cell builds is sized before it is built (cell-limits.ts: matrices, ranges, index
+ *   assignments that grow a matrix, concatenated text, and long exact numbers in bounded-fractions.ts), each on
+ *   its own and summed over the run, so no cell can exhaust the worker's memory, which in Chrome takes the
+ *   whole tab with it;
+ * - the worker's time limit (cell-session.ts) stops anything slow that is small.
  * mathjs itself refuses property access to `constructor`, `__proto__` and methods of non-plain objects.
- *
- * Size guards stop the commonest runaways (zeros(10000, 10000), 2^(10^9), 1:1e9) at once with a message;
- * anything slower that slips past them is stopped by the worker's time limit (see cell-session.ts).
  */
 
-/** The most entries a matrix made in a cell may have (a 316 × 316 matrix of fractions is tens of MB). */
-export const MAX_ENTRIES = 100_000;
-/** Sources longer than this are refused before parsing. */
-export const MAX_SOURCE_LENGTH = 4000;
-/** An exact power with more bits than this would take seconds to compute and pages to print. */
-export const MAX_POWER_BITS = 100_000;
-/** A matrix power A^k with k beyond this is refused (entries of exact powers grow without bound). */
-export const MAX_MATRIX_POWER = 10_000;
-
-export const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'simplifyConstant', 'simplifyCore',
-  'derivative', 'compile', 'resolve', 'reviver', 'replacer', 'parser', 'chain', 'config', 'typed', 'factory', 'create',
-  'help', 'rationalize', 'symbolicEqual', 'leafCount'] as const;
+export { MAX_SOURCE_LENGTH, MAX_MATRIX_POWER } from './cell-limits';
 
 export interface MathNode {
   type: string;
@@ -55,26 +54,46 @@ function requestedSize(args: unknown[]): number[] {
   return (list as unknown[]).map(plainNumber);
 }
 
-function checkEntries(count: number, what: string): void {
-  if (!(count <= MAX_ENTRIES)) {
-    throw new RangeError(`${what} would have ${Number.isFinite(count) ? count.toLocaleString('en') : 'too many'} entries; cells hold matrices of up to ${MAX_ENTRIES.toLocaleString('en')} entries.`);
-  }
-}
+/** Entries of a value if it is a matrix (or array), 0 for a scalar. */
+const matrixEntries = (x: unknown) => (sizeOf(x).length > 0 ? entriesOf(x) : 0);
 
-/** log2 of a positive bigint, also past the range of floats. */
-const log2 = (n: bigint) => (n < 2n ** 1000n ? Math.log2(Number(n)) : n.toString(2).length);
+/**
+ * The matrices each allowed function that can build them will build, as entry counts from its arguments (a
+ * product chain or a matrix power builds several); [] for a scalar result.
+ */
+const BUILDS: Record<string, (args: unknown[]) => number[]> = {
+  matrix: (args) => [matrixEntries(args[0])],
+  multiply: (args) => args.slice(1).map((y, t) => productEntries(args[t], y)),
+  divide: (args) => [Math.max(matrixEntries(args[0]), matrixEntries(args[1]))],
+  concat: (args) => [args.reduce((sum: number, x) => sum + matrixEntries(x), 0)],
+  diag: ([v, k]) => {
+    const size = sizeOf(v);
+    return size.length === 1 ? [(size[0] + Math.abs(plainNumber(k ?? 0))) ** 2] : [];
+  },
+  // Repeated squaring: about two products of n × n per bit of k.
+  pow: ([x, k]) => (isMatrix(x)
+    ? Array<number>(2 * Math.ceil(Math.log2(Math.min(Math.abs(plainNumber(k)), MAX_MATRIX_POWER) + 2))).fill(x.size()[0] ** 2)
+    : []),
+};
+for (const name of ['transpose', 'ctranspose', 'inv', 'rref', 'svd', 'lowrank']) BUILDS[name] = (args) => [matrixEntries(args[0])];
+for (const name of ['add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow', 'unaryMinus', 'unaryPlus', 'abs', 'sqrt',
+  'exp', 'log', 'round', 'conj', 'sin', 'cos', 'number', 'fraction', 'complex', 'equal', 'unequal', 'smaller',
+  'smallerEq', 'larger', 'largerEq', 'compare', 'isInteger', 'isZero', 'isPositive', 'isNegative', 'isNumeric',
+  'isBounded', 'isNaN']) BUILDS[name] = (args) => [broadcastEntries(args)];
 
 export function createSandbox(): Sandbox {
+  boundFractions();
   const math = createMathInstance();
   // mathjs builds most functions lazily, resolving their dependencies from the namespace; build them all now,
-  // before `typed`, `config` and friends are replaced by functions that throw.
+  // before `typed`, `config` and friends are replaced by functions that refuse.
   for (const name of Object.keys(math)) void math[name];
   for (const name of Object.keys(math.expression.mathWithTransform)) void math.expression.mathWithTransform[name];
   const parse = math.parse;
   const original = {
     zeros: math.zeros, ones: math.ones, identity: math.identity, diag: math.diag, size: math.size,
-    multiply: math.multiply, pow: math.pow, add: math.add, range: math.expression.mathWithTransform.range,
+    pow: math.pow, add: math.add, range: math.expression.mathWithTransform.range,
   };
+  let budget = new RunBudget();
   const fraction = (x: number) => new Fraction(x);
   /** Whole-number floats from stock functions (zeros, ranges, sizes) become fractions, so exact stays exact. */
   const exact = (value: unknown): unknown => {
@@ -87,20 +106,20 @@ export function createSandbox(): Sandbox {
     const size = requestedSize(args);
     if (size.some((s) => !Number.isInteger(s) || s < 0)) throw new RangeError(`${name} needs whole-number sizes.`);
     const count = name === 'identity' && size.length === 1 ? size[0] * size[0] : size.reduce((a, b) => a * b, 1);
-    checkEntries(count, `${name}(${size.join(', ')})`);
+    budget.chargeEntries(count, `${name}(${size.join(', ')})`);
     return exact((original[name] as any)(...args));
   };
   const matrixOf = (rows: unknown[]) => math.matrix(rows);
 
-  /** An inclusive range a:b or a:s:b of exact values (the stock one mixes fractions and floats). */
+  /** An inclusive range a:b or a:s:b of exact values (the stock one mixes fractions and floats); called as range(a, b, s). */
   const range = (...args: unknown[]) => {
-    if (args.length === 1 && typeof args[0] === 'string') return original.range(...args);
-    const [start, a, b] = args;
-    const [step, end] = b === undefined ? [fraction(1), a] : [a, b];
-    if (![start, step, end].every((x) => isFraction(x) || typeof x === 'number')) return original.range(...args);
+    const [start, end, step = fraction(1)] = args;
+    if (![start, step, end].every((x) => isFraction(x) || typeof x === 'number')) {
+      throw new TypeError('range takes numbers: range(1, 5) or range(1, 2, 9), or write 1:5.');
+    }
     const s = plainNumber(step);
     if (s === 0) throw new RangeError('A range needs a non-zero step.');
-    checkEntries(Math.floor((plainNumber(end) - plainNumber(start)) / s) + 1, 'That range');
+    budget.chargeEntries(Math.max(0, Math.floor((plainNumber(end) - plainNumber(start)) / s) + 1), 'That range');
     if (!isFraction(start) || !isFraction(step) || !isFraction(end)) return exact(original.range(...args));
     const values: Fraction[] = [];
     const up = step.s > 0n;
@@ -108,25 +127,7 @@ export function createSandbox(): Sandbox {
     return matrixOf(values);
   };
 
-  const multiply = (...args: unknown[]) => {
-    for (let t = 1; t < args.length; t++) {
-      const [x, y] = [args[t - 1], args[t]];
-      if (isMatrix(x) && isMatrix(y)) {
-        const [m] = x.size();
-        const ySize = y.size();
-        checkEntries((x.size().length === 1 ? 1 : m) * (ySize.length === 1 ? 1 : ySize[1]), 'That product');
-      }
-    }
-    return original.multiply(...args);
-  };
-
   const pow = (x: unknown, y: unknown) => {
-    if (isFraction(x) && isFraction(y) && y.d === 1n) {
-      const bits = Number(y.n) * Math.max(log2(x.n), log2(x.d));
-      if (bits > MAX_POWER_BITS) {
-        throw new RangeError(`That power has about ${Math.round(bits * Math.LOG10E * Math.LN2).toLocaleString('en')} digits, too many to compute exactly in a cell.`);
-      }
-    }
     if (isMatrix(x) && Math.abs(plainNumber(y)) > MAX_MATRIX_POWER) {
       throw new RangeError(`Matrix powers in cells go up to ${MAX_MATRIX_POWER.toLocaleString('en')}.`);
     }
@@ -140,21 +141,41 @@ export function createSandbox(): Sandbox {
     return rows.map((row, i) => row[i]).reduce((sum: unknown, x) => original.add(sum, x));
   };
 
-  const disabled = Object.fromEntries(DISABLED.map((name) => [name, () => {
-    throw new Error(`Function ${name} is disabled in cells.`);
-  }]));
   const wrapMatrix = <A extends unknown[]>(fn: (...args: A) => unknown[]) => (...args: A) => matrixOf(fn(...args));
-  const rangeWithTransform = Object.assign((...args: unknown[]) => range(...args), { transform: range });
-
   math.import({
     zeros: guardedCreator('zeros'), ones: guardedCreator('ones'), identity: guardedCreator('identity'),
     diag: (...args: unknown[]) => exact(original.diag(...args)),
     size: (x: unknown) => exact(original.size(x)),
-    range: rangeWithTransform, multiply, pow, trace, norm: linalg.norm,
+    range: Object.assign((...args: unknown[]) => range(...args), { transform: range }), pow, trace, norm: linalg.norm,
     rank: linalg.rank, rref: wrapMatrix(linalg.rref), svd: wrapMatrix(linalg.svd),
     lowrank: wrapMatrix(linalg.lowrank), energy: linalg.energy, phi: linalg.phi,
-    ...disabled,
   }, { override: true });
+
+  // The namespace expressions see: allowed functions sized before they run; anything else refuses.
+  const namespace = math.expression.mathWithTransform;
+  for (const name of Object.keys(namespace)) {
+    const fn = namespace[name];
+    if (typeof fn !== 'function') continue;
+    if (!CELL_FUNCTIONS.has(name)) {
+      namespace[name] = () => { throw new Error(`Function ${name} is disabled in cells.`); };
+      continue;
+    }
+    const builds = BUILDS[name];
+    namespace[name] = (...args: unknown[]) => {
+      if (name === 'concat' && args.some((x) => typeof x === 'string')) {
+        checkStringLength(args.reduce((sum: number, x) => sum + (typeof x === 'string' ? x.length : 0), 0));
+      }
+      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, 'That result');
+      const result = fn(...args);
+      // An index is small, but what it selects, or what an assignment through it grows a matrix to, may not be.
+      if (name === 'index') {
+        const { selected, reach } = indexEntries(result);
+        checkEntries(reach, 'A matrix reaching that position');
+        budget.chargeEntries(selected, 'That selection');
+      }
+      return result;
+    };
+  }
 
   const copy = <T>(value: T): T => {
     if (isMatrix(value)) return value.clone() as T;
@@ -167,9 +188,14 @@ export function createSandbox(): Sandbox {
       if (source.length > MAX_SOURCE_LENGTH) {
         throw new RangeError(`This cell is ${source.length.toLocaleString('en')} characters long; cells take up to ${MAX_SOURCE_LENGTH.toLocaleString('en')}.`);
       }
-      return parse(source);
+      const node = parse(source);
+      checkMethodCalls(node);
+      return node;
     },
-    evaluate: (node, scope) => node.compile().evaluate(scope),
+    evaluate(node, scope) {
+      budget = new RunBudget();
+      return withNumberBudget(budget, () => node.compile().evaluate(scope));
+    },
     copy,
     builtins: new Set(Object.keys(math.expression.mathWithTransform)),
   };

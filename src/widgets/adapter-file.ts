@@ -5,20 +5,29 @@
  *   bytes 8-11  manifest length H (uint32, little-endian)
  *   then        H bytes of UTF-8 JSON, zero-padded to a multiple of 4
  *   then        the weights, as the manifest's tensors and byteLength say
- * Reading checks everything before anything is used, and says in words what is wrong with a bad file.
+ * Reading checks the whole file (every entry, every shape against the declared r and targets, every metadata
+ * field) and returns a complete plan before anything is used, so the trainer applies a file in one step or not
+ * at all; it says in words what is wrong with a bad file. Every part it reads is bounded first: the description
+ * by MAX_MANIFEST_BYTES, its histories by MAX_HISTORY, the weights by the shapes the settings imply, so reading
+ * the largest file that passes stays a task of a few milliseconds.
  */
-import { CHECKPOINT_FORMAT, type CheckpointManifest } from '../lora/checkpoint';
+import { CHECKPOINT_FORMAT, type CheckpointManifest, type TensorEntry } from '../lora/checkpoint';
 import { decodeTensors } from '../lora/checkpoint-reader';
-import { LORA_TARGETS, type LoraConfig, type ModelConfig, validateLoraConfig } from '../lora/config';
+import { LORA_TARGETS, type LoraConfig, type ModelConfig } from '../lora/config';
 import type { NamedArrays } from '../lora/model';
-import { RULES } from './lora-trainer-settings';
+import { fail, readAdapterMetadata, type AdapterMetadata } from './adapter-metadata';
+
+export { AdapterFileError } from './adapter-metadata';
 
 export const ADAPTER_MAGIC = 'RBLORA01';
 export const ADAPTER_EXTENSION = '.rblora';
 /** r = 64 on every matrix of the shipped model is about 1.2 MB; nothing real comes near this. */
 export const MAX_ADAPTER_BYTES = 8 * 1024 * 1024;
-
-export class AdapterFileError extends Error {}
+/**
+ * The description (tensor list, settings, two loss histories of at most MAX_HISTORY entries) is a few tens of
+ * KB; a longer one is refused before it is parsed, so parsing can never hold the page.
+ */
+export const MAX_MANIFEST_BYTES = 256 * 1024;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
@@ -34,10 +43,13 @@ export function encodeAdapterFile(manifest: CheckpointManifest, weights: Uint8Ar
   return out;
 }
 
+/** A file that passed every check: what the trainer applies, all at once. */
 export interface AdapterFile {
   manifest: CheckpointManifest;
+  /** The config the trainer builds from the file's settings. */
   lora: LoraConfig;
-  /** A (r x k) and B (d x r) by name, "block0.wq.A". */
+  metadata: AdapterMetadata;
+  /** A (r x k) and B (d x r) by name, "block0.wq.A", exactly the set `lora` needs, each of its shape. */
   factors: NamedArrays;
 }
 
@@ -56,9 +68,26 @@ export function expectedShapes(model: ModelConfig, lora: Pick<LoraConfig, 'r' | 
   return shapes;
 }
 
-const fail = (message: string): never => {
-  throw new AdapterFileError(message);
-};
+const sameShape = (a: unknown, b: number[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
+const shapeText = (shape: unknown) => (Array.isArray(shape) ? shape.slice(0, 4).map((x) => String(x).slice(0, 12)).join(' × ') : 'of no shape');
+
+/** Checks every tensor entry: a name the config needs, listed once, of its shape, at an aligned position. */
+function checkTensors(list: unknown, expected: Map<string, number[]>, lora: LoraConfig): TensorEntry[] {
+  if (!Array.isArray(list)) return fail('The file lists no weights.');
+  const seen = new Set<string>();
+  for (const entry of list as Array<Partial<TensorEntry> | null>) {
+    const name = typeof entry?.name === 'string' ? entry.name : fail('The file lists a weight with no name.');
+    const shape = expected.get(name);
+    if (!shape) fail(`The file holds ${name.slice(0, 40)}, which rank ${lora.r} on ${lora.targets.join(', ')} has no place for.`);
+    if (seen.has(name)) fail(`The file lists ${name} twice.`);
+    seen.add(name);
+    if (!sameShape(entry!.shape, shape!)) fail(`${name} is ${shapeText(entry!.shape)} in the file; this model needs ${shape!.join(' × ')}.`);
+    const offset = entry!.offset;
+    if (!Number.isInteger(offset) || offset! < 0 || offset! % 4 !== 0) fail(`${name} has a bad position in the file.`);
+  }
+  for (const name of expected.keys()) if (!seen.has(name)) fail(`The file lacks ${name}, which rank ${lora.r} on ${lora.targets.join(', ')} needs.`);
+  return list as TensorEntry[];
+}
 
 /** Reads a file made by encodeAdapterFile for a model of config `model`; throws AdapterFileError if it cannot be used. */
 export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelConfig): AdapterFile {
@@ -73,6 +102,9 @@ export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelCo
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(8, true);
+  if (length > MAX_MANIFEST_BYTES) {
+    fail(`The adapter’s description is ${(length / 1024).toFixed(0)} KB; a real one is a few tens of KB (its loss histories hold at most one entry per step).`);
+  }
   if (12 + length > bytes.byteLength) fail('The file is cut short: its description runs past its end.');
   let manifest: CheckpointManifest;
   try {
@@ -80,35 +112,24 @@ export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelCo
   } catch {
     return fail('The adapter’s description is not valid JSON; the file is damaged.');
   }
-  if (typeof manifest !== 'object' || manifest === null) fail('The adapter’s description is not an object; the file is damaged.');
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) fail('The adapter’s description is not an object; the file is damaged.');
   if (manifest.format !== CHECKPOINT_FORMAT || manifest.kind !== 'lora') fail(`The file is not a LoRA adapter in the ${CHECKPOINT_FORMAT} format.`);
-  const lora = manifest.lora;
-  if (!lora || typeof lora !== 'object') return fail('The file does not say its rank and target matrices.');
-  try {
-    validateLoraConfig(lora);
-  } catch (e) {
-    fail(`The file’s settings cannot be used: ${(e as Error).message}.`);
-  }
-  if (lora.r > RULES.r.max) fail(`The adapter has rank ${lora.r}; this trainer goes up to ${RULES.r.max}.`);
   const made = manifest.modelConfig;
-  if (made && (Object.keys(model) as Array<keyof ModelConfig>).some((key) => made[key] !== model[key])) {
+  if (made !== undefined && (typeof made !== 'object' || made === null || (Object.keys(model) as Array<keyof ModelConfig>).some((key) => made[key] !== model[key]))) {
     fail('The adapter was made for a different base model (its sizes do not match this one).');
   }
-  const expected = expectedShapes(model, lora);
-  const tensors = Array.isArray(manifest.tensors) ? manifest.tensors : fail('The file lists no weights.');
-  const names = new Set(tensors.map((t) => t?.name));
-  for (const [name, shape] of expected) {
-    const entry = tensors.find((t) => t?.name === name);
-    if (!entry) fail(`The file lacks ${name}, which rank ${lora.r} on ${lora.targets.join(', ')} needs.`);
-    if (!Array.isArray(entry!.shape) || entry!.shape.join('×') !== shape.join('×')) {
-      fail(`${name} is ${Array.isArray(entry!.shape) ? entry!.shape.join(' × ') : 'of no shape'} in the file; this model needs ${shape.join(' × ')}.`);
-    }
-    if (!Number.isInteger(entry!.offset) || entry!.offset < 0 || entry!.offset % 4 !== 0) fail(`${name} has a bad position in the file.`);
-  }
-  if (names.size !== expected.size) fail('The file holds weights this model has no place for.');
+  const metadata = readAdapterMetadata(manifest);
+  const lora = metadata.lora;
   const start = pad4(12 + length);
-  if (manifest.byteLength !== bytes.byteLength - start) {
-    fail(`The file should hold ${manifest.byteLength} bytes of weights but holds ${bytes.byteLength - start}: it is damaged or cut short.`);
+  const weightBytes = bytes.byteLength - start;
+  const expected = expectedShapes(model, lora);
+  const tensors = checkTensors(manifest.tensors, expected, lora);
+  const needed = 4 * [...expected.values()].reduce((n, shape) => n + shape[0] * shape[1], 0);
+  if (manifest.byteLength !== weightBytes || weightBytes !== needed) {
+    fail(`The file should hold ${needed} bytes of weights for rank ${lora.r} on ${lora.targets.join(', ')} but holds ${weightBytes}${manifest.byteLength !== weightBytes ? ` (and says ${String(manifest.byteLength).slice(0, 12)})` : ''}: it is damaged or cut short.`);
+  }
+  for (const { name, shape, offset } of tensors) {
+    if (offset + 4 * shape[0] * shape[1] > weightBytes) fail(`${name} has a bad position in the file: it runs past the end of the weights.`);
   }
   let factors: NamedArrays;
   try {
@@ -119,5 +140,5 @@ export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelCo
   for (const [name, { data }] of Object.entries(factors)) {
     if (!data.every(Number.isFinite)) fail(`${name} holds values that are not finite numbers.`);
   }
-  return { manifest, lora, factors };
+  return { manifest, lora, metadata, factors };
 }

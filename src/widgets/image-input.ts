@@ -4,27 +4,34 @@ export const MAX_SOURCE_SIDE = 8192;
 export const MIN_SIDE = 8;
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
 
+const FORMAT_NAMES: Record<string, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
+
 export type LoadedImage =
   | { ok: true; pixels: ImageData; name: string; note: string }
   | { ok: false; message: string };
 
 /**
  * Turns a file (picked, dropped or pasted) into RGBA pixels whose long side is at most maxSide, or a
- * message a reader can act on. Checks the header before decoding, so huge or fake images cost nothing.
+ * message a reader can act on. Reads the true size from the header before decoding, so huge or fake images
+ * cost nothing, and refuses a file whose size cannot be found.
  */
 export async function loadImageFile(file: Blob & { name?: string }, maxSide: number): Promise<LoadedImage> {
   const name = file.name || 'pasted image';
   if (file.size > MAX_FILE_BYTES) return { ok: false, message: `“${name}” is ${Math.round(file.size / 2 ** 20)} MB; images up to 40 MB are accepted.` };
-  const header = readImageHeader(new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer()));
+  // The whole file (at most MAX_FILE_BYTES): a JPEG's or GIF's size may sit after megabytes of comments.
+  const header = readImageHeader(new Uint8Array(await file.arrayBuffer()));
   if (header.format === 'svg') {
     return { ok: false, message: `“${name}” is an SVG drawing, which has no pixels to decompose. Export it as PNG or JPEG first.` };
   }
   if (header.format === 'unknown') {
     return { ok: false, message: `“${name}” is not an image this page can read. Use a PNG, JPEG, GIF, WebP or BMP file.` };
   }
-  const { width = 0, height = 0 } = header;
+  const { width, height } = header;
+  if (width === undefined || height === undefined) {
+    return { ok: false, message: `“${name}” is a ${FORMAT_NAMES[header.format]} file whose size could not be found in its header: it is cut short or damaged.` };
+  }
   if (width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE) {
-    return { ok: false, message: `“${name}” is ${width} × ${height} pixels; the limit is ${MAX_SOURCE_SIDE} on each side. Resize it first.` };
+    return { ok: false, message: `“${name}” is ${width} × ${height} pixels, larger than ${MAX_SOURCE_SIDE} on a side. Resize it first.` };
   }
   let bitmap: ImageBitmap;
   try {

@@ -5,7 +5,8 @@
 import { h } from './dom';
 import { setMessage } from './widget-element';
 import { count, ms } from './lora-trainer-render';
-import { TARGET_GROUPS, formatBytes, groupsInWords, loraTargets, readTask } from './lora-trainer-settings';
+import { formatBytes, groupsInWords, type Task } from './lora-trainer-settings';
+import type { AdapterFile } from './adapter-file';
 import type { TrainerHost } from './lora-trainer-host';
 
 export async function toggleMerge(t: TrainerHost): Promise<void> {
@@ -50,6 +51,16 @@ export function download(t: TrainerHost): void {
   t.announce(t.view.parts.fileResult.textContent);
 }
 
+/** The one step that changes the trainer: model, settings and curves from a file that passed every check. */
+function applyAdapter(t: TrainerHost, plan: AdapterFile, task: Task): void {
+  const { metadata } = plan;
+  t.session!.applyAdapter(plan);
+  t.mergeResult = null;
+  t.settings = { ...t.settings, r: metadata.r, alpha: metadata.alpha, targets: metadata.targets, task, steps: Math.max(t.settings.steps, metadata.steps) };
+  t.lora = { train: metadata.train, val: metadata.val, step: metadata.steps, offset: metadata.steps };
+  t.full = { train: [], val: [], step: 0 };
+}
+
 /** Reads the chosen file; a bad one leaves everything as it was and says why next to the control. */
 export async function loadFile(t: TrainerHost): Promise<void> {
   const input = t.view.inputs.file;
@@ -62,24 +73,19 @@ export async function loadFile(t: TrainerHost): Promise<void> {
   }
   const session = t.session ?? (await t.open());
   if (!session) return;
+  let applied = false;
   try {
     const bytes = await file.arrayBuffer();
     const loaded = await t.enqueue('loading the adapter', async () => {
-      const result = session.importAdapter(bytes);
-      t.mergeResult = null;
-      const groups = TARGET_GROUPS.filter((g) => loraTargets([g]).some((target) => result.lora.targets.includes(target)));
-      const meta = result.manifest as Record<string, unknown>;
-      const steps = Number.isInteger(meta.steps) ? (meta.steps as number) : 0;
-      t.settings = { ...t.settings, r: result.lora.r, alpha: result.lora.alpha, targets: groups,
-        task: readTask(String(meta.task ?? t.settings.task)).value };
-      t.settings.steps = Math.max(t.settings.steps, steps);
-      const val = Array.isArray(meta.valLoss) ? (meta.valLoss as Array<[number, number]>).filter((p) => Array.isArray(p) && p.every(Number.isFinite)) : [];
-      const train = Array.isArray(meta.trainLoss) ? (meta.trainLoss as number[]).filter(Number.isFinite) : [];
-      t.lora = { train, val, step: steps, offset: steps };
-      t.full = { train: [], val: [], step: 0 };
+      // The whole file is checked first, and the file's task words fetched, so a refusal changes nothing.
+      const plan = session.readAdapter(bytes);
+      const task = plan.metadata.task ?? t.settings.task;
+      await session.useTask(task);
+      applyAdapter(t, plan, task);
+      applied = true;
       await t.prepareTask(session);
       t.samples.after = await session.samples('lora', t.temperature);
-      return { name: file.name, steps, lora: result.lora };
+      return { name: file.name, steps: plan.metadata.steps, lora: plan.lora };
     });
     for (const m of Object.values(t.view.messages)) setMessage(m, '');
     t.view.parts.fileResult.textContent = `Loaded ${loaded.name}: rank ${loaded.lora.r}, alpha ${loaded.lora.alpha}, on ${groupsInWords(t.settings.targets)}` +
@@ -87,8 +93,9 @@ export async function loadFile(t: TrainerHost): Promise<void> {
     t.setStatus(t.lora.step >= t.settings.steps ? 'done' : 'ready');
     t.announce(t.view.parts.fileResult.textContent);
   } catch (e) {
-    setMessage(t.view.messages.file, `${(e as Error).message} Nothing was changed.`, input);
-    t.announce(`That file could not be loaded. ${(e as Error).message}`);
+    const message = `${(e as Error).message}${applied ? '' : ' Nothing was changed.'}`;
+    setMessage(t.view.messages.file, message, input);
+    t.announce(`That file could not be loaded. ${message}`);
   } finally {
     input.value = '';
     t.render();

@@ -245,11 +245,15 @@ export class TrainerSession {
   }
 
   /** Checks a file completely, then (only then) replaces the adapter with the file's. Throws AdapterFileError. */
-  importAdapter(bytes: ArrayBuffer): AdapterFile {
-    const file = decodeAdapterFile(bytes, this.base.config);
+  /** Reads and checks a whole adapter file against this base model; changes nothing (throws AdapterFileError). */
+  readAdapter(bytes: ArrayBuffer): AdapterFile {
+    return decodeAdapterFile(bytes, this.base.config);
+  }
+
+  /** Applies a checked file: a fresh copy of the base with the file's A and B (their shapes are already checked). */
+  applyAdapter(file: AdapterFile): void {
     this.configure(file.lora);
     this.model.attachment!.setFactors(file.factors);
-    return file;
   }
 
   dispose(): void {

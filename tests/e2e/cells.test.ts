@@ -120,6 +120,26 @@ describe('notebook cells on lesson 1', () => {
     expect(errors).toEqual([]);
   });
 
+  it('answers cells that would exhaust memory with a message, and the next cell still runs', async () => {
+    const { page, errors } = await openPage(browser, LESSON);
+    // One of each class: a string method, a broadcast, a resize through an index, a long exact number.
+    const hostile = [
+      ['"ab".repeat(2^28)', /not methods/],
+      ['ones(1000, 1) + ones(1, 1000)', /1,000,000 entries/],
+      ['A = [1]; A[100000, 100000] = 1', /10,000,000,000 entries/],
+      ['x = 3^4000; y = x * x; y * y', /digits/],
+    ] as const;
+    for (const [source, message] of hostile) {
+      await box(page, 'Its rank').fill(source);
+      await box(page, 'Its rank').press('Control+Enter');
+      await expect.poll(() => state(page, 1).then((s) => s.error), { timeout: 20_000 }).toMatch(message);
+    }
+    await box(page, 'Its reduced row echelon form').fill('rank(M) * 10');
+    await box(page, 'Its reduced row echelon form').press('Control+Enter');
+    await expect.poll(() => state(page, 2).then((s) => s.result), { timeout: 20_000 }).toBe('10');
+    expect(errors).toEqual([]);
+  });
+
   it('refuses to reach the page from a cell', async () => {
     const { page, errors } = await openPage(browser, LESSON);
     for (const source of ['cos.constructor("window.pwned = 1")', 'evaluate("1 + 1")', 'import({}, {})']) {

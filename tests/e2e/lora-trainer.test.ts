@@ -125,6 +125,27 @@ describe('lesson 6: a LoRA fine-tune in the browser', () => {
     expect(kept.step).toBe(10);
     expect(kept.samplesAfter).toEqual(trained.samplesAfter);
 
+    // Files that pass the first checks but not all: a name listed twice with another shape, alpha out of range.
+    // Each is refused whole: settings, curves and tensor count exactly as they were.
+    const length = bytes.readUInt32LE(8);
+    const manifest = JSON.parse(bytes.subarray(12, 12 + length).toString('utf8'));
+    const weights = bytes.subarray((12 + length + 3) & ~3);
+    const hostile = [
+      { ...manifest, tensors: [...manifest.tensors, { ...manifest.tensors[0], shape: [4, 32] }] },
+      { ...manifest, lora: { ...manifest.lora, alpha: 1e9 }, steps: -3 },
+    ];
+    for (const [t, edited] of hostile.entries()) {
+      const json = Buffer.from(JSON.stringify(edited));
+      const head = Buffer.alloc((12 + json.length + 3) & ~3);
+      head.write('RBLORA01');
+      head.writeUInt32LE(json.length, 8);
+      json.copy(head, 12);
+      writeFileSync(`test-results/hostile-${t}.rblora`, Buffer.concat([head, weights]));
+      await file.setInputFiles(`test-results/hostile-${t}.rblora`);
+      await expect.poll(() => message.textContent()).toMatch(t === 0 ? /twice.*Nothing was changed/ : /alpha 1,000,000,000.*Nothing was changed/);
+      expect({ ...(await state(page)), message: '' }).toEqual({ ...kept, message: '' });
+    }
+
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
   }, 480_000);

@@ -69,6 +69,10 @@ describe('lesson 3 and the SVD compressor', () => {
       ['notes.txt', 'text/plain', Buffer.from('not an image'), /not an image this page can read/],
       ['drawing.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /SVG drawing/],
       ['huge.png', 'image/png', pngHeaderOnly(20000, 20000), /20000 × 20000/],
+      // The size where only a full walk of the header finds it: a 30-byte WebP, a JPEG after 130 KB of comments.
+      ['tiny.webp', 'image/webp', Buffer.from('524946461600000057454250565038580a000000100000000f27000f2700', 'hex'), /10000 × 10000 pixels, larger than 8192 on a side/],
+      ['comment.jpg', 'image/jpeg', Buffer.concat([Buffer.from('ffd8', 'hex'), ...[0, 1].map(() => Buffer.concat([Buffer.from('fffeffff', 'hex'), Buffer.alloc(65533, 0x41)])),
+        Buffer.from('ffc0001108271027100301220002110103110100', 'hex')]), /10000 × 10000 pixels, larger than 8192 on a side/],
       ['broken.png', 'image/png', Buffer.concat([gradient.subarray(0, 60), Buffer.alloc(40)]), /could not be decoded/],
       ['dot.png', 'image/png', makePng(1, 1, () => [0, 0, 0, 255]), /only 1 × 1 pixels/],
     ];

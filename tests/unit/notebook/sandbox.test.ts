@@ -1,14 +1,21 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { Notebook } from '../../../src/notebook/notebook';
-import { DISABLED, MAX_ENTRIES } from '../../../src/notebook/sandbox';
+import { createSandbox } from '../../../src/notebook/sandbox';
+import { MAX_ENTRIES } from '../../../src/notebook/cell-limits';
+
+/** Functions that parse, compile or change the library: none is on the allow-list. */
+const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'simplifyConstant', 'simplifyCore',
+  'derivative', 'compile', 'resolve', 'reviver', 'replacer', 'parser', 'chain', 'config', 'typed', 'factory', 'create',
+  'help', 'rationalize', 'symbolicEqual', 'leafCount', 'numeric', 'getMatrixDataType', 'equalScalar', 'BigNumber'];
 
 /** Runs one source in a fresh notebook and returns its outcome. */
 const run = (source: string) => new Notebook().update([{ id: 'c', source }])[0];
 
 /** Runs a source and checks it fails quickly (a guard, not the worker's time limit) with a message. */
 function refusedFast(source: string, message: RegExp): void {
+  const notebook = new Notebook(); // its sandbox is built before the clock starts
   const start = performance.now();
-  const outcome = run(source);
+  const outcome = notebook.update([{ id: 'c', source }])[0];
   expect(performance.now() - start).toBeLessThan(1500);
   expect(outcome.error).toMatch(message);
 }
@@ -23,17 +30,17 @@ describe('sandbox: what a cell cannot do', () => {
   });
 
   it('refuses to import or redefine library functions', () => {
-    expect(run('import({ rank: 1 }, { override: true })').error).toMatch(/disabled/);
-    expect(run('createUnit("foo")').error).toMatch(/disabled/);
+    expect(run('import({ rank: 1 }, { override: true })').error).toMatch(/disabled|no function/);
+    expect(run('createUnit("foo")').error).toMatch(/disabled|no function/);
     // Assigning a library name only shadows it in the notebook's scope; other notebooks are untouched.
     new Notebook().update([{ id: 'a', source: 'rank = 5' }]);
     expect(run('rank([[1, 2], [2, 4]])').text).toBe('1');
   });
 
   it('refuses evaluate, parse and compile inside an expression', () => {
-    expect(run('evaluate("pwned = 1")').error).toMatch(/disabled/);
-    expect(run('parse("1 + 1")').error).toMatch(/disabled/);
-    expect(run('compile("1 + 1")').error).toMatch(/disabled/);
+    expect(run('evaluate("pwned = 1")').error).toMatch(/disabled|no function/);
+    expect(run('parse("1 + 1")').error).toMatch(/disabled|no function/);
+    expect(run('compile("1 + 1")').error).toMatch(/disabled|no function/);
   });
 
   it.each([
@@ -97,3 +104,56 @@ describe('sandbox: runaways stopped with a message, at once', () => {
     refusedFast('1+'.repeat(3000) + '1', /cells take up to 4,000/);
   });
 });
+
+describe('sandbox: every way to build a value is sized first (classes of hostile input)', () => {
+  const shared = createSandbox();
+  it.each([
+    // strings: methods are refused; the one function that joins text is bounded
+    ['"ab".repeat(2^28)', /not methods/],
+    ['"x".padStart(1e9, "y")', /not methods/],
+    ['s = "abcdefghij"; s = concat(s, s, s, s, s, s, s, s, s, s); s = concat(s, s, s, s, s, s, s, s, s, s); concat(s, s, s, s, s, s, s, s, s, s, s)', /characters long; cells hold text of up to 10,000/],
+    // matrices built from literals of matrices, concatenation, broadcasting and diagonals
+    ['A = ones(200, 200); [A, A, A]', /120,000 entries/],
+    ['A = ones(200, 200); concat(A, A, A)', /120,000 entries/],
+    ['ones(1000, 1) + ones(1, 1000)', /1,000,000 entries/],
+    ["[1:1000]' .* [1:1000]", /1,000,000 entries/],
+    ['diag(1:1000)', /1,000,000 entries/],
+    ['diag([1, 2], 10^6)', /entries/],
+    // ranges, in every spelling
+    ['1:0.000001:2', /1,000,001 entries/],
+    ['range(1, 10^9)', /1,000,000,000 entries/],
+    ['range("1:1000000000")', /range takes numbers/],
+    // resizes through an index assignment, and selections through a float index
+    ['A = [1]; A[100000, 100000] = 1', /reaching that position would have 10,000,000,000 entries/],
+    ['v = [1]; v[10^7] = 1', /10,000,000 entries/],
+    [`a = [[1, 2]]; i = [${'1, '.repeat(999)}1]; a[i, i]`, /selection would have 1,000,000 entries/],
+    // many allowed values adding up, and a function that doubles its argument
+    ['f(x) = [x, x]; f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f(f([1]))))))))))))))))))', /entries/],
+    // exact numbers grown by squaring, element-wise powers and products of matrices
+    ['x = 3^4000; y = x * x; y * y', /digits; exact numbers in cells have up to 2,466/],
+    ['[2] .^ (10^9)', /too many to compute exactly/],
+    ['x = 7^2000; [[x, x], [x, x]]^2', /digits/],
+  ])('refuses %s with a message, without building it', (source, message) => {
+    const start = performance.now();
+    const outcome = new Notebook(shared).update([{ id: 'c', source }])[0];
+    expect(performance.now() - start).toBeLessThan(1500);
+    expect(outcome.error).toMatch(message as RegExp);
+  });
+
+  it('sums what one run builds: many allowed matrices cannot add up to an unbounded amount', () => {
+    const source = 'A = ones(300, 300); B = A + 1; C = B + 1; D = C + 1; E = D + 1; F = E + 1; G = F + 1; H = G + 1; I = H + 1; J = I + 1; K = J + 1; L = K + 1';
+    expect(new Notebook(shared).update([{ id: 'c', source }])[0].error).toMatch(/more than 1,000,000 matrix entries in all/);
+  });
+
+  it('still builds what a lesson builds', () => {
+    expect(run('1:1/2:2').text).toBe('[1, 3/2, 2]');
+    expect(run('5:-2:1').text).toBe('[5, 3, 1]');
+    expect(run('A = [[1, 2], [3, 4]]; A[3, 3] = 7; A').text).toBe('[[1, 2, 0], [3, 4, 0], [0, 0, 7]]');
+    expect(run('concat([1, 2], [3])').text).toBe('[1, 2, 3]');
+    expect(run('concat("rank ", "one")').text).toMatch(/rank one/);
+    expect(run('size(ones(316, 316))').text).toBe('[316, 316]');
+    expect(run('[[1, 1], [1, 0]]^30').text).toBe('[[1346269, 832040], [832040, 514229]]');
+    expect(run('2^1000 / 2^999').text).toBe('2');
+  });
+});
+
