@@ -1,7 +1,7 @@
 import cellWorkerUrl from '../notebook/cell-worker.ts?worker&url';
 import { startModuleWorker } from './module-worker';
 import { h, uniqueId } from './dom';
-import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { WidgetElement, defineWidget, setMessage, whenNearView } from './widget-element';
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
 import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
@@ -41,6 +41,18 @@ function measureSoon(cell: RankbookCell): void {
   toMeasure.add(cell);
 }
 
+/** Cells still showing their build-time fallback, upgraded in page order while the browser is idle. */
+const idleQueue: RankbookCell[] = [];
+function upgradeWhenIdle(cell: RankbookCell): void {
+  if (idleQueue.push(cell) > 1) return;
+  const idle = window.requestIdleCallback ?? ((f: IdleRequestCallback) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 8 }), 50));
+  const work: IdleRequestCallback = (deadline) => {
+    while (idleQueue.length > 0 && deadline.timeRemaining() > 4) idleQueue.shift()!.upgrade();
+    if (idleQueue.length > 0) idle(work);
+  };
+  idle(work);
+}
+
 const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));
 
 /**
@@ -57,17 +69,28 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   private status!: HTMLElement;
   private view: RenderedOutcome | null = null;
   private original = '';
+  private registered = false;
 
   connectedCallback(): void {
-    if (this.textarea) {
+    if (this.registered) {
       notebook().add(this, this.view?.source ?? this.original, this.view);
       return;
     }
+    this.registered = true;
     this.original = this.getAttribute('source') ?? this.querySelector('code')?.textContent ?? '';
-    const initial = this.readBuildOutcome();
+    this.view = this.readBuildOutcome();
+    notebook().add(this, this.original, this.view);
+    // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
+    // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
+    whenNearView(this, () => this.upgrade());
+    upgradeWhenIdle(this);
+  }
+
+  /** Swaps the server-rendered fallback for the editor, once, showing the current result in it. */
+  upgrade(): void {
+    if (this.textarea) return;
     this.build();
-    if (initial) this.show(initial, false);
-    notebook().add(this, this.original, initial);
+    if (this.view) this.render(this.view);
   }
 
   disconnectedCallback(): void {
@@ -75,7 +98,8 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
-    if (!this.textarea || value === null || value === old) return;
+    if (!this.registered || value === null || value === old) return;
+    this.upgrade();
     this.original = value;
     this.textarea.value = value;
     this.run();
@@ -91,6 +115,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   /** Runs what is in the box now. */
   run(): void {
+    this.upgrade();
     notebook().run(this, this.textarea.value);
   }
 
@@ -108,6 +133,13 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   show(view: RenderedOutcome, notify = true): void {
     this.view = view;
+    // A cell further down, re-run by an edit above, shows its new result at once, editor included.
+    if (this.textarea) this.render(view);
+    else this.upgrade();
+    if (notify) this.emitChange();
+  }
+
+  private render(view: RenderedOutcome): void {
     // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
     // this element's own build-time output: never markup a reader typed.
     this.output.innerHTML = view.html;
@@ -116,7 +148,6 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     this.staleNote.hidden = !view.stale;
     setMessage(this.message, view.error, this.textarea);
     this.announce(view.error ? `Error: ${view.error}${view.stale ? ' The last result is kept.' : ''}` : `Result: ${view.spoken}`);
-    if (notify) this.emitChange();
   }
 
   /**
@@ -135,6 +166,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   busy(running: boolean): void {
+    if (!this.textarea) return;
     this.status.textContent = running ? 'Running…' : '';
     this.output.setAttribute('aria-busy', String(running));
   }
