@@ -32,3 +32,17 @@ export const rowsText = (M: number[][] | FractionMatrix): string[][] =>
 
 /** A matrix in one line of a worked solution: [1 2; 3 4]. */
 export const inline = (M: number[][] | FractionMatrix): string => `[${rowsText(M).map((r) => r.join(' ')).join('; ')}]`;
+
+/**
+ * Draws integer matrices of the given rank until one reads as a real exercise: no zero row or column and no two
+ * equal rows (which give the rank away at a glance).
+ */
+export function readableMatrix(draw: () => number[][]): number[][] {
+  for (let attempt = 0; ; attempt++) {
+    const M = draw();
+    const zeroRow = M.some((row) => row.every((x) => x === 0));
+    const zeroCol = M[0].some((_, j) => M.every((row) => row[j] === 0));
+    const repeated = new Set(M.map((row) => row.join())).size < M.length;
+    if ((!zeroRow && !zeroCol && !repeated) || attempt >= 200) return M;
+  }
+}

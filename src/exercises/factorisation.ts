@@ -4,7 +4,7 @@ import { fromNumbers, multiply, type FractionMatrix } from '../linalg/fraction-m
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { seededRandom } from '../linalg/seeded-random';
 import { firstWrongRow, slipMessage } from './checking';
-import { inline, int, num, pick, rowsText } from './draw';
+import { inline, int, num, pick, readableMatrix, rowsText } from './draw';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 2: storage counts, a rank-1 matrix as u v, M = C R, and the rank where factoring stops paying. */
@@ -69,7 +69,7 @@ export const columnRow: ExerciseGenerator = {
   generate(seed) {
     const random = seededRandom(seed);
     const n = pick(random, [3, 4]);
-    const M = integerMatrixOfRank(3, n, 2, random);
+    const M = readableMatrix(() => integerMatrixOfRank(3, n, 2, random));
     const exact = fromNumbers(M);
     const { C, R, pivotColumns } = columnRowFactorisation(exact);
     return {

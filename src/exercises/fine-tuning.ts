@@ -4,7 +4,7 @@ import { eliminate } from '../linalg/rref';
 import { seededRandom } from '../linalg/seeded-random';
 import { parameterCounts } from '../lora/anatomy';
 import { firstWrongRow, slipMessage } from './checking';
-import { inline, int, num, pick, rowsText } from './draw';
+import { inline, int, num, pick, readableMatrix, rowsText } from './draw';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 4: the update ΔW, its rank, what full fine-tuning trains, and what Adam keeps for it. */
@@ -12,7 +12,7 @@ import type { ExerciseGenerator } from './types';
 function beforeAfter(seed: number, n: number, deltaRank: number) {
   const random = seededRandom(seed);
   const W0 = Array.from({ length: 3 }, () => Array.from({ length: n }, () => int(random, -5, 5)));
-  const delta = integerMatrixOfRank(3, n, deltaRank, random);
+  const delta = readableMatrix(() => integerMatrixOfRank(3, n, deltaRank, random));
   const W = W0.map((row, i) => row.map((x, j) => x + delta[i][j]));
   return { random, W0, W, delta };
 }

@@ -3,7 +3,7 @@ import { fromNumbers, type FractionMatrix } from '../linalg/fraction-matrix';
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { describeOperation, eliminate } from '../linalg/rref';
 import { seededRandom } from '../linalg/seeded-random';
-import { choice, inline, int, pick, rowsText } from './draw';
+import { choice, inline, int, pick, readableMatrix, rowsText } from './draw';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 1: the rank of a matrix, its reduced row echelon form, the largest possible rank, a missing entry. */
@@ -39,7 +39,7 @@ export const rankOfMatrix: ExerciseGenerator = {
     const random = seededRandom(seed);
     const m = 3, n = pick(random, [3, 4]);
     const r = int(random, 1, 3);
-    const M = integerMatrixOfRank(m, n, r, random);
+    const M = readableMatrix(() => integerMatrixOfRank(m, n, r, random));
     const { rref, pivotColumns } = eliminate(fromNumbers(M));
     return {
       prompt: [{ type: 'text', text: 'What is the rank of M?' }, { type: 'matrix', label: 'M', rows: rowsText(M) }],
@@ -63,7 +63,7 @@ export const rref: ExerciseGenerator = {
     const random = seededRandom(seed);
     const n = pick(random, [3, 4]);
     const r = int(random, 1, 2);
-    const M = integerMatrixOfRank(3, n, r, random);
+    const M = readableMatrix(() => integerMatrixOfRank(3, n, r, random));
     const exact = fromNumbers(M);
     const { rref: R, pivotColumns } = eliminate(exact);
     return {
