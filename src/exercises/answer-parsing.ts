@@ -10,7 +10,8 @@ export type NumberResult =
   | { ok: true; value: Fraction; /** decimal places typed, when the reader typed a decimal */ decimals: number | null }
   | { ok: false; message: string };
 
-const THOUSANDS = /^[+-]?\d{1,3}([, ]\d{3})+(\.\d+)?$/;
+// Grouped thousands: 1,234,567 or 12 288 (a lone leading 0, as in 0,667, is a decimal comma instead).
+const THOUSANDS = /^[+-]?[1-9]\d{0,2}([, ]\d{3})+(\.\d+)?$/;
 
 export function parseNumberAnswer(text: string, unit = ''): NumberResult {
   let t = text.trim().replace(/[−–]/g, '-').replace(/\u00a0|\u202f/g, ' ');

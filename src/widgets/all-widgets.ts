@@ -27,4 +27,5 @@ await Promise.all([
   import('./subspace-overlap'),
   import('./delta-w'),
   import('./rank-sweep'),
+  import('./exercise/exercise'),
 ]);
