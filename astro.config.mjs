@@ -46,7 +46,10 @@ export default defineConfig({
       sidebar: [
         { label: 'Lessons', autogenerate: { directory: 'content/lessons' } },
         { label: 'For instructors', link: '/instructors/' },
+        { label: 'Your progress', link: '/progress/' },
       ],
+      // Head: Starlight's, plus the script that shows exercise progress on lesson links and cards.
+      components: { Head: './components/overrides/Head.astro' },
       lastUpdated: false,
       pagination: true,
     }),

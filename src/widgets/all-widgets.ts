@@ -29,6 +29,7 @@ const results = await Promise.allSettled([
   import('./subspace-overlap'),
   import('./delta-w'),
   import('./rank-sweep'),
+  import('./exercise/exercise'),
 ]);
 const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 if (failed.length > 0) {

@@ -1,3 +1,5 @@
+import { EXERCISES } from '../exercises/catalogue';
+
 /**
  * Every widget and the inputs it takes: the one source of truth that embed pages validate their query
  * against and that the instructors' page lists. Inputs are attributes of the custom element.
@@ -11,6 +13,8 @@ export interface WidgetInput {
   min?: number;
   max?: number;
   choices?: string[];
+  /** The element attribute the setting goes to, when not its own name (an exercise's `id` is its `exercise`). */
+  attribute?: string;
 }
 
 /** A part of a widget that an embed page can hide with `hide=name` (marked data-control="name"). */
@@ -154,6 +158,17 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'table', description: 'the table of losses' },
       { name: 'chart', description: 'the chart of loss against rank' },
       { name: 'retrain', description: 're-running a cell in the browser' },
+    ],
+  },
+  'exercise': {
+    tag: 'rankbook-exercise',
+    title: 'Exercise',
+    description: 'One checked exercise from a lesson, its numbers drawn from a seed; the page posts rankbook:score messages (id, seed, score, max, attempts) to the page around it.',
+    embedHeight: 720,
+    inputs: [
+      // Widget tasks need their widget on the same page, so only the self-contained exercises embed.
+      { name: 'id', attribute: 'exercise', kind: 'choice', choices: EXERCISES.filter((x) => x.kind !== 'widget').map((x) => x.id), description: 'Which exercise (see the list of exercises below).', example: 'rref' },
+      { name: 'seed', kind: 'integer', min: 0, max: 2147483647, description: 'The variant: every reader given the same seed gets the same numbers. Without it each reader gets their own.', example: '42' },
     ],
   },
 };

@@ -32,7 +32,7 @@ export function readEmbedQuery(widget: WidgetEntry, query: URLSearchParams): Emb
       }
     } else if (inputs.has(name)) {
       const checked = checkInput(inputs.get(name)!, value);
-      if (checked.value !== null) settings.attributes.push([name, checked.value]);
+      if (checked.value !== null) settings.attributes.push([inputs.get(name)!.attribute ?? name, checked.value]);
       if (checked.note) settings.notes.push(checked.note);
     } else {
       settings.notes.push(`unknown setting “${short(name)}” ignored.`);

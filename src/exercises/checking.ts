@@ -1,0 +1,75 @@
+import type Fraction from 'fraction.js';
+import type { FractionMatrix } from '../linalg/fraction-matrix';
+import { parseMatrixAnswer, parseNumberAnswer } from './answer-parsing';
+import type { Variant, Verdict } from './types';
+
+/** The reader's answer: text typed in a field, or the index of the option chosen. */
+export type Response = { text: string } | { choice: number };
+
+const right = (message: string): Verdict => ({ status: 'right', message });
+const wrong = (message: string): Verdict => ({ status: 'wrong', message });
+const invalid = (message: string): Verdict => ({ status: 'invalid', message });
+
+/** Checks a typed or chosen answer against a variant's computed one. Widget tasks go through checkState. */
+export function checkResponse(variant: Variant, response: Response): Verdict {
+  const expected = variant.expected;
+  switch (expected.kind) {
+    case 'choice': {
+      if (!('choice' in response)) return invalid('Choose one of the options.');
+      const option = expected.options[response.choice];
+      if (!option) return invalid('Choose one of the options.');
+      return response.choice === expected.correct ? right(option.explanation) : wrong(option.explanation);
+    }
+    case 'number': {
+      if (!('text' in response)) return invalid('Type a number.');
+      const read = parseNumberAnswer(response.text, expected.unit);
+      if (!read.ok) return invalid(read.message);
+      const x = read.value.valueOf();
+      if (Math.abs(x - expected.value) <= expected.tolerance) return right('Right.');
+      return wrong(variant.diagnose?.(x) ?? 'Not this one: look at the worked solution, or try again.');
+    }
+    case 'fraction': {
+      if (!('text' in response)) return invalid('Type a fraction such as 2/3.');
+      const read = parseNumberAnswer(response.text);
+      if (!read.ok) return invalid(read.message);
+      if (read.value.equals(expected.value)) return right('Right.');
+      if (read.decimals !== null && read.decimals >= 2 && closeDecimal(read.value, expected.value, read.decimals)) {
+        return right(`Right: exactly ${expected.value.toFraction()}.`);
+      }
+      return wrong(variant.diagnose?.(read.value.valueOf()) ?? 'Not this one: look at the worked solution, or try again.');
+    }
+    case 'matrix': {
+      if (!('text' in response)) return invalid('Type the matrix, one row a line.');
+      const read = parseMatrixAnswer(response.text);
+      if (!read.ok) return invalid(read.message);
+      const m = expected.value.length;
+      const n = expected.value[0].length;
+      if (read.value.length !== m || read.value[0].length !== n) {
+        return invalid(`The answer is a ${m} × ${n} matrix; yours is ${read.value.length} × ${read.value[0].length}. Type ${m} rows of ${n} entries.`);
+      }
+      const row = firstWrongRow(read.value, expected.value);
+      if (row < 0) return right('Right.');
+      return wrong(variant.diagnose?.(read.value) ?? `Row ${row + 1} is the first that differs.`);
+    }
+    case 'widget':
+      return invalid('This task is checked from the widget on the page.');
+  }
+}
+
+/** A typed decimal counts for a fraction when it is the fraction rounded or cut to the places typed. */
+function closeDecimal(typed: Fraction, exact: Fraction, decimals: number): boolean {
+  return Math.abs(typed.valueOf() - exact.valueOf()) < 10 ** -decimals;
+}
+
+export function firstWrongRow(given: FractionMatrix, expected: FractionMatrix): number {
+  return expected.findIndex((row, i) => row.some((x, j) => !x.equals(given[i][j])));
+}
+
+/**
+ * Which term of a count is off: compares the reader's number with the usual slips (a factor left out, a sum
+ * for a product), each computed from the variant's own terms.
+ */
+export function slipMessage(given: number, slips: [value: number, message: string][], tolerance = 0.5): string | null {
+  const hit = slips.find(([value]) => Math.abs(given - value) <= Math.max(tolerance, Math.abs(value) * 1e-9));
+  return hit ? hit[1] : null;
+}

@@ -1,0 +1,65 @@
+import { h, uniqueId } from '../dom';
+import type { Response } from '../../exercises/checking';
+import type { Expected } from '../../exercises/types';
+
+/** The control a reader answers with, by kind: a field, a box for rows, radio options, or nothing (widget). */
+export interface AnswerControls {
+  root: HTMLElement;
+  /** The control a message belongs to (aria-describedby, aria-invalid). */
+  control: HTMLElement | null;
+  read(): Response | null;
+  /** For choices: where each option's explanation goes once it has been picked. */
+  showExplanation?(index: number, text: string): void;
+}
+
+export function answerControls(expected: Expected, messageId: string): AnswerControls {
+  const id = uniqueId('answer');
+  const describedBy = `${messageId} ${id}-hint`;
+  switch (expected.kind) {
+    case 'number':
+    case 'fraction': {
+      const unit = expected.kind === 'number' && expected.unit ? ` (${expected.unit})` : '';
+      const hint = expected.kind === 'fraction' ? 'An exact fraction such as 2/3, or a decimal such as 0.667.' : 'A number: 1,234, 0.25, 2/3 and 3.5e6 all work.';
+      const input = h('input', { type: 'text', id, inputmode: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy, class: 'rb-exercise-input' });
+      return {
+        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, `Your answer${unit}`), input, h('p', { class: 'rb-note', id: `${id}-hint` }, hint)),
+        control: input,
+        read: () => ({ text: input.value }),
+      };
+    }
+    case 'matrix': {
+      const rows = expected.value.length, cols = expected.value[0].length;
+      const box = h('textarea', { id, rows: rows + 1, cols: 24, spellcheck: 'false', 'aria-describedby': describedBy, class: 'rb-exercise-input' });
+      return {
+        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, `Your answer (${rows} × ${cols})`), box,
+          h('p', { class: 'rb-note', id: `${id}-hint` }, 'One row a line, entries separated by spaces or commas; fractions such as 2/3 are fine. Ctrl+Enter checks.')),
+        control: box,
+        read: () => ({ text: box.value }),
+      };
+    }
+    case 'choice': {
+      const name = uniqueId('choice');
+      const explanations: HTMLElement[] = [];
+      const radios = expected.options.map((option, i) => {
+        const radio = h('input', { type: 'radio', name, value: String(i), id: `${name}-${i}` });
+        const why = h('p', { class: 'rb-exercise-why', hidden: true });
+        explanations.push(why);
+        return h('div', { class: 'rb-exercise-option' }, radio, h('label', { for: `${name}-${i}` }, option.text), why);
+      });
+      const fieldset = h('fieldset', { class: 'rb-exercise-choices', 'aria-describedby': messageId }, h('legend', {}, 'Choose one'), ...radios);
+      return {
+        root: fieldset,
+        control: fieldset,
+        read: () => {
+          const checked = fieldset.querySelector<HTMLInputElement>('input:checked');
+          return checked ? { choice: Number(checked.value) } : { choice: -1 };
+        },
+        showExplanation(index, text) {
+          explanations.forEach((p, i) => { p.hidden = i !== index; if (i === index) p.textContent = text; });
+        },
+      };
+    }
+    case 'widget':
+      return { root: h('p', { class: 'rb-note' }, 'Set the widget, then press Check: the answer is read from it.'), control: null, read: () => null };
+  }
+}

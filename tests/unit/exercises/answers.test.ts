@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import Fraction from 'fraction.js';
+import { describe, expect, it } from 'vitest';
+import { parseMatrixAnswer, parseNumberAnswer } from '../../../src/exercises/answer-parsing';
+import { checkResponse } from '../../../src/exercises/checking';
+import { GENERATORS } from '../../../src/exercises/registry';
+import { sweepData } from '../../../src/exercises/sweep-data';
+import type { Variant } from '../../../src/exercises/types';
+
+const data = { sweep: sweepData(JSON.parse(readFileSync('public/models/adapters/index.json', 'utf8'))) };
+const value = (text: string, unit = '') => {
+  const r = parseNumberAnswer(text, unit);
+  return r.ok ? r.value.valueOf() : r.message;
+};
+
+describe('reading answers', () => {
+  it('reads numbers in the forms people type', () => {
+    expect(value('2/3')).toBeCloseTo(2 / 3, 12);
+    expect(value(' 2 / 3 ')).toBeCloseTo(2 / 3, 12);
+    expect(value('0.666...')).toBeCloseTo(0.666, 12);
+    expect(value('0.666…')).toBeCloseTo(0.666, 12);
+    expect(value('37,748,736')).toBe(37748736);
+    expect(value('37 748 736')).toBe(37748736);
+    expect(value('0,5')).toBe(0.5);
+    expect(value('3.5e6')).toBe(3.5e6);
+    expect(value('3.5 × 10^6')).toBe(3.5e6);
+    expect(value('−4')).toBe(-4);
+    expect(value('45.3 %', '%')).toBe(45.3);
+    expect(value('31.2dB', 'dB')).toBe(31.2);
+  });
+
+  it('gives a message, not a value, for what it cannot read', () => {
+    for (const bad of ['', 'abc', '1/0', '1 2', '2//3', '12,34,5']) expect(typeof value(bad)).toBe('string');
+  });
+
+  it('reads matrices as rows on lines, with ; or brackets, spaces or commas', () => {
+    const want = [[1, 2 / 3], [-3, 4]];
+    for (const text of ['1 2/3\n-3 4', '1, 2/3\n-3, 4', '1 2/3; -3 4', '[1 2/3]\n[-3 4]', '[[1, "2/3"], [-3, 4]]', '  1   2/3 \n\n -3 4  ']) {
+      const r = parseMatrixAnswer(text);
+      expect(r.ok, text).toBe(true);
+      if (r.ok) expect(r.value.map((row) => row.map((x) => x.valueOf()))).toEqual(want);
+    }
+    const ragged = parseMatrixAnswer('1 2\n3');
+    expect(ragged.ok).toBe(false);
+    const word = parseMatrixAnswer('1 x\n3 4');
+    expect(!word.ok && word.message).toMatch(/Row 1, entry 2/);
+  });
+});
+
+describe('checking', () => {
+  const fraction: Variant = { prompt: [], solution: ['.'], expected: { kind: 'fraction', value: new Fraction(2, 3) } };
+  it('accepts equivalent forms of an exact fraction, and decimals to the places typed', () => {
+    for (const text of ['2/3', '4/6', '0.67', '0.667', '0.6667', '0.666...', '0,667']) expect(checkResponse(fraction, { text }).status, text).toBe('right');
+    for (const text of ['0.6', '0.7', '0.65', '0.677', '3/2', '2/5']) expect(checkResponse(fraction, { text }).status, text).toBe('wrong');
+    expect(checkResponse(fraction, { text: 'two thirds' }).status).toBe('invalid');
+  });
+
+  it('never marks unreadable or mis-shaped input wrong', () => {
+    const v = GENERATORS.rref.generate(3, data);
+    expect(checkResponse(v, { text: '1 0\n0 1' }).status).toBe('invalid');
+    expect(checkResponse(v, { text: '' }).status).toBe('invalid');
+    const n = GENERATORS['storage-count'].generate(3, data);
+    expect(checkResponse(n, { text: 'lots' }).status).toBe('invalid');
+    const c = GENERATORS['max-rank'].generate(3, data);
+    expect(checkResponse(c, { choice: -1 }).status).toBe('invalid');
+  });
+
+  it('accepts counts typed with separators', () => {
+    const v = GENERATORS['lora-layer-count'].generate(11, data);
+    if (v.expected.kind !== 'number') throw new Error('number');
+    expect(checkResponse(v, { text: v.expected.value.toLocaleString('en-US') }).status).toBe('right');
+    expect(checkResponse(v, { text: v.expected.value.toLocaleString('fr-FR') }).status).toBe('right');
+  });
+});
