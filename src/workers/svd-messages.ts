@@ -42,6 +42,13 @@ export type SvdWorkerResponse =
     }
   | { type: 'error'; id?: number; message: string };
 
+/** Posted once by a new worker when its warm-up is over (for the first-view benchmark's marks). */
+export interface SvdWarmMessage {
+  type: 'warm';
+  /** How long the warm-up took. */
+  milliseconds: number;
+}
+
 /** Draw the last decomposed image at rank k. */
 export interface SvdRenderRequest {
   render: number;

@@ -8,7 +8,7 @@
 import { warmUpSvd } from '../linalg/svd';
 import { ImageRankReconstruction } from '../linalg/image-svd';
 import { runSvdJob } from './svd-job';
-import type { SvdWorkerRequest, SvdRenderRequest, SvdRenderResponse } from './svd-messages';
+import type { SvdWorkerRequest, SvdRenderRequest, SvdRenderResponse, SvdWarmMessage } from './svd-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The slider's reconstruction of the last image decomposed here, and that request's id. */
@@ -35,4 +35,6 @@ scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => 
 };
 
 // Optimise the code paths now, while the page is still fetching and decoding the image.
+const warmStart = performance.now();
 warmUpSvd();
+scope.postMessage({ type: 'warm', milliseconds: performance.now() - warmStart } satisfies SvdWarmMessage);
