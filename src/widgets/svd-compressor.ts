@@ -3,7 +3,7 @@ import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { loadImageFile } from './image-input';
 import { assetUrl } from './asset-url';
 import { SvdPlots, psnrText } from './svd-plots';
-import { decomposeImage, prepareSvdWorker, type ImageDecomposition, type ImageMode } from './svd-session';
+import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
 
 export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea', 'noise'] as const;
@@ -58,8 +58,8 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   connectedCallback(): void {
     if (this.ui) return;
-    // The worker loads and warms up while the image is fetched and decoded: the two overlap.
-    prepareSvdWorker();
+    // The workers load and warm up while the image is fetched and decoded: the two overlap.
+    prepareSvdWorkers();
     this.ui = this.build();
     this.readAttributes();
     void this.loadSample(this.s.image);

@@ -45,8 +45,9 @@ export type SvdWorkerResponse =
 /** Posted once by a new worker when its warm-up is over (for the first-view benchmark's marks). */
 export interface SvdWarmMessage {
   type: 'warm';
-  /** How long the warm-up took. */
+  /** How long the warm-up took, and how many of its small SVDs ran before an image arrived. */
   milliseconds: number;
+  rounds: number;
 }
 
 /** Draw the last decomposed image at rank k. */
