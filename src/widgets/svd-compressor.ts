@@ -5,8 +5,8 @@ import { assetUrl } from './asset-url';
 import { SvdPlots, psnrText } from './svd-plots';
 import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
+import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
 
-export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea', 'noise'] as const;
 const SAMPLE_LABELS: Record<string, string> = {
   astronaut: 'Astronaut (Eileen Collins, NASA)', camera: 'Photographer (grey)', coffee: 'Coffee cup', chelsea: 'Chelsea the cat',
   noise: 'Uniform noise (generated)',
@@ -81,29 +81,8 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   /** Attributes are checked here as any input is: a bad one leaves a message and the current value. */
   private readAttributes(): void {
-    const problems: string[] = [];
-    const image = this.getAttribute('image');
-    if (image !== null) {
-      if ((SAMPLE_IMAGES as readonly string[]).includes(image)) this.s.image = image;
-      else problems.push(`There is no sample image “${image.slice(0, 20)}”; choose ${SAMPLE_IMAGES.join(', ')}.`);
-    }
-    const mode = this.getAttribute('mode');
-    if (mode !== null) {
-      if (mode === 'grey' || mode === 'colour') this.s.mode = mode;
-      else problems.push(`Mode “${mode.slice(0, 20)}” is not grey or colour.`);
-    }
-    const centred = this.getAttribute('centred');
-    if (centred !== null) {
-      // A bare attribute (centred="") means true, as HTML's boolean attributes do.
-      if (centred === '' || centred === 'true' || centred === 'false') this.s.centred = centred !== 'false';
-      else problems.push(`Centred “${centred.slice(0, 20)}” is not true or false.`);
-    }
-    const k = this.getAttribute('k');
-    if (k !== null) {
-      const value = Number(k);
-      if (Number.isFinite(value) && value >= 1) this.s.k = Math.round(value);
-      else problems.push(`Rank “${k.slice(0, 20)}” must be a whole number of at least 1.`);
-    }
+    const { inputs, problems } = readSvdAttributes((name) => this.getAttribute(name), this.s);
+    Object.assign(this.s, inputs);
     this.ui.sample.value = this.s.image;
     this.ui.modes[this.s.mode].checked = true;
     this.ui.centred.checked = this.s.centred;
