@@ -62,7 +62,7 @@ function timeJs(channels: Float64Array[], width: number, height: number) {
   const cpuUsed = process.cpuUsage(cpuStart);
   const total = perChannel.reduce((a, b) => a + b, 0);
   const cpu = (cpuUsed.user + cpuUsed.system) / 1000;
-  const result: ImageSvd = { width, height, mode: channels.length === 1 ? 'grey' : 'colour', channels: factors };
+  const result: ImageSvd = { width, height, mode: channels.length === 1 ? 'grey' : 'colour', channels: factors, centred: false, means: channels.map(() => 0) };
   return { total, cpu, perChannel, svd: result };
 }
 

@@ -37,22 +37,24 @@ export function channelsFromRgba(image: RgbaImage, mode: ColourMode): Float64Arr
 
 /**
  * RGBA bytes from one (grey) or three channel matrices, rounded and clamped to 0..255 (rank-k
- * approximations overshoot). `stride` is the row stride of the channel arrays when padded (default width).
+ * approximations overshoot). `stride` is the row stride of the channel arrays when padded (default width);
+ * `offsets` adds a constant per channel (the means a centred decomposition took out).
  */
 export function rgbaFromChannels(
   channels: readonly ArrayLike<number>[], width: number, height: number,
-  stride = width, out: Uint8ClampedArray = new Uint8ClampedArray(width * height * 4),
+  stride = width, out: Uint8ClampedArray = new Uint8ClampedArray(width * height * 4), offsets: readonly number[] = [],
 ): Uint8ClampedArray {
   if (channels.length !== 1 && channels.length !== 3) throw new RangeError('rgbaFromChannels: need 1 or 3 channels');
   const [r, g = r, b = r] = channels;
+  const [dr = 0, dg = dr, db = dr] = offsets;
   let o = 0;
   for (let y = 0; y < height; y++) {
     let i = y * stride;
     for (let x = 0; x < width; x++, i++, o += 4) {
       // Uint8ClampedArray rounds half to even and clamps on assignment.
-      out[o] = r[i];
-      out[o + 1] = g[i];
-      out[o + 2] = b[i];
+      out[o] = r[i] + dr;
+      out[o + 1] = g[i] + dg;
+      out[o + 2] = b[i] + db;
       out[o + 3] = 255;
     }
   }

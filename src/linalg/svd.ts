@@ -101,9 +101,9 @@ export function gramSvd(M: FlatMatrix, onProgress?: (fraction: number) => void):
  * kernels before a real image arrives (a cold first 512 x 512 decomposition is ~2x slower than later ones).
  * A worker calls it at start-up, while the page is still fetching the image; it takes a few tens of ms.
  */
-export function warmUpSvd(): void {
+export function warmUpSvd(rounds = 3): void {
   const m = 160, n = 136;
   const data = new Float64Array(m * n);
   for (let i = 0; i < data.length; i++) data[i] = (Math.imul(i + 1, 2654435761) >>> 24) + (i % n);
-  for (let round = 0; round < 3; round++) gramSvd({ rows: m, cols: n, data });
+  for (let round = 0; round < rounds; round++) gramSvd({ rows: m, cols: n, data });
 }

@@ -53,16 +53,17 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
   'svd-compressor': {
     tag: 'rankbook-svd-compressor',
     title: 'SVD image compression',
-    description: 'Decompose a photo with the SVD and rebuild it from its first k layers, with the singular values and the share of energy kept.',
+    description: 'Decompose a photo with the SVD and rebuild it from its first k layers, with the singular values, the share of energy kept and the PSNR.',
     embedHeight: 1500,
     inputs: [
-      { name: 'image', kind: 'choice', choices: ['astronaut', 'camera', 'coffee', 'chelsea'], description: 'Which sample photo to open.', example: 'astronaut' },
+      { name: 'image', kind: 'choice', choices: ['astronaut', 'camera', 'coffee', 'chelsea', 'noise'], description: 'Which sample image to open (noise: uniform random pixels).', example: 'astronaut' },
       { name: 'mode', kind: 'choice', choices: ['grey', 'colour'], description: 'One SVD of the grey image, or one per colour channel.', example: 'colour' },
+      { name: 'centred', kind: 'choice', choices: ['true', 'false'], description: 'Take each channel’s mean out before the SVD (the default), so energy measures variation rather than brightness.', example: 'true' },
       { name: 'k', kind: 'integer', min: 1, max: 600, description: 'The rank: how many layers rebuild the image (at most the image’s rank).', example: '20' },
     ],
     controls: [
       { name: 'images', description: 'the image chooser and file picker' },
-      { name: 'mode', description: 'the grey / colour switch' },
+      { name: 'mode', description: 'the grey / colour switch and the centred box' },
       { name: 'views', description: 'the rank-k / original / difference switch' },
       { name: 'thumbnails', description: 'the row of quick ranks' },
       { name: 'plots', description: 'the singular-value and energy plots' },

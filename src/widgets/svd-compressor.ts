@@ -2,13 +2,14 @@ import { h, uniqueId } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { loadImageFile } from './image-input';
 import { assetUrl } from './asset-url';
-import { SvdPlots } from './svd-plots';
-import { decomposeImage, type ImageDecomposition, type ImageMode } from './svd-session';
+import { SvdPlots, psnrText } from './svd-plots';
+import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
+import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
 
-export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea'] as const;
 const SAMPLE_LABELS: Record<string, string> = {
   astronaut: 'Astronaut (Eileen Collins, NASA)', camera: 'Photographer (grey)', coffee: 'Coffee cup', chelsea: 'Chelsea the cat',
+  noise: 'Uniform noise (generated)',
 };
 const THUMBNAIL_RANKS = [1, 4, 16, 64];
 const MAX_SIDE = 512;
@@ -19,6 +20,8 @@ type Figures = Omit<CompressionFigures, 'energyCurve' | 'sigmaCurve'>;
 export interface SvdCompressorState extends Partial<Figures> {
   image: string;
   mode: ImageMode;
+  /** Each channel's mean taken out before the SVD and added back when drawing: energy then measures variation. */
+  centred: boolean;
   k: number;
   rank: number;
   width: number;
@@ -30,11 +33,11 @@ export interface SvdCompressorState extends Partial<Figures> {
   shownK: number;
 }
 
-/** `<rankbook-svd-compressor image="astronaut" mode="colour" k="20">`: a photo rebuilt from k SVD layers. */
+/** `<rankbook-svd-compressor image="astronaut" mode="colour" centred="true" k="20">`: a photo rebuilt from k SVD layers. */
 export class SvdCompressor extends WidgetElement<SvdCompressorState> {
-  static observedAttributes = ['image', 'mode', 'k'];
+  static observedAttributes = ['image', 'mode', 'centred', 'k'];
   private s: SvdCompressorState = {
-    image: 'astronaut', mode: 'colour', k: 20, rank: 0, width: 0, height: 0, view: 'approx', status: 'loading', message: '', shownK: 0,
+    image: 'astronaut', mode: 'colour', centred: true, k: 20, rank: 0, width: 0, height: 0, view: 'approx', status: 'loading', message: '', shownK: 0,
   };
   private decomposition: ImageDecomposition | null = null;
   private pixels: ImageData | null = null;
@@ -55,6 +58,8 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   connectedCallback(): void {
     if (this.ui) return;
+    // The workers load and warm up while the image is fetched and decoded: the two overlap.
+    prepareSvdWorkers();
     this.ui = this.build();
     this.readAttributes();
     void this.loadSample(this.s.image);
@@ -66,34 +71,21 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (!this.ui || value === null || value === old) return;
-    const before = { image: this.s.image, mode: this.s.mode };
+    const before = { image: this.s.image, mode: this.s.mode, centred: this.s.centred };
     this.readAttributes();
     if (name === 'image' && this.s.image !== before.image) void this.loadSample(this.s.image);
     else if (name === 'mode' && this.s.mode !== before.mode) void this.decompose();
+    else if (name === 'centred' && this.s.centred !== before.centred) void this.decompose();
     else if (name === 'k') this.setRank(this.s.k);
   }
 
   /** Attributes are checked here as any input is: a bad one leaves a message and the current value. */
   private readAttributes(): void {
-    const problems: string[] = [];
-    const image = this.getAttribute('image');
-    if (image !== null) {
-      if ((SAMPLE_IMAGES as readonly string[]).includes(image)) this.s.image = image;
-      else problems.push(`There is no sample image “${image.slice(0, 20)}”; choose ${SAMPLE_IMAGES.join(', ')}.`);
-    }
-    const mode = this.getAttribute('mode');
-    if (mode !== null) {
-      if (mode === 'grey' || mode === 'colour') this.s.mode = mode;
-      else problems.push(`Mode “${mode.slice(0, 20)}” is not grey or colour.`);
-    }
-    const k = this.getAttribute('k');
-    if (k !== null) {
-      const value = Number(k);
-      if (Number.isFinite(value) && value >= 1) this.s.k = Math.round(value);
-      else problems.push(`Rank “${k.slice(0, 20)}” must be a whole number of at least 1.`);
-    }
+    const { inputs, problems } = readSvdAttributes((name) => this.getAttribute(name), this.s);
+    Object.assign(this.s, inputs);
     this.ui.sample.value = this.s.image;
     this.ui.modes[this.s.mode].checked = true;
+    this.ui.centred.checked = this.s.centred;
     setMessage(this.ui.imageMessage, problems.join(' '));
   }
 
@@ -114,6 +106,8 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     };
     const grey = mode('grey', 'grey');
     const colour = mode('colour', 'colour (one SVD per channel)');
+    const centred = h('input', { type: 'checkbox' });
+    centred.addEventListener('change', () => { this.s.centred = centred.checked; void this.decompose(); });
     const viewGroup = uniqueId('view');
     const views = (['approx', 'original', 'difference'] as View[]).map((value) => {
       const input = h('input', { type: 'radio', name: viewGroup, value, checked: value === 'approx' });
@@ -127,7 +121,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     const cancel = h('button', { type: 'button', onclick: () => this.abort?.abort() }, 'Cancel');
     const thumbnails = h('div', { class: 'rb-row rb-svd-thumbs', role: 'group', 'aria-label': 'Quick ranks', 'data-control': 'thumbnails' });
     const ui = {
-      sample, file, slider, canvas, progress, cancel, thumbnails,
+      sample, file, slider, canvas, progress, cancel, thumbnails, centred,
       modes: { grey: grey.input, colour: colour.input },
       imageMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       imageNote: h('p', { class: 'rb-note', hidden: true }),
@@ -142,7 +136,8 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
         h('label', { for: sampleId }, 'Image'), sample,
         h('label', { for: fileId }, 'or your own:'), file),
       ui.imageMessage, ui.imageNote,
-      h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Colour mode', 'data-control': 'mode' }, grey.label, colour.label),
+      h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Decomposition', 'data-control': 'mode' }, grey.label, colour.label,
+        h('label', {}, centred, ' centred (mean taken out first)')),
       h('div', { class: 'rb-row rb-svd-slider' }, ui.sliderLabel, slider, ui.sliderValue),
       ui.busy,
       h('div', { class: 'rb-svd-stage' },
@@ -174,6 +169,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       if (!response.ok) throw new Error(String(response.status));
       const blob = await response.blob();
       const loaded = await loadImageFile(Object.assign(blob, { name: `${name}.png` }), MAX_SIDE);
+      performance.mark('rankbook:svd-image-decoded');
       if (request === this.request) await this.useImage(loaded, name);
     } catch {
       if (request === this.request) this.fail(`The sample image “${name}” could not be loaded. Check your connection and try again.`);
@@ -217,17 +213,18 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.ui.busy.hidden = false;
     this.ui.progress.value = 0;
     try {
-      const result = await decomposeImage(this.pixels, this.s.mode, {
+      const result = await decomposeImage(this.pixels, this.s.mode, this.s.centred, {
         signal: abort.signal, onProgress: (fraction) => { this.ui.progress.value = fraction; },
       });
       this.decomposition = result;
       this.decomposedPixels = this.pixels;
-      await this.drawThumbnails(result);
       Object.assign(this.s, { width: result.width, height: result.height, rank: result.rank, status: 'ready', message: '' });
       this.ui.slider.max = String(result.rank);
       this.ui.slider.disabled = false;
-      this.plots.setValues(result.values, compressionFigures(result.values, 1, result.width, result.height));
+      this.plots.setValues(result.values, this.figuresAt(result, 1), result.centred);
       this.setRank(this.s.k);
+      // The slider is live first; the quick-rank pictures follow.
+      void this.drawThumbnails(result);
     } catch (error) {
       if (abort.signal.aborted) {
         if (this.abort !== abort) return;
@@ -251,31 +248,36 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     const d = this.decomposition;
     if (!d) { this.s.k = k; return; }
     this.s.k = Math.max(1, Math.min(d.rank, Math.round(k)));
-    const figures = compressionFigures(d.values, this.s.k, d.width, d.height);
+    const figures = this.figuresAt(d, this.s.k);
     const { energyCurve: _e, sigmaCurve: _s, ...shown } = figures;
     Object.assign(this.s, shown);
     const percent = (x: number) => `${(100 * x).toFixed(x > 0.999 && x < 1 ? 2 : 1)}%`;
-    const words = `rank ${this.s.k} of ${d.rank}, ${percent(figures.energyKept)} energy kept`;
+    const psnr = `PSNR ${psnrText(figures.psnr)}`;
+    const words = `rank ${this.s.k} of ${d.rank}, ${percent(figures.energyKept)} energy kept, ${psnr}`;
     this.ui.slider.value = String(this.s.k);
     this.ui.slider.setAttribute('aria-valuetext', words);
     this.ui.sliderValue.textContent = `k = ${this.s.k}`;
-    this.renderFigures(figures, percent);
+    this.renderFigures(figures, percent, d.centred);
     this.plots.setRank(this.s.k, figures);
     this.draw();
     // Spoken once the reader stops moving the slider, not at every step.
     clearTimeout(this.announcement);
-    const summary = `Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${percent(figures.storageRatio)} of the storage.`;
+    const summary = `Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${psnr}, ${percent(figures.storageRatio)} of the storage.`;
     this.announcement = window.setTimeout(() => this.announce(summary), 400);
     this.emitChange();
   }
 
-  private renderFigures(f: Figures, percent: (x: number) => string): void {
+  private figuresAt(d: ImageDecomposition, k: number) {
+    return compressionFigures(d.values, k, d.width, d.height, { centred: d.centred });
+  }
+
+  private renderFigures(f: Figures, percent: (x: number) => string, centred: boolean): void {
     const rows: [string, string][] = [
-      ['Energy kept (Σσ² share)', percent(f.energyKept)],
+      [centred ? 'Energy kept (Σσ² share, centred)' : 'Energy kept (Σσ² share)', percent(f.energyKept)],
+      ['PSNR', psnrText(f.psnr)],
       ['Σσ share', percent(f.sigmaShare)],
-      ['Relative error ‖M − Mₖ‖/‖M‖', f.relativeError.toFixed(4)],
-      ['PSNR', Number.isFinite(f.psnr) ? `${f.psnr.toFixed(1)} dB` : 'exact'],
-      ['Stored numbers k(m+n+1)', `${f.storedNumbers.toLocaleString('en')} of ${f.fullNumbers.toLocaleString('en')}`],
+      [centred ? 'Relative error ‖M − Mₖ‖/‖M − mean‖' : 'Relative error ‖M − Mₖ‖/‖M‖', f.relativeError.toFixed(4)],
+      [centred ? 'Stored numbers k(m+n)+1' : 'Stored numbers k(m+n)', `${f.storedNumbers.toLocaleString('en')} of ${f.fullNumbers.toLocaleString('en')}`],
       ['Storage ratio', percent(f.storageRatio)],
     ];
     this.ui.figures.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
@@ -302,14 +304,22 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     d.render(k, view).then(paint, () => {});
   }
 
+  /** Drawn after the slider is live, behind its pictures; dropped if the worker or the image went away. */
   private async drawThumbnails(d: ImageDecomposition): Promise<void> {
-    const buttons: HTMLButtonElement[] = [];
-    for (const k of THUMBNAIL_RANKS.filter((rank) => rank <= d.rank)) {
-      const thumb = h('canvas', { width: d.width, height: d.height, 'aria-hidden': 'true' });
-      thumb.getContext('2d')!.putImageData(await d.render(k, 'approx'), 0, 0);
-      buttons.push(h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
-        thumb, h('span', {}, `k = ${k}`)));
+    const ranks = THUMBNAIL_RANKS.filter((rank) => rank <= d.rank);
+    let images: ImageData[];
+    try {
+      images = await Promise.all(ranks.map((k) => d.render(k, 'approx', { keep: true })));
+    } catch {
+      return;
     }
+    if (d !== this.decomposition) return;
+    const buttons = ranks.map((k, i) => {
+      const thumb = h('canvas', { width: d.width, height: d.height, 'aria-hidden': 'true' });
+      thumb.getContext('2d')!.putImageData(images[i], 0, 0);
+      return h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
+        thumb, h('span', {}, `k = ${k}`));
+    });
     this.ui.thumbnails.replaceChildren(...buttons);
   }
 }

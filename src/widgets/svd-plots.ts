@@ -4,6 +4,9 @@ import type { CompressionFigures } from '../linalg/compression';
 
 const CHANNEL_NAMES = ['red', 'green', 'blue'];
 
+/** PSNR in words for figures and labels: Infinity (nothing dropped) reads as exact. */
+export const psnrText = (db: number) => (Number.isFinite(db) ? `${db.toFixed(1)} dB` : 'exact');
+
 /**
  * The two plots beside the SVD compressor: singular values (linear or log) and the cumulative share kept
  * (energy and sum of sigma), each with a marker at k, and the ranks that keep 90/95/99% of the energy.
@@ -33,15 +36,16 @@ export class SvdPlots {
       h('div', {}, this.shares.element, this.thresholds));
   }
 
-  /** A new decomposition: redraws both plots in full and lists the ranks for 90/95/99% energy. */
-  setValues(channels: Float64Array[], figures: CompressionFigures): void {
+  /** A new decomposition: redraws both plots in full and lists the ranks for 90/95/99% energy, with their PSNR. */
+  setValues(channels: Float64Array[], figures: CompressionFigures, centred = false): void {
     this.channels = channels;
     this.values.update(this.valueSeries());
     const curve = (label: string, shares: number[]): LineSeries => ({ label, points: shares.map((v, i) => [i + 1, v] as [number, number]) });
-    this.shares.update([curve('energy Σσ²', figures.energyCurve), curve('Σσ', figures.sigmaCurve)]);
-    this.thresholds.replaceChildren('Energy kept: ', ...(['0.9', '0.95', '0.99'] as const).map((level) => {
+    this.shares.update([curve(centred ? 'energy Σσ² (centred)' : 'energy Σσ²', figures.energyCurve), curve('Σσ', figures.sigmaCurve)]);
+    this.thresholds.replaceChildren(centred ? 'Energy kept (centred): ' : 'Energy kept: ', ...(['0.9', '0.95', '0.99'] as const).map((level) => {
       const target = figures.kForEnergy[level];
-      return h('button', { type: 'button', onclick: () => this.onChooseRank(target) }, `${Number(level) * 100}% at k = ${target}`);
+      return h('button', { type: 'button', onclick: () => this.onChooseRank(target) },
+        `${Number(level) * 100}% at k = ${target} (${psnrText(figures.psnrForEnergy[level])})`);
     }));
   }
 

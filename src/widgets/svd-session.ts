@@ -1,11 +1,11 @@
-import type { ColourMode } from '../linalg/image';
-import { rgbaFromChannels } from '../linalg/image';
+import { channelsFromRgba, rgbaFromChannels, type ColourMode } from '../linalg/image';
 import svdWorkerUrl from '../workers/svd-worker.ts?worker&url';
 import { startModuleWorker } from './module-worker';
-import type { SvdWorkerRequest, SvdWorkerResponse, SvdRenderRequest, SvdRenderResponse } from '../workers/svd-messages';
+import { channelRenderer, type RenderImage } from './svd-renderer';
+import type { SvdWorkerRequest, SvdWorkerResponse, SvdWarmMessage } from '../workers/svd-messages';
 
 export type ImageMode = ColourMode;
-export type ImageView = 'approx' | 'difference';
+export type { ImageView } from './svd-renderer';
 
 /** A decomposed image, ready for a slider: every rank from 1 to `rank` can be drawn. */
 export interface ImageDecomposition {
@@ -13,38 +13,68 @@ export interface ImageDecomposition {
   height: number;
   /** Numeric rank (numpy's tolerance), the slider's upper end. */
   rank: number;
-  /** Singular values per channel, descending. */
+  /** Singular values per channel, descending (of the centred channels when centred). */
   values: Float64Array[];
-  /** The image that was decomposed (after grey conversion and downscaling). */
+  /** Whether each channel's mean was taken out before the SVD (and is added back in every picture). */
+  centred: boolean;
+  /** The image that was decomposed (after grey conversion). */
   original: ImageData;
   /**
-   * The rank-k image, or what it misses (brightened around mid-grey). The worker draws it; while one
-   * drawing is under way, newer requests replace older waiting ones, so a fast slider never queues up.
+   * The rank-k image, or what it misses (brightened around mid-grey). The workers draw it; while one
+   * drawing is under way, a newer request replaces an older waiting one, so a fast slider never queues up.
+   * `keep` requests (the quick-rank pictures) are neither replaced nor replace: they wait behind the slider.
    */
-  render(k: number, view: ImageView): Promise<ImageData>;
+  render: RenderImage;
+  /** The longest of the channels' decompositions. */
   milliseconds: number;
 }
 
-let worker: Worker | null = null;
+/**
+ * One worker per colour channel, so a colour image's three SVDs run side by side on machines with the cores
+ * for it (grey images use the first). Each is started once and kept warm; a cancelled one is terminated and
+ * started afresh next time.
+ */
+const pool: (Worker | null)[] = [null, null, null];
 let nextId = 1;
 
-/** The SVD worker, started once and kept warm; terminated (and later restarted) when a job is cancelled. */
-function svdWorker(): Worker {
-  worker ??= startModuleWorker(svdWorkerUrl);
-  return worker;
+function poolWorker(index: number): Worker {
+  const running = pool[index];
+  if (running) return running;
+  const started = performance.now();
+  const w = startModuleWorker(svdWorkerUrl, `svd-${index}`);
+  if (index === 0) {
+    // Marks for the first-view benchmark (scripts/bench-first-view.ts): when a worker was ready for work.
+    const onWarm = (event: MessageEvent<SvdWarmMessage>) => {
+      if (event.data.type !== 'warm') return;
+      w.removeEventListener('message', onWarm);
+      performance.mark('rankbook:svd-worker-warm');
+      performance.measure('rankbook:svd-worker-start', { start: started, end: performance.now() });
+      performance.measure('rankbook:svd-warm-up', { start: performance.now() - event.data.milliseconds, duration: event.data.milliseconds });
+    };
+    w.addEventListener('message', onWarm);
+  }
+  pool[index] = w;
+  return w;
 }
 
-/** Decomposes an image off the main thread. Aborting the signal stops the worker at once. */
-export function decomposeImage(
-  pixels: ImageData, mode: ImageMode,
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (fraction: number) => void },
-): Promise<ImageDecomposition> {
+/**
+ * Starts the SVD workers now, so that they load their code and warm up while the page is still fetching and
+ * decoding the image, rather than after.
+ */
+export function prepareSvdWorkers(): void {
+  pool.forEach((_, i) => poolWorker(i));
+}
+
+type Done = Extract<SvdWorkerResponse, { type: 'done' }>;
+
+/** One channel's SVD on one worker. Aborting the signal stops that worker at once. */
+function decomposeOn(index: number, request: SvdWorkerRequest & { id: number }, transfer: Transferable[],
+  signal: AbortSignal, onProgress: (fraction: number) => void): Promise<Done> {
   return new Promise((resolve, reject) => {
-    const w = svdWorker();
-    const id = nextId++;
+    const w = poolWorker(index);
     const stop = () => {
       w.terminate();
-      if (worker === w) worker = null;
+      if (pool[index] === w) pool[index] = null;
       reject(new DOMException('cancelled', 'AbortError'));
     };
     if (signal.aborted) return stop();
@@ -56,76 +86,50 @@ export function decomposeImage(
     };
     const onMessage = (event: MessageEvent<SvdWorkerResponse>) => {
       const message = event.data;
-      if (message.id !== id) return;
+      if (message.id !== request.id) return;
       if (message.type === 'progress') onProgress(message.fraction);
-      else if (message.type === 'error') { finish(); reject(new Error(message.message)); }
       else {
         finish();
-        const { width, height } = message.result;
-        const values = message.result.channels.map((c) => c.values);
-        const original = new ImageData(new Uint8ClampedArray(rgbaFromChannels(message.channels, width, height)), width, height);
-        resolve({ width, height, values, original, milliseconds: message.milliseconds,
-          rank: numericRank(values, width, height), render: renderer(w, id, original) });
+        if (message.type === 'error') reject(new Error(message.message));
+        else resolve(message);
       }
     };
     const onError = (event: ErrorEvent) => { finish(); reject(new Error(event.message || 'the SVD worker failed')); };
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    const data = new Uint8ClampedArray(pixels.data); // a copy: the caller keeps its pixels
-    const request: SvdWorkerRequest = { id, mode, rgba: data, width: pixels.width, height: pixels.height };
-    w.postMessage(request, [data.buffer]);
+    w.postMessage(request, transfer);
   });
+}
+
+/**
+ * Decomposes an image off the main thread, each colour channel on its own worker (the pixels are already
+ * at most 512 on a side). Aborting the signal stops the workers at once.
+ */
+export async function decomposeImage(
+  pixels: ImageData, mode: ImageMode, centred: boolean,
+  { signal, onProgress }: { signal: AbortSignal; onProgress: (fraction: number) => void },
+): Promise<ImageDecomposition> {
+  const { width, height } = pixels;
+  const channels = channelsFromRgba(pixels, mode);
+  const original = new ImageData(rgbaFromChannels(channels, width, height) as Uint8ClampedArray<ArrayBuffer>, width, height);
+  const id = nextId++;
+  const fractions = channels.map(() => 0);
+  const dones = await Promise.all(channels.map((channel, c) => decomposeOn(c,
+    { id, mode: 'grey', centred, channels: [channel], width, height }, [channel.buffer], signal,
+    (fraction) => { fractions[c] = fraction; onProgress(fractions.reduce((a, b) => a + b, 0) / fractions.length); })));
+  performance.mark('rankbook:svd-decomposed');
+  const milliseconds = Math.max(...dones.map((d) => d.milliseconds));
+  performance.measure('rankbook:svd-decomposition', { start: performance.now() - milliseconds, duration: milliseconds });
+  const workers = channels.map((_, c) => pool[c]!);
+  const values = dones.map((d) => d.result.channels[0].values);
+  return {
+    width, height, values, centred, original, milliseconds, rank: numericRank(values, width, height),
+    render: channelRenderer(workers, id, original, () => workers.every((w, c) => pool[c] === w)),
+  };
 }
 
 function numericRank(values: Float64Array[], width: number, height: number): number {
   const top = Math.max(...values.map((v) => v[0] ?? 0));
   const tolerance = Math.max(width, height) * Number.EPSILON * top;
   return Math.max(1, ...values.map((v) => v.filter((s) => s > tolerance).length));
-}
-
-/** Asks the worker for rank-k pixels; at most one request in flight, the latest one waiting. */
-function renderer(w: Worker, id: number, original: ImageData): ImageDecomposition['render'] {
-  type Job = { k: number; view: ImageView; resolve: (image: ImageData) => void; reject: (error: Error) => void };
-  let running: Job | null = null;
-  let waiting: Job | null = null;
-  const send = (job: Job) => {
-    if (worker !== w) return job.reject(new Error('the worker holding this image was stopped'));
-    running = job;
-    const request: SvdRenderRequest = { render: job.k, id };
-    w.postMessage(request);
-  };
-  w.addEventListener('message', (event: MessageEvent<SvdRenderResponse | SvdWorkerResponse>) => {
-    const message = event.data;
-    if ((message.type !== 'pixels' && message.type !== 'error') || message.id !== id || !running) return;
-    const job = running;
-    running = null;
-    if (message.type === 'error') {
-      job.reject(new Error(message.message));
-      waiting?.reject(new Error(message.message));
-      waiting = null;
-      return;
-    }
-    if (waiting) {
-      const next: Job = waiting;
-      waiting = null;
-      send(next);
-    }
-    job.resolve(toImage(message.rgba, job.view, original));
-  });
-  return (k, view) => new Promise((resolve, reject) => {
-    const job = { k, view, resolve, reject };
-    if (!running) return send(job);
-    waiting?.reject(new DOMException('replaced by a newer rank', 'AbortError'));
-    waiting = job;
-  });
-}
-
-function toImage(rgba: Uint8ClampedArray, view: ImageView, original: ImageData): ImageData {
-  const { width, height } = original;
-  if (view === 'approx') return new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer), width, height);
-  const o = original.data;
-  for (let i = 0; i < rgba.length; i += 4) {
-    for (let c = 0; c < 3; c++) rgba[i + c] = 128 + 4 * (o[i + c] - rgba[i + c]);
-  }
-  return new ImageData(new Uint8ClampedArray(rgba.buffer as ArrayBuffer), width, height);
 }

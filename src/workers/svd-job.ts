@@ -23,6 +23,7 @@ export function runSvdJob(request: SvdWorkerRequest, post: Post): void {
     }
     let lastPosted = -1;
     const result = decomposeChannels(channels, width, height, {
+      centred: request.centred ?? false,
       onProgress: (fraction) => {
         // Whole percents are plenty for a progress bar.
         if (fraction < 1 && fraction - lastPosted < 0.01) return;

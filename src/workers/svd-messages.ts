@@ -11,6 +11,8 @@ export type SvdWorkerRequest = {
   /** Echoed in every reply, so a page can ignore answers to requests it has since replaced. */
   id?: number;
   mode: ColourMode;
+  /** Take each channel's mean out before the SVD and add it back when drawing (default false). */
+  centred?: boolean;
 } & (
   | {
       /** RGBA bytes (ImageData.data); downscaled in the worker so the long side is at most maxSide. */
@@ -34,11 +36,19 @@ export type SvdWorkerResponse =
       id?: number;
       /** Singular values and vectors of every channel (buffers transferred, not copied). */
       result: ImageSvd;
-      /** The channel matrices that were decomposed (after grey conversion and downscaling). */
+      /** The channel matrices that were decomposed (after grey conversion and downscaling; never centred). */
       channels: Float64Array[];
       milliseconds: number;
     }
   | { type: 'error'; id?: number; message: string };
+
+/** Posted once by a new worker when its warm-up is over (for the first-view benchmark's marks). */
+export interface SvdWarmMessage {
+  type: 'warm';
+  /** How long the warm-up took, and how many of its small SVDs ran before an image arrived. */
+  milliseconds: number;
+  rounds: number;
+}
 
 /** Draw the last decomposed image at rank k. */
 export interface SvdRenderRequest {

@@ -8,13 +8,17 @@
 import { warmUpSvd } from '../linalg/svd';
 import { ImageRankReconstruction } from '../linalg/image-svd';
 import { runSvdJob } from './svd-job';
-import type { SvdWorkerRequest, SvdRenderRequest, SvdRenderResponse } from './svd-messages';
+import type { SvdWorkerRequest, SvdRenderRequest, SvdRenderResponse, SvdWarmMessage } from './svd-messages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The slider's reconstruction of the last image decomposed here, and that request's id. */
 let slider: { id: number; reconstruction: ImageRankReconstruction } | null = null;
 
+/** Set by the first request, which ends the warm-up. */
+let jobArrived = false;
+
 scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => {
+  jobArrived = true;
   const request = event.data;
   if ('render' in request) {
     if (!slider || slider.id !== request.id) {
@@ -34,5 +38,15 @@ scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => 
   });
 };
 
-// Optimise the code paths now, while the page is still fetching and decoding the image.
-warmUpSvd();
+// Optimise the code paths now, while the page is still fetching and decoding the image: one small SVD per
+// task, so that an image arriving mid-way skips the rest (the first round, the most useful, always runs).
+const WARM_ROUNDS = 3;
+const warmStart = performance.now();
+let warmRounds = 0;
+const warmUp = () => {
+  warmUpSvd(1);
+  warmRounds++;
+  if (warmRounds < WARM_ROUNDS && !jobArrived) setTimeout(warmUp, 0);
+  else scope.postMessage({ type: 'warm', milliseconds: performance.now() - warmStart, rounds: warmRounds } satisfies SvdWarmMessage);
+};
+warmUp();

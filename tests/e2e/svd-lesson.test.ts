@@ -26,9 +26,9 @@ describe('lesson 3 and the SVD compressor', () => {
     const { page, errors } = await openPage(browser, LESSON);
     await ready(page);
     const s = await state(page);
-    expect(s).toMatchObject({ image: 'astronaut', mode: 'colour', k: 20, width: 512, height: 512, rank: 512 });
+    expect(s).toMatchObject({ image: 'astronaut', mode: 'colour', centred: true, k: 20, width: 512, height: 512, rank: 512 });
     expect(s.energyKept).toBeGreaterThan(0.9);
-    expect(s.storageRatio).toBeCloseTo(20 * 1025 / (512 * 512), 10);
+    expect(s.storageRatio).toBeCloseTo((20 * 1024 + 1) / (512 * 512), 10);
     const before = await canvasHash(page);
     const slider = page.getByRole('slider', { name: 'Rank k' });
     await slider.scrollIntoViewIfNeeded();
@@ -43,7 +43,7 @@ describe('lesson 3 and the SVD compressor', () => {
     expect((await state(page)).k).toBe(1);
     await page.keyboard.press('ArrowRight');
     expect((await state(page)).k).toBe(2);
-    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^rank 2 of 512, \d+(\.\d+)?% energy kept$/);
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^rank 2 of 512, \d+(\.\d+)?% energy kept, PSNR \d+\.\d dB$/);
     await page.getByRole('button', { name: 'Set rank to 16' }).click();
     expect((await state(page)).k).toBe(16);
     await page.getByLabel('difference (×4)').check();
@@ -93,6 +93,24 @@ describe('lesson 3 and the SVD compressor', () => {
     const { page, errors } = await openPage(browser, '/embed/svd-compressor/?image=camera&mode=grey&k=5');
     await ready(page);
     expect(await state(page)).toMatchObject({ image: 'camera', mode: 'grey', k: 5, width: 512, height: 512 });
+    expect(errors).toEqual([]);
+  });
+
+  it('measures uniform noise raw from the embed URL, and centred once the box is ticked', async () => {
+    const { page, errors } = await openPage(browser, '/embed/svd-compressor/?image=noise&centred=false&k=1');
+    await ready(page);
+    const raw = await state(page);
+    expect(raw).toMatchObject({ image: 'noise', centred: false, k: 1, width: 256, height: 256 });
+    expect(raw.energyKept).toBeCloseTo(0.75, 2); // the mean grey, not structure
+    const box = page.getByLabel('centred (mean taken out first)');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await expect.poll(async () => (await state(page)).centred).toBe(true);
+    await ready(page);
+    const centred = await state(page);
+    expect(centred.energyKept).toBeLessThan(0.02);
+    expect(centred.kForEnergy['0.9']).toBeGreaterThan(100);
+    expect(centred.psnr).toBeGreaterThanOrEqual(raw.psnr);
     expect(errors).toEqual([]);
   });
 });

@@ -19,11 +19,19 @@ describe('compressionFigures', () => {
     expect(compressionFigures([sigma], 3, 3, 3).psnr).toBe(Infinity);
   });
 
-  it('counts storage as k(m + n + 1) per channel against mn', () => {
+  it('counts storage as k(m + n) per channel (sigma folded into u, as L_k R_k) against mn', () => {
     const f = compressionFigures([sigma, sigma, sigma], 20, 512, 512);
-    expect(f.storedNumbers).toBe(3 * 20 * 1025);
+    expect(f.storedNumbers).toBe(3 * 20 * 1024);
     expect(f.fullNumbers).toBe(3 * 512 * 512);
-    expect(f.storageRatio).toBeCloseTo(20 * 1025 / (512 * 512), 14);
+    expect(f.storageRatio).toBeCloseTo(20 * 1024 / (512 * 512), 14);
+  });
+
+  it('gives the PSNR at each of the 90/95/99% ranks', () => {
+    const f = compressionFigures([sigma], 1, 3, 3);
+    // 90% of 21 needs 19 (k = 2, dropping 1); 99% needs all three.
+    expect(f.kForEnergy).toEqual({ '0.9': 2, '0.95': 2, '0.99': 3 });
+    expect(f.psnrForEnergy['0.9']).toBeCloseTo(10 * Math.log10(255 ** 2 / (1 / 9)), 10);
+    expect(f.psnrForEnergy['0.99']).toBe(Infinity);
   });
 
   it('pools colour channels layer by layer', () => {

@@ -39,6 +39,16 @@ describe('svd worker job', () => {
     expect(new Set(buffers).size).toBe(buffers.length);
   });
 
+  it('centres when asked, and sends back the channels as they were, for the original view', () => {
+    const grey = new Float64Array(30 * 20).map((_, i) => 100 + (i % 30));
+    const done = run({ mode: 'grey', channels: [grey.slice()], width: 30, height: 20, centred: true }).messages.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done') return;
+    expect(done.result.centred).toBe(true);
+    expect(done.result.means[0]).toBeCloseTo(114.5, 12);
+    expect(Array.from(done.channels[0])).toEqual(Array.from(grey));
+  });
+
   it('accepts ready-made channels and answers bad input with an error message', () => {
     const grey = new Float64Array(30 * 20).map((_, i) => i % 30);
     const ok = run({ mode: 'grey', channels: [grey], width: 30, height: 20 }).messages.at(-1)!;
