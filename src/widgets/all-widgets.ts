@@ -20,9 +20,12 @@ if (!document.querySelector('style[data-rankbook]')) {
 
 await Promise.all([
   import('./rank-explorer'),
+  import('./rank-geometry'),
+  import('./factor-shapes'),
   import('./cell'),
   import('./svd-compressor'),
   import('./lora-anatomy'),
+  import('./lora-bypass'),
   import('./lora-trainer'),
   import('./subspace-overlap'),
   import('./delta-w'),
