@@ -95,18 +95,18 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
   'lora-anatomy': {
     tag: 'rankbook-lora-anatomy',
     title: 'Anatomy of a LoRA layer',
-    description: 'W₀ beside B A to scale, the parameter counts, and gradient steps that grow ΔW = B A from zero.',
+    description: 'W₀ beside B A to scale, the parameter counts, and gradient steps that grow ΔW = B A from zero to fit a planted low-rank change, with its error and singular values.',
     embedHeight: 1250,
     inputs: [
       { name: 'preset', kind: 'choice', choices: ['small', 'gpt3'], description: 'Start from a small 96 × 64 layer or a GPT-3 175B layer (12,288 × 12,288, r = 4); d, k and r override it.', example: 'gpt3' },
       { name: 'd', kind: 'integer', min: 1, max: 12288, description: 'Rows of W0 (its output size), 1 to 12,288.', example: '96' },
       { name: 'k', kind: 'integer', min: 1, max: 12288, description: 'Columns of W0 (its input size), 1 to 12,288.', example: '64' },
-      { name: 'r', kind: 'integer', min: 1, max: 64, description: 'The LoRA rank, 1 to 64 and at most min(d, k).', example: '8' },
+      { name: 'r', kind: 'integer', min: 1, max: 256, description: 'The LoRA rank, 1 to min(d, k) (full rank) for layers up to 256 wide; for wider ones as far as a browser can step quickly (104 at 12,288 × 12,288).', example: '8' },
     ],
     controls: [
       { name: 'presets', description: 'the “Start from” buttons' },
       { name: 'sliders', description: 'the d, k and r sliders' },
-      { name: 'step', description: 'the gradient-step buttons and the ΔW heatmap' },
+      { name: 'step', description: 'the training buttons, the ΔW and target heatmaps, and the error and singular-value charts' },
     ],
   },
   'lora-bypass': {
