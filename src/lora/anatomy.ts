@@ -1,4 +1,3 @@
-import { rank } from '../linalg/rank';
 import { singularValues } from '../linalg/svd';
 import type { Rng } from './random';
 
@@ -10,8 +9,18 @@ import type { Rng } from './random';
 
 /** Largest d or k: GPT-3 175B's width, d_model = 12,288. */
 export const SIZE_MAX = 12288;
-/** Largest r: the largest rank the paper tries on GPT-3 (Table 6); it keeps B and A under 1.6M numbers. */
-export const RANK_MAX = 64;
+/** Largest r offered at all: r = min(d, k), full rank, is reachable for every layer up to 256 wide. */
+export const RANK_LIMIT = 256;
+/** Most multiply-adds one step's r x r core may cost, r^2 (d + k): about a tenth of a second in a browser. */
+const CORE_WORK = 2 ** 28;
+
+/**
+ * The largest r the widget offers for a d x k layer: min(d, k) (full rank) where the browser can afford it,
+ * else as much as r^2 (d + k) <= 2^28 allows (104 for GPT-3's 12,288 x 12,288).
+ */
+export function largestRank(d: number, k: number): number {
+  return Math.max(1, Math.min(d, k, RANK_LIMIT, Math.floor(Math.sqrt(CORE_WORK / (d + k)))));
+}
 
 export interface ParameterCounts {
   /** d k: what full fine-tuning trains (and stores) for this one matrix. */
@@ -72,27 +81,26 @@ export function initialPair(d: number, k: number, r: number, rng: Rng): LoraPair
   return { d, k, r, B: new Float64Array(d * r), A, steps: 0 };
 }
 
-export interface StepOptions {
-  /** Examples in the made-up batch; each contributes a rank-1 gradient delta x^T. Default 4. */
-  batch?: number;
-  learningRate?: number;
+/** One batch for a step: inputs X (k x b) and the output errors Delta = dLoss/dh for them (d x b), row-major. */
+export interface Batch {
+  size: number;
+  X: Float64Array;
+  errors: Float64Array;
 }
 
 /**
- * One step of gradient descent on B and A for a made-up batch. For a linear layer h = (W0 + B A) x, one
- * example with input x and output error delta = dLoss/dh gives dLoss/dW = delta x^T; a batch gives
+ * One step of gradient descent on B and A for a batch. For a linear layer h = (W0 + B A) x, one example with
+ * input x and output error delta = dLoss/dh gives dLoss/dW = delta x^T; a batch gives
  * G = (1/b) sum delta_i x_i^T = (1/b) Delta X^T. The chain rule then gives
  *   dLoss/dB = G A^T   and   dLoss/dA = B^T G,
  * so while B = 0 only B moves (A's gradient is zero), and B A never leaves rank <= r. G is never formed:
  * both products go through the b x r and r x b matrices X^T A^T and B^T Delta, so a GPT-3-sized layer costs
  * O(b r (d + k)), not O(d k). Returns a new pair; the one given is unchanged.
  */
-export function gradientStep(pair: LoraPair, rng: Rng, options: StepOptions = {}): LoraPair {
+export function gradientStep(pair: LoraPair, batch: Batch, learningRate: number): LoraPair {
   const { d, k, r, B, A } = pair;
-  const b = options.batch ?? 4;
-  const step = (options.learningRate ?? 0.1) / b;
-  const delta = Float64Array.from({ length: d * b }, () => rng.normal()); // d x b, row-major
-  const X = Float64Array.from({ length: k * b }, () => rng.normal()); // k x b, row-major
+  const { size: b, X, errors: delta } = batch;
+  const step = learningRate / b;
   const XA = new Float64Array(b * r); // X^T A^T, b x r
   const BD = new Float64Array(r * b); // B^T Delta, r x b
   for (let s = 0; s < r; s++) {
@@ -135,23 +143,33 @@ export function deltaBlock(pair: LoraPair, rows: number, cols: number): number[]
     }));
 }
 
-/** Below this many entries Delta W is formed in full and handed to rank(); above, the r x r route. */
+/** Below this many entries Delta W is formed in full for its singular values; above, the r x r route. */
 const DIRECT_LIMIT = 128 * 128;
 
 /**
- * Numeric rank of Delta W = B A with numpy's tolerance for a d x k matrix, max(d, k) eps sigma_max.
- * A small Delta W goes straight to src/linalg/rank.ts. A large one is never formed: with B = Q_B R_B and
- * A^T = Q_A R_A (thin QR, Q orthonormal), B A = Q_B (R_B R_A^T) Q_A^T, so B A has the singular values of the
- * r x r core R_B R_A^T. That is O(r^2 (d + k)) work instead of O(d k r).
+ * Singular values of Delta W = B A, largest first. A small Delta W goes to src/linalg/svd.ts whole, which gives
+ * all min(d, k) of them (those past r come out at rounding level, about 1e-16 of the largest). A large one is
+ * never formed: with B = Q_B R_B and A^T = Q_A R_A (thin QR, Q orthonormal), B A = Q_B (R_B R_A^T) Q_A^T, so
+ * B A has the singular values of the r x r core R_B R_A^T and the other min(d, k) - r are exactly zero.
+ * That is O(r^2 (d + k)) work instead of O(d k r).
  */
-export function deltaRank(pair: LoraPair): number {
+export function deltaSingularValues(pair: LoraPair): number[] {
   const { d, k, r, B, A } = pair;
-  if (B.every((x) => x === 0)) return 0; // B = 0 (as at initialisation): Delta W = 0, nothing to factor
-  if (d * k <= DIRECT_LIMIT) return rank(deltaBlock(pair, d, k));
+  if (B.every((x) => x === 0)) return []; // B = 0 (as at initialisation): Delta W = 0
+  if (d * k <= DIRECT_LIMIT) return singularValues(deltaBlock(pair, d, k));
   const RB = triangularFactor(d, r, (i, s) => B[i * r + s]);
   const RA = triangularFactor(k, r, (j, s) => A[s * k + j]);
   const core = RB.map((row) => RA.map((rowA) => row.reduce((sum, x, t) => sum + x * rowA[t], 0)));
-  const sigma = singularValues(core);
+  return singularValues(core);
+}
+
+/** Numeric rank of Delta W = B A with numpy's tolerance for a d x k matrix, max(d, k) eps sigma_max. */
+export function deltaRank(pair: LoraPair): number {
+  return rankOf(deltaSingularValues(pair), pair.d, pair.k);
+}
+
+/** How many singular values of a d x k matrix count as non-zero (numpy's matrix_rank tolerance). */
+export function rankOf(sigma: readonly number[], d: number, k: number): number {
   const tolerance = Math.max(d, k) * Number.EPSILON * (sigma[0] ?? 0);
   return sigma.filter((s) => s > tolerance).length;
 }

@@ -22,9 +22,12 @@ if (!document.querySelector('style[data-rankbook]')) {
 // text its tag holds; the console says why and what to do, and every other widget still starts.
 const results = await Promise.allSettled([
   import('./rank-explorer'),
+  import('./rank-geometry'),
+  import('./factor-shapes'),
   import('./cell'),
   import('./svd-compressor'),
   import('./lora-anatomy'),
+  import('./lora-bypass'),
   import('./lora-trainer'),
   import('./subspace-overlap'),
   import('./delta-w'),

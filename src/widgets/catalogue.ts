@@ -50,6 +50,34 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'factorisation', description: 'M = C R and the storage count' },
     ],
   },
+  'rank-geometry': {
+    tag: 'rankbook-rank-geometry',
+    title: 'Rank as geometry',
+    description: 'What a 2 × 2 or 3 × 3 matrix does to the unit square or cube, and the column space it lands in: the whole plane or space, a plane, a line or the origin. Turn the 3-D view by dragging or with the arrow keys.',
+    embedHeight: 1000,
+    inputs: [
+      { name: 'matrix', kind: 'text', description: 'A 2 × 2 or 3 × 3 matrix as JSON rows of numbers.', example: '[[1,2,3],[2,4,6],[3,6,9]]' },
+    ],
+    controls: [
+      { name: 'presets', description: 'the example matrices' },
+      { name: 'matrix', description: 'the editable entries' },
+      { name: 'turn', description: 'the turn and tilt sliders of the 3-D view' },
+    ],
+  },
+  'factor-shapes': {
+    tag: 'rankbook-factor-shapes',
+    title: 'M = Lₖ Rₖ, drawn to scale',
+    description: 'An m × n matrix beside its factors Lₖ (m × k) and Rₖ (k × n), all at one scale, with the numbers each stores.',
+    embedHeight: 620,
+    inputs: [
+      { name: 'm', kind: 'integer', min: 1, max: 4096, description: 'Rows of M, 1 to 4,096.', example: '12' },
+      { name: 'n', kind: 'integer', min: 1, max: 4096, description: 'Columns of M, 1 to 4,096.', example: '8' },
+      { name: 'k', kind: 'integer', min: 1, max: 4096, description: 'The inner size (the rank), 1 to min(m, n).', example: '2' },
+    ],
+    controls: [
+      { name: 'sliders', description: 'the m, n and k sliders' },
+    ],
+  },
   'svd-compressor': {
     tag: 'rankbook-svd-compressor',
     title: 'SVD image compression',
@@ -72,18 +100,35 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
   'lora-anatomy': {
     tag: 'rankbook-lora-anatomy',
     title: 'Anatomy of a LoRA layer',
-    description: 'W₀ beside B A to scale, the parameter counts, and gradient steps that grow ΔW = B A from zero.',
+    description: 'W₀ beside B A to scale, the parameter counts, and gradient steps that grow ΔW = B A from zero to fit a planted low-rank change, with its error and singular values.',
     embedHeight: 1250,
     inputs: [
       { name: 'preset', kind: 'choice', choices: ['small', 'gpt3'], description: 'Start from a small 96 × 64 layer or a GPT-3 175B layer (12,288 × 12,288, r = 4); d, k and r override it.', example: 'gpt3' },
       { name: 'd', kind: 'integer', min: 1, max: 12288, description: 'Rows of W0 (its output size), 1 to 12,288.', example: '96' },
       { name: 'k', kind: 'integer', min: 1, max: 12288, description: 'Columns of W0 (its input size), 1 to 12,288.', example: '64' },
-      { name: 'r', kind: 'integer', min: 1, max: 64, description: 'The LoRA rank, 1 to 64 and at most min(d, k).', example: '8' },
+      { name: 'r', kind: 'integer', min: 1, max: 256, description: 'The LoRA rank, 1 to min(d, k) (full rank) for layers up to 256 wide; for wider ones as far as a browser can step quickly (104 at 12,288 × 12,288).', example: '8' },
     ],
     controls: [
       { name: 'presets', description: 'the “Start from” buttons' },
       { name: 'sliders', description: 'the d, k and r sliders' },
-      { name: 'step', description: 'the gradient-step buttons and the ΔW heatmap' },
+      { name: 'step', description: 'the training buttons, the ΔW and target heatmaps, and the error and singular-value charts' },
+    ],
+  },
+  'lora-bypass': {
+    tag: 'rankbook-lora-bypass',
+    title: 'The LoRA bypass',
+    description: 'x flows through the frozen W₀ and, beside it, through A (k → r) and B (r → d); the two meet at + to give h. Drag r to change the bottleneck, the parameter count and ΔW = B A, and see the merged W₀ + (α/r) B A.',
+    embedHeight: 1300,
+    inputs: [
+      { name: 'd', kind: 'integer', min: 1, max: 12, description: 'Outputs of the layer (rows of W₀), 1 to 12.', example: '6' },
+      { name: 'k', kind: 'integer', min: 1, max: 12, description: 'Inputs of the layer (columns of W₀), 1 to 12.', example: '8' },
+      { name: 'r', kind: 'integer', min: 1, max: 12, description: 'The LoRA rank, 1 to min(d, k).', example: '1' },
+      { name: 'alpha', kind: 'number', min: 0.125, max: 64, description: 'Alpha: B A is scaled by alpha / r (by default alpha = 2).', example: '2' },
+    ],
+    controls: [
+      { name: 'sliders', description: 'the d, k, r and alpha sliders' },
+      { name: 'flow', description: 'the button that sends a vector through both paths' },
+      { name: 'merged', description: 'the merged matrix W₀ + (α/r) B A' },
     ],
   },
   'lora-trainer': {

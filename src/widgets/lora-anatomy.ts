@@ -5,17 +5,23 @@ import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
 import { formatNumber } from '../plots/scales';
+import { pixelSvg, describePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { drawFit, BARS_MAX } from './lora-anatomy-fit';
 import { createRng } from '../lora/random';
 import {
-  SIZE_MAX, RANK_MAX, parameterCounts, gpt3Counts, initialPair, gradientStep, deltaBlock, deltaRank,
+  SIZE_MAX, parameterCounts, gpt3Counts, initialPair, deltaBlock, deltaSingularValues, rankOf, largestRank,
   type LoraPair, type WholeModelCounts,
 } from '../lora/anatomy';
+import { plantedTarget, targetBlock, fitStep, relativeError, bestPossibleError, type PlantedTarget } from '../lora/planted-target';
 
 /** Sizes the d and k sliders step through: small ones for hand-sized examples up to GPT-3's 12,288. */
 export const SIZE_STOPS = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024,
   1536, 2048, 3072, 4096, 6144, 8192, 12288];
 /** The heatmap shows Delta W whole up to this many rows and columns, else its top-left corner. */
 const VIEW = 16;
+/** Steps the Train button takes, and the most it takes between two paints. */
+const TRAIN_STEPS = 100;
+const FRAME_MS = 30;
 
 export interface LoraAnatomyState {
   d: number;
@@ -30,6 +36,18 @@ export interface LoraAnatomyState {
   /** rank(B A) of the whole Delta W, at most r. */
   deltaRank: number;
   steps: number;
+  /** The largest r offered for this d and k: min(d, k) where the browser can afford it. */
+  rankLimit: number;
+  /** r = min(d, k): B A can be any d x k matrix. */
+  atFullRank: boolean;
+  /** The task: fit a planted change T with these singular values (its rank is their count). */
+  targetValues: number[];
+  /** |Delta W - T|_F / |T|_F now, and the least any rank-r Delta W can reach. */
+  relativeError: number;
+  bestError: number;
+  /** Delta W's singular values, largest first, at most BARS_MAX of them (the rest are zero or not shown). */
+  singularValues: number[];
+  training: boolean;
   /** The part of Delta W drawn and computed entry by entry. */
   view: { rows: number; cols: number; whole: boolean };
   /** GPT-3 175B with B and A on Wq and Wv in all 96 layers (the paper's setting), when d = k = 12,288. */
@@ -40,7 +58,7 @@ export interface LoraAnatomyState {
 
 const count = (n: number) => n.toLocaleString('en-US');
 const times = (x: number) => (x >= 10 ? count(Math.round(x)) : x.toFixed(1)) + '×';
-const rankMax = (d: number, k: number) => Math.min(d, k, RANK_MAX);
+const rankMax = largestRank;
 const nearestStop = (n: number) => SIZE_STOPS.reduce((best, s, i) => (Math.abs(Math.log(s / n)) < Math.abs(Math.log(SIZE_STOPS[best] / n)) ? i : best), 0);
 
 /**
@@ -53,12 +71,20 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
   private preset: PresetName | null = 'small';
   private pair!: LoraPair;
   private rank = 0;
+  private sigma: number[] = [];
+  private target!: PlantedTarget;
+  private history: [number, number][] = [[0, 1]];
+  private training = 0;
   private rng = createRng(Date.now());
   private sliders!: Record<'d' | 'k' | 'r', HTMLInputElement>;
   private outputs!: Record<'d' | 'k' | 'r', HTMLOutputElement>;
   private messages!: Record<'d' | 'k' | 'r' | 'preset', HTMLElement>;
-  private parts!: Record<'result' | 'detail' | 'gpt3' | 'scaleNote' | 'stepResult' | 'caption' | 'readout', HTMLElement>;
+  private parts!: Record<'result' | 'detail' | 'gpt3' | 'scaleNote' | 'stepResult' | 'caption' | 'readout' | 'rankNote' | 'fitResult', HTMLElement>;
   private stepButton!: HTMLButtonElement;
+  private trainButton!: HTMLButtonElement;
+  private fitSvg!: PixelSvg;
+  private fitWidth = () => 640;
+  private targetMap!: Heatmap;
   private busy = false;
   private figure = anatomyFigure();
   private map!: Heatmap;
@@ -81,6 +107,9 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       d, k, r, preset: this.preset,
       fullParams: c.full, loraParams: c.lora, ratio: c.ratio, breakEvenRank: c.breakEven,
       deltaRank: this.rank, steps: this.pair?.steps ?? 0, view,
+      rankLimit: rankMax(d, k), atFullRank: r === Math.min(d, k), targetValues: this.target?.values ?? [],
+      relativeError: this.history[this.history.length - 1][1], bestError: this.target ? bestPossibleError(this.target, r) : 0,
+      singularValues: this.sigma.slice(0, BARS_MAX), training: this.training !== 0,
       gpt3: d === 12288 && k === 12288 ? gpt3Counts(r) : null,
       message: Object.values(this.messages ?? {}).map((m) => m.textContent).filter(Boolean).join(' '),
     };
@@ -104,15 +133,19 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     };
     const d = slider('d', 'd: rows of W₀ (outputs)', { min: 0, max: SIZE_STOPS.length - 1 });
     const k = slider('k', 'k: columns of W₀ (inputs)', { min: 0, max: SIZE_STOPS.length - 1 });
-    const r = slider('r', 'r: rank of B A', { min: 1, max: RANK_MAX });
+    const r = slider('r', 'r: rank of B A', { min: 1, max: 64 });
     const presetMessage = h('p', { class: 'rb-message', role: 'alert', hidden: true });
     this.sliders = { d: d.input, k: k.input, r: r.input };
     this.outputs = { d: d.output, k: k.output, r: r.output };
     this.messages = { d: d.message, k: k.message, r: r.message, preset: presetMessage };
     this.stepButton = h('button', { type: 'button', onclick: () => this.step() }, 'Take a gradient step');
+    this.trainButton = h('button', { type: 'button', onclick: () => this.toggleTraining() }, `Train ${TRAIN_STEPS} steps`);
+    this.fitSvg = pixelSvg('How well ΔW fits the planted change', '');
+    this.targetMap = heatmap([[0]], { title: 'The planted change T', description: '', cellSize: 16, legend: false });
     this.parts = {
       result: h('p', { class: 'rb-result' }), detail: h('p'), gpt3: h('p', { class: 'rb-anatomy-gpt3' }),
       scaleNote: h('p', { class: 'rb-note' }), stepResult: h('p', { class: 'rb-anatomy-step-result' }),
+      rankNote: h('p', { class: 'rb-picture-note' }), fitResult: h('p'),
       caption: h('p', { class: 'rb-note' }),
       readout: h('p', { class: 'rb-note rb-anatomy-readout' }, 'Point at a cell, or Tab to the grid and use the arrow keys, to read its value.'),
     };
@@ -122,6 +155,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       onCellFocus: (c) => { this.parts.readout.textContent = `ΔW row ${c.row + 1}, column ${c.col + 1}: ${formatNumber(c.value)}`; },
     });
     const presetButton = (name: PresetName) => h('button', { type: 'button', onclick: () => this.applyPreset(name) }, PRESETS[name].label);
+    const fitArea = h('div', { class: 'rb-picture-area' }, this.fitSvg.node()!);
     this.replaceChildren(h('div', { class: 'rb-widget rb-lora-anatomy' },
       h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Presets', 'data-control': 'presets' },
         h('span', {}, 'Start from'), presetButton('small'), presetButton('gpt3')),
@@ -129,15 +163,22 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       h('div', { class: 'rb-anatomy-sliders', 'data-control': 'sliders' }, d.row, k.row, r.row),
       this.figure.element, this.parts.scaleNote,
       this.parts.result, this.parts.detail, this.parts.gpt3,
+      this.parts.rankNote,
       h('div', { class: 'rb-anatomy-training', 'data-control': 'step' },
-        h('p', { class: 'rb-subhead' }, 'Training: ΔW = B A'),
-        h('p', { class: 'rb-note' }, 'Each step makes up a batch of 4 inputs x with output errors δ. The layer’s gradient is ' +
-          'G = ¼ Σ δ xᵀ (rank at most 4); B moves by −G Aᵀ and A by −Bᵀ G, as the chain rule gives.'),
-        h('div', { class: 'rb-row' }, this.stepButton,
+        h('p', { class: 'rb-subhead' }, 'Training: fit a planted change'),
+        h('p', { class: 'rb-note' }, 'The task: a hidden change T of rank 4 (singular values 1, ½, ¼, ⅛). Each step shows the layer ' +
+          'a batch of 4 random inputs x with the outputs T x + noise it should add; B and A take one gradient step on the squared ' +
+          'error. With errors δ the layer’s gradient is G = ¼ Σ δ xᵀ (rank at most 4); B moves by −G Aᵀ and A by −Bᵀ G, as the chain rule gives.'),
+        h('div', { class: 'rb-row' }, this.stepButton, this.trainButton,
           h('button', { type: 'button', onclick: () => this.resetPair(true) }, 'Reset (B = 0, new A)')),
         this.parts.stepResult,
-        h('div', { class: 'rb-anatomy-heatmap' }, this.map.element), this.parts.caption, this.parts.readout),
+        h('div', { class: 'rb-anatomy-maps' },
+          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, 'ΔW = B A, what LoRA has learnt'), this.map.element),
+          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, 'T, the change to learn'), this.targetMap.element)),
+        this.parts.caption, this.parts.readout,
+        fitArea, this.parts.fitResult),
       this.createLiveRegion()));
+    this.fitWidth = watchWidth(fitArea, () => this.drawFitPicture());
   }
 
   /** Reads every attribute again: a preset first, then d, k and r over it, each clamped with a message. */
@@ -179,19 +220,23 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       `LoRA trains ${count(c.lora)} numbers instead of ${count(c.full)}.`);
   }
 
-  /** A fresh pair: B = 0 and a new random A, so Delta W = 0 again. */
+  /** A fresh pair: B = 0 and a new random A, so Delta W = 0 again. The target depends on d and k only. */
   private resetPair(announce: boolean): void {
+    this.stopTraining();
     const { d, k, r } = this.size;
+    if (!this.target || this.target.d !== d || this.target.k !== k) this.target = plantedTarget(d, k, createRng(d * 65537 + k));
     this.pair = initialPair(d, k, r, this.rng);
     this.rank = 0;
+    this.sigma = [];
+    this.history = [[0, 1]];
     this.render();
     if (announce) this.announce('B is zero again and A is a new random matrix: ΔW = 0, rank 0.');
     this.emitChange();
   }
 
-  /** A GPT-3-sized step takes about half a second: say so and let the page paint before computing. */
+  /** A GPT-3-sized step takes a fraction of a second: say so and let the page paint before computing. */
   private async step(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.training) return;
     const before = this.pair;
     const { d, k, r } = this.size;
     if (r * (d + k) > 100_000) {
@@ -204,11 +249,60 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       this.stepButton.removeAttribute('aria-disabled');
       if (this.pair !== before) return; // the sizes changed meanwhile: that reset the pair
     }
-    this.pair = gradientStep(before, this.rng);
-    this.rank = deltaRank(this.pair);
+    this.pair = fitStep(before, this.target, this.rng);
+    this.measure();
     this.render();
-    this.announce(`Step ${this.pair.steps}: rank of ΔW is ${this.rank}, at most r = ${this.size.r}.`);
+    this.announceFit();
     this.emitChange();
+  }
+
+  /** Train runs TRAIN_STEPS steps, as many per frame as fit in FRAME_MS, so the curve grows as it learns; pressed again, it stops. */
+  private toggleTraining(): void {
+    if (this.training) {
+      this.stopTraining();
+      this.announceFit();
+      this.emitChange();
+      return;
+    }
+    if (this.busy) return;
+    const goal = this.pair.steps + TRAIN_STEPS;
+    const run = () => {
+      const start = performance.now();
+      while (this.pair.steps < goal && performance.now() - start < FRAME_MS) this.pair = fitStep(this.pair, this.target, this.rng);
+      this.measure();
+      this.render();
+      if (this.pair.steps < goal) {
+        this.training = requestAnimationFrame(run);
+      } else {
+        this.stopTraining();
+        this.announceFit();
+        this.emitChange();
+      }
+    };
+    this.training = requestAnimationFrame(run);
+    this.trainButton.textContent = 'Stop';
+    this.stepButton.setAttribute('aria-disabled', 'true');
+    this.emitChange();
+  }
+
+  private stopTraining(): void {
+    if (!this.training) return;
+    cancelAnimationFrame(this.training);
+    this.training = 0;
+    this.trainButton.textContent = `Train ${TRAIN_STEPS} steps`;
+    this.stepButton.removeAttribute('aria-disabled');
+  }
+
+  /** Delta W's singular values, rank and distance from the target, after the steps so far. */
+  private measure(): void {
+    this.sigma = deltaSingularValues(this.pair);
+    this.rank = rankOf(this.sigma, this.size.d, this.size.k);
+    this.history.push([this.pair.steps, relativeError(this.pair, this.target)]);
+  }
+
+  private announceFit(): void {
+    const error = this.history[this.history.length - 1][1];
+    this.announce(`Step ${this.pair.steps}: rank of ΔW is ${this.rank}, at most r = ${this.size.r}; relative error ${formatNumber(error, 2)}.`);
   }
 
   private render(): void {
@@ -248,18 +342,61 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       : '';
 
     const view = this.view();
+    // One colour scale for both maps, the target's, so that a fitted cell looks like the cell it fits.
+    const wanted = targetBlock(this.target, view.rows, view.cols);
+    const largest = Math.max(1e-12, ...wanted.flat().map(Math.abs));
+    const domain: [number, number] = [-largest, largest];
     this.map.update(deltaBlock(this.pair, view.rows, view.cols), {
+      domain,
       title: view.whole ? `ΔW = B A, all ${d} × ${k} entries` : `ΔW = B A, top-left ${view.rows} × ${view.cols} corner`,
       description: steps === 0 ? 'Every entry is zero, because B is zero.' : `After ${steps} gradient steps; blue cells are negative, orange positive.`,
+    });
+    this.targetMap.update(wanted, {
+      domain,
+      title: view.whole ? `The planted change T, ${d} × ${k}` : `The planted change T, top-left ${view.rows} × ${view.cols}`,
+      description: `What ΔW should become: a rank-${this.target.values.length} matrix; blue cells are negative, orange positive.`,
     });
     this.parts.caption.textContent = (view.whole ? `All of ΔW (${d} × ${k}).` :
       `Only the top-left ${view.rows} × ${view.cols} corner of the ${count(d)} × ${count(k)} ΔW is drawn, and only it is computed ` +
       `(from the first ${view.rows} rows of B and ${view.cols} columns of A); the rank above is of the whole ΔW.`) +
-      ' Colour strength is |value| relative to the largest on show.';
+      ' Left ΔW, right the target T, on one colour scale: strength is |value| relative to T’s largest entry on show.';
     this.parts.stepResult.textContent = steps === 0
       ? `B starts at zero, so ΔW = B A = 0 and the model starts exactly as it was (rank 0). A is random.`
       : `After ${steps} step${steps === 1 ? '' : 's'}: rank(ΔW) = ${this.rank}, never more than r = ${r}` +
         (steps === 1 ? '. On the first step only B moved: A’s gradient is Bᵀ G, zero while B is.' : '.');
+    const full = Math.min(d, k);
+    this.parts.rankNote.textContent = r === full
+      ? `r = min(d, k) = ${count(full)}: full rank. B A can now be any ${count(d)} × ${count(k)} matrix, so LoRA can learn ` +
+        `any change full fine-tuning could make to this matrix, while training ${count(c.lora)} numbers instead of ${count(c.full)}. ` +
+        'LoRA at full rank on every matrix, with the biases trained too, is full fine-tuning.'
+      : max < full && r === max
+        ? `r stops at ${max} here: for a ${count(d)} × ${count(k)} layer a larger r would make each step too slow for a browser. ` +
+          `At r = min(d, k) = ${count(full)} LoRA could learn any change to this matrix, as full fine-tuning does.`
+        : '';
+    this.parts.rankNote.hidden = this.parts.rankNote.textContent === '';
+    this.drawFitPicture();
+  }
+
+  private drawFitPicture(): void {
+    const { d, k, r } = this.size;
+    const error = this.history[this.history.length - 1][1];
+    const floor = bestPossibleError(this.target, r);
+    const full = Math.min(d, k);
+    drawFit(this.fitSvg, { history: this.history, floor, sigma: this.sigma, target: this.target.values, r, full }, this.fitWidth());
+    const shown = Math.min(full, BARS_MAX);
+    describePixelSvg(this.fitSvg, `Fitting T: relative error ${formatNumber(error, 2)} after ${this.pair.steps} steps`,
+      `Left: the relative error against steps, from 1 at the start${floor > 0.005 ? `; the best any rank-${r} ΔW can reach is ${formatNumber(floor, 2)}` : ''}. ` +
+      `Right: ΔW’s first ${shown} singular values (${this.sigma.slice(0, Math.min(shown, 8)).map((v) => formatNumber(v, 2)).join(', ') || 'all zero'}) ` +
+      `beside T’s (${this.target.values.map((v) => formatNumber(v, 2)).join(', ')}); past the r-th they are all zero.`);
+    const nonZero = this.rank;
+    this.parts.fitResult.textContent = this.pair.steps === 0
+      ? `Relative error ‖ΔW − T‖ / ‖T‖ = 1: nothing fitted yet. T has rank ${this.target.values.length}` +
+        (r < this.target.values.length ? `, more than r = ${r}, so the best this LoRA can do is ${formatNumber(floor, 2)} (Eckart–Young).` : '.')
+      : `After ${count(this.pair.steps)} steps the relative error is ${formatNumber(error, 2)}` +
+        (floor > 0.005 ? ` (the best at rank ${r} is ${formatNumber(floor, 2)})` : '') +
+        `. ${nonZero} of ΔW’s ${count(full)} singular values are non-zero, never more than r = ${r}` +
+        (r > this.target.values.length ? `; those past T’s ${this.target.values.length} stay small: they fit the noise.` : '.') +
+        (k > 1000 ? ` At k = ${count(k)} a batch of 4 inputs sees a sliver of the input space, so fitting takes thousands of steps.` : '');
   }
 }
 

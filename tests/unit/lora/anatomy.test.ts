@@ -1,16 +1,25 @@
 import { describe, it, expect } from 'vitest';
-import { parameterCounts, gpt3Counts, initialPair, gradientStep, deltaBlock, deltaRank, type LoraPair } from '../../../src/lora/anatomy';
+import {
+  parameterCounts, gpt3Counts, initialPair, gradientStep, deltaBlock, deltaRank, deltaSingularValues, largestRank, type LoraPair, type Batch,
+} from '../../../src/lora/anatomy';
+import type { Rng } from '../../../src/lora/random';
 import { createRng } from '../../../src/lora/random';
 import { rank } from '../../../src/linalg/rank';
+import { singularValues } from '../../../src/linalg/svd';
 
 const matrix = (data: Float64Array, rows: number, cols: number) =>
   Array.from({ length: rows }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
 const multiply = (X: number[][], Y: number[][]) => X.map((row) => Y[0].map((_, j) => row.reduce((s, x, t) => s + x * Y[t][j], 0)));
 const transpose = (X: number[][]) => X[0].map((_, j) => X.map((row) => row[j]));
+/** A made-up batch: Gaussian inputs and Gaussian output errors, as when nothing in particular is being fitted. */
+const randomBatch = (d: number, k: number, rng: Rng, size = 4): Batch => ({
+  size, errors: Float64Array.from({ length: d * size }, () => rng.normal()), X: Float64Array.from({ length: k * size }, () => rng.normal()),
+});
+const step = (p: LoraPair, rng: Rng) => gradientStep(p, randomBatch(p.d, p.k, rng), 0.1);
 const steps = (pair: LoraPair, n: number, seed = 7) => {
   const rng = createRng(seed);
   let p = pair;
-  for (let i = 0; i < n; i++) p = gradientStep(p, rng);
+  for (let i = 0; i < n; i++) p = step(p, rng);
   return p;
 };
 
@@ -67,12 +76,10 @@ describe('a gradient step', () => {
   it('moves B by -lr G A^T and A by -lr B^T G, with G the batch gradient (1/b) Delta X^T', () => {
     const [d, k, r, b, lr] = [5, 4, 2, 3, 0.1];
     const p1 = steps(initialPair(d, k, r, createRng(3)), 1, 11);
-    const rng = createRng(99);
-    const p2 = gradientStep(p1, rng, { batch: b, learningRate: lr });
-    // Replay the same draws: first Delta (d x b), then X (k x b).
-    const replay = createRng(99);
-    const delta = Array.from({ length: d }, () => Array.from({ length: b }, () => replay.normal()));
-    const X = Array.from({ length: k }, () => Array.from({ length: b }, () => replay.normal()));
+    const batch = randomBatch(d, k, createRng(99), b);
+    const p2 = gradientStep(p1, batch, lr);
+    const delta = matrix(batch.errors, d, b);
+    const X = matrix(batch.X, k, b);
     const G = multiply(delta, transpose(X)).map((row) => row.map((x) => x / b));
     const B = matrix(p1.B, d, r);
     const A = matrix(p1.A, r, k);
@@ -86,7 +93,7 @@ describe('a gradient step', () => {
   });
   it('leaves A alone on the first step, because dLoss/dA = B^T G is zero while B is', () => {
     const p0 = initialPair(8, 6, 3, createRng(4));
-    const p1 = gradientStep(p0, createRng(5));
+    const p1 = step(p0, createRng(5));
     expect(Array.from(p1.A)).toEqual(Array.from(p0.A));
     expect(p1.B.some((x) => x !== 0)).toBe(true);
     expect(p0.B.every((x) => x === 0)).toBe(true); // the pair given is unchanged
@@ -118,9 +125,32 @@ describe('deltaBlock and deltaRank on large layers', () => {
   it('handles a GPT-3-sized layer (12,288 x 12,288, r = 8) without forming Delta W', () => {
     const p = initialPair(12288, 12288, 8, createRng(9));
     const start = performance.now();
-    const one = gradientStep(p, createRng(10));
+    const one = step(p, createRng(10));
     expect(deltaRank(one)).toBe(4);
-    expect(deltaRank(gradientStep(one, createRng(11)))).toBe(8);
+    expect(deltaRank(step(one, createRng(11)))).toBe(8);
     expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('singular values of Delta W and the largest rank offered', () => {
+  it('gives all min(d, k) values for a small Delta W, those past r at rounding level', () => {
+    const p = steps(initialPair(12, 9, 3, createRng(12)), 4);
+    const sigma = deltaSingularValues(p);
+    expect(sigma).toHaveLength(9);
+    expect(sigma[2]).toBeGreaterThan(1e-6);
+    expect(sigma[3]).toBeLessThan(1e-12 * sigma[0]);
+  });
+  it('gives r values through the r x r core for a large one, matching the direct route', () => {
+    const p = steps(initialPair(200, 150, 5, createRng(13)), 3);
+    const core = deltaSingularValues(p);
+    expect(core).toHaveLength(5);
+    const direct = singularValues(deltaBlock(p, 200, 150)).slice(0, 5); // 200 x 150 formed in full
+    core.forEach((s, i) => expect(s).toBeCloseTo(direct[i], 9));
+  });
+  it('offers full rank up to 256 wide, and a cost-bounded rank beyond', () => {
+    expect(largestRank(96, 64)).toBe(64);
+    expect(largestRank(256, 256)).toBe(256);
+    expect(largestRank(12288, 12288)).toBe(104);
+    expect(largestRank(1, 12288)).toBe(1);
   });
 });

@@ -1,0 +1,27 @@
+import { describe, it, expect } from 'vitest';
+import { readGeometryMatrix, GEOMETRY_PRESETS } from '../../../src/widgets/rank-geometry-read';
+import { columnSpace } from '../../../src/linalg/column-space';
+
+describe('reading the rank-geometry matrix', () => {
+  it('takes 2 x 2 and 3 x 3 matrices, fractions included', () => {
+    expect(readGeometryMatrix('[[1, "1/2"], [2, 1]]')).toEqual({ ok: true, matrix: [[1, 0.5], [2, 1]] });
+    expect(readGeometryMatrix('1 2 3\n2 4 6\n3 6 9')).toEqual({ ok: true, matrix: [[1, 2, 3], [2, 4, 6], [3, 6, 9]] });
+  });
+
+  it('says what is wrong with other shapes and bad entries', () => {
+    expect(readGeometryMatrix('[[1, 2, 3], [4, 5, 6]]')).toEqual({ ok: false, message: 'This picture takes a 2 × 2 or 3 × 3 matrix, not 2 × 3.' });
+    const bad = readGeometryMatrix('[[1, 2], [3, "x"]]');
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message).toMatch(/^Row 2, column 2: .*not a number/);
+    expect(readGeometryMatrix('<img src=x>').ok).toBe(false);
+  });
+
+  it('labels every example with its true rank', () => {
+    for (const p of GEOMETRY_PRESETS) {
+      const n = p.matrix.length;
+      expect(p.label.startsWith(`${n} × ${n}`)).toBe(true);
+      const stated = p.label.includes('zero') ? 0 : Number(/rank (\d)/.exec(p.label)![1]);
+      expect(columnSpace(p.matrix).rank).toBe(stated);
+    }
+  });
+});
