@@ -1,11 +1,15 @@
 /**
  * Train the LoRA adapters the lessons ship (npm run adapters): the dinosaur-name task from the
- * pretrained base, r=8 and r=64 on Wq,Wv (seed 1), r=64 seed 2, a rank x target sweep, and one
- * attention+MLP run; plus a full fine-tune of the same length as the reference for "gap closed".
+ * pretrained base: a rank x target sweep (seed 1), r=8 and r=64 on Wq,Wv for seeds 2 and 3 too (lesson 7
+ * compares subspaces over these seed pairs), and one attention+MLP run; plus a full fine-tune of the same
+ * length as the reference for "gap closed". Each adapter's A starts from its own stream (src/lora/lora.ts).
  * Writes public/models/adapters/<name>.json + <name>.bin (A r x k and B d x r, float32) and
  * index.json, and the browser's word lists to public/models/corpora/. Each run is written as soon
  * as it finishes and --resume skips finished ones, so an interrupted run can carry on.
  *   --steps N (default 300) --out DIR --base DIR --corpora DIR --resume --tiny (3 short runs, for tests)
+ *   --part I/N: train only every N-th run from the I-th and write no index (needs the full fine-tune in
+ *   index.json already); several parts can run at once, then --resume alone assembles index.json.
+ *   --index-only: train nothing; write index.json from the run files present, whatever their seeding.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +25,7 @@ import {
   packAdapters,
   sampleNames,
 } from '../src/lora/index';
-import { adapterRunName } from '../src/lora/checkpoint-reader';
+import { SUBSPACE_SEEDS, adapterRunName } from '../src/lora/checkpoint-reader';
 import { argValue, initBackend, readBase, readWordList } from './pretrain';
 
 interface RunSpec {
@@ -31,6 +35,8 @@ interface RunSpec {
 }
 
 const ATTENTION: LoraTarget[] = ['wq', 'wk', 'wv', 'wo'];
+/** How A is drawn; --resume retrains runs made with another scheme. */
+const INIT_SEEDING = 'per adapter: (seed, block, matrix, r)';
 const ALPHA = 8; // the LoRA paper's recipe: alpha = the first r tried, then left alone (scale = 8 / r)
 
 export function plannedRuns(tiny: boolean): RunSpec[] {
@@ -45,9 +51,19 @@ export function plannedRuns(tiny: boolean): RunSpec[] {
   for (const targets of [['wq'], ['wq', 'wv'], ATTENTION] as LoraTarget[][]) {
     for (const r of [1, 2, 4, 8, 64]) runs.push({ r, targets, seed: 1 });
   }
-  runs.push({ r: 64, targets: ['wq', 'wv'], seed: 2 });
+  for (const seed of SUBSPACE_SEEDS.slice(1)) for (const r of [8, 64]) runs.push({ r, targets: ['wq', 'wv'], seed });
   runs.push({ r: 8, targets: [...ATTENTION, 'mlpUp', 'mlpDown'], seed: 1 });
   return runs;
+}
+
+/** The runs lesson 7 compares first, then r = 4 (its Table 7), then the rest: an interrupted run keeps what matters most. */
+export function trainingOrder(runs: RunSpec[]): RunSpec[] {
+  const rank = (s: RunSpec) => {
+    const wqwv = s.targets.join() === 'wq,wv';
+    if (wqwv && (s.r === 8 || s.r === 64) && SUBSPACE_SEEDS.includes(s.seed)) return SUBSPACE_SEEDS.indexOf(s.seed);
+    return wqwv && s.r === 4 ? SUBSPACE_SEEDS.length : SUBSPACE_SEEDS.length + 1;
+  };
+  return runs.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map(({ s }) => s);
 }
 
 async function main(args: string[]): Promise<void> {
@@ -56,7 +72,13 @@ async function main(args: string[]): Promise<void> {
   const outDir = argValue(args, '--out') ?? 'public/models/adapters';
   const corporaDir = argValue(args, '--corpora') ?? (tiny ? join(outDir, 'corpora') : 'public/models/corpora');
   const baseDir = argValue(args, '--base') ?? 'public/models/base';
-  const resume = args.includes('--resume');
+  const indexOnly = args.includes('--index-only');
+  const resume = indexOnly || args.includes('--resume');
+  const partArg = argValue(args, '--part');
+  const part = partArg ? partArg.split('/').map(Number) : null;
+  if (part && !(part.length === 2 && Number.isInteger(part[0]) && Number.isInteger(part[1]) && part[0] >= 0 && part[0] < part[1])) {
+    throw new Error(`--part wants I/N with 0 <= I < N, not ${partArg}`);
+  }
   const evalEvery = tiny ? 5 : 50;
   const backend = await initBackend('wasm');
   const t0 = Date.now();
@@ -82,7 +104,7 @@ async function main(args: string[]): Promise<void> {
     description: 'LoRA adapters for the dinosaur-name task, trained from ../base with the same code as the in-browser trainer.',
     task: { corpus: corpora.dinosaurs.source, validationFraction: 0.1, splitSeed: 1, trainWords: data.trainWords.length, validationWords: data.validationWords.length },
     base: { manifest: '../base/manifest.json', validationLossOnTask: baseVal, englishValidationLoss: baseManifest.validationLoss },
-    training: { steps, batchSize: 64, optimizer: 'adam', learningRate: DEFAULT_LEARNING_RATE.lora, alpha: ALPHA, scale: 'alpha / r', evalEvery, backend, tiny },
+    training: { steps, batchSize: 64, optimizer: 'adam', learningRate: DEFAULT_LEARNING_RATE.lora, alpha: ALPHA, scale: 'alpha / r', initSeeding: INIT_SEEDING, evalEvery, backend, tiny },
     note: tiny ? 'tiny test run' : `${steps} steps per run (a reduced budget to keep the whole set to ~20 minutes on 2 shared cores).`,
     lossUnit: 'nats per character on the full validation split',
     fullFineTune: previous?.fullFineTune ?? null,
@@ -90,6 +112,7 @@ async function main(args: string[]): Promise<void> {
   };
 
   // Reference: full fine-tuning, same steps and batches, its own (measured) learning rate.
+  if ((part || indexOnly) && index.fullFineTune?.steps !== steps) throw new Error('--part and --index-only need the full fine-tune in index.json: run once without --part first');
   if (!index.fullFineTune || index.fullFineTune.steps !== steps) {
     const full = new TinyGpt(base.config, { weights: base.getWeights() });
     const trainer = new Trainer(full, data, { ...common, mode: 'full', learningRate: DEFAULT_LEARNING_RATE.full, seed: 1 });
@@ -102,16 +125,25 @@ async function main(args: string[]): Promise<void> {
   }
   const fullVal: number = index.fullFineTune.validationLoss;
 
-  for (const spec of plannedRuns(tiny)) {
+  const planned = plannedRuns(tiny);
+  const position = new Map<string, number>();
+  for (const [i, spec] of planned.entries()) position.set(adapterRunName(spec.r, spec.targets, spec.seed), i);
+  for (const [turn, spec] of trainingOrder(planned).entries()) {
+    if (part && turn % part[1] !== part[0]) continue;
     const name = adapterRunName(spec.r, spec.targets, spec.seed);
     const file = join(outDir, `${name}.json`);
     if (resume && existsSync(file)) {
       const m = JSON.parse(readFileSync(file, 'utf8'));
-      if (m.training?.steps === steps) {
+      if (m.training?.steps === steps && (indexOnly || m.training?.initSeeding === INIT_SEEDING)) {
         index.runs.push(m.summary);
+        index.runs.sort((a, b) => position.get(a.name as string)! - position.get(b.name as string)!);
         console.log(`${name}: kept (resume)`);
         continue;
       }
+    }
+    if (indexOnly) {
+      console.log(`${name}: missing, left out (--index-only)`);
+      continue;
     }
     const t1 = Date.now();
     const model = new TinyGpt(base.config, { weights: base.getWeights() });
@@ -140,18 +172,26 @@ async function main(args: string[]): Promise<void> {
     const { manifest, bytes } = packAdapters(attachment, {
       task: 'dinosaurs',
       base: '../base/manifest.json',
-      training: { steps, batchSize: 64, learningRate: DEFAULT_LEARNING_RATE.lora, seed: spec.seed, backend },
+      training: { steps, batchSize: 64, learningRate: DEFAULT_LEARNING_RATE.lora, seed: spec.seed, initSeeding: INIT_SEEDING, backend },
       summary,
     }, `${name}.bin`);
     writeFileSync(join(outDir, manifest.weightsFile), bytes);
     writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
     index.runs.push(summary);
-    writeFileSync(indexPath, JSON.stringify(index, null, 2) + '\n');
+    index.runs.sort((a, b) => position.get(a.name as string)! - position.get(b.name as string)!);
+    if (!part) writeFileSync(indexPath, JSON.stringify(index, null, 2) + '\n');
     console.log(`${name}: validation ${validationLoss.toFixed(3)}, gap closed ${(100 * summary.gapClosed).toFixed(0)}%, ${summary.trainableParams} params, ${summary.wallSeconds.toFixed(0)} s; ${samples.slice(0, 4).join(', ')}`);
     trainer.dispose();
     model.dispose();
   }
-  writeFileSync(indexPath, JSON.stringify({ ...index, wallTimeSeconds: (Date.now() - t0) / 1000, createdAt: new Date().toISOString() }, null, 2) + '\n');
+  if (part) {
+    console.log(`part ${partArg}: wrote ${index.runs.length} adapters in ${((Date.now() - t0) / 1000).toFixed(0)} s; run again with --resume alone for index.json`);
+    base.dispose();
+    return;
+  }
+  // With --resume the runs may come from earlier or parallel invocations: their own times are summed.
+  const runSeconds = index.runs.reduce((a, r) => a + Number(r.wallSeconds ?? 0), 0);
+  writeFileSync(indexPath, JSON.stringify({ ...index, wallTimeSeconds: (Date.now() - t0) / 1000, runWallSecondsTotal: runSeconds, createdAt: new Date().toISOString() }, null, 2) + '\n');
   base.dispose();
   console.log(`wrote ${index.runs.length} adapters to ${outDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -64,3 +64,6 @@ export interface CheckpointFiles {
 export function adapterRunName(r: number, targets: readonly string[], seed: number): string {
   return `r${r}-${targets.join('-')}-s${seed}`;
 }
+
+/** Seeds of the r = 8 and r = 64 {Wq, Wv} runs that scripts/adapters.ts trains and lesson 7 compares in pairs. */
+export const SUBSPACE_SEEDS = [1, 2, 3];

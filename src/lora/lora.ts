@@ -5,10 +5,12 @@
  * A and B are stored in the paper's shapes; the model keeps W0 in the row-vector layout [k, d]
  * (y = x W0), so the branch is x A^T B^T. Only A and B are trainable; W0 is never written except
  * by merge/unmerge, which fold s · B A into W0 and take it out again.
+ * Each A is drawn from its own stream, seeded by (seed, block, matrix, r): adapters that differ only in
+ * rank start from unrelated numbers, so comparing their subspaces measures training, not a shared start.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { type LoraConfig, type LoraTarget, loraScale, validateLoraConfig } from './config';
-import { type Rng, createRng, normalArray, uniformArray } from './random';
+import { type Rng, createRng, deriveSeed, normalArray, uniformArray } from './random';
 
 export class LoraAdapter {
   /** A: r x k (k = input width). */
@@ -77,6 +79,11 @@ export class LoraAdapter {
   }
 }
 
+/** The seed of one adapter's A: every part matters, the rank included. */
+export function adapterInitSeed(seed: number, block: number, target: LoraTarget, r: number): number {
+  return deriveSeed('lora-A', seed, block, target, r);
+}
+
 /** A weight the model exposes for adaptation: block index, target name and the W0 variable ([k, d]). */
 export interface AdaptableWeight {
   block: number;
@@ -95,11 +102,10 @@ export class LoraAttachment {
     seed: number,
   ) {
     validateLoraConfig(config);
-    const rng = createRng(seed);
     for (const slot of slots) {
       if (!config.targets.includes(slot.target)) continue;
       const [k, d] = slot.weight.shape;
-      const adapter = new LoraAdapter(k, d, config, rng);
+      const adapter = new LoraAdapter(k, d, config, createRng(adapterInitSeed(seed, slot.block, slot.target, config.r)));
       slot.setAdapter(adapter);
       this.adapters.push({ name: `block${slot.block}.${slot.target}`, slot, adapter });
     }

@@ -38,6 +38,22 @@ export function createRng(seed: number): Rng {
   };
 }
 
+/**
+ * A 32-bit seed mixed from several parts (FNV-1a over their text, then murmur3's finaliser), so that
+ * related draws get unrelated streams: each LoRA adapter's A is drawn from (seed, block, matrix, r), and
+ * the rank-8 adapter therefore does not start from the first 8 rows of the rank-64 one.
+ */
+export function deriveSeed(...parts: Array<number | string>): number {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    const text = `${part}|`; // the separator keeps (1, 23) and (12, 3) apart
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /** Fisher-Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
   const out = items.slice();

@@ -48,15 +48,18 @@ describe('the cells in the lessons', () => {
     expect(last('03-svd-compression.mdx', 1)).toBe('[98, 98]');
   });
 
-  it('lesson 4: the loss of the worked example is 1.42 and the gradients have rank 1 then 2', () => {
+  it('lesson 4: the loss of the worked example is 1.42 and the gradients of 1, 2, 3 positions have rank 1, 2, 3', () => {
     expect(last('04-fine-tuning.mdx', 0)).toBe('loss = 1.41703');
     expect(last('04-fine-tuning.mdx', 2)).toBe('1');
     expect(last('04-fine-tuning.mdx', 3)).toBe('2');
+    expect(last('04-fine-tuning.mdx', 4)).toBe('3');
   });
 
-  it('lesson 5: bypass and merged agree, and GPT-3 at r = 4 trains 9,272 times fewer numbers', () => {
+  it('lesson 5: bypass and merged agree, GPT-3 at r = 4 trains 9,272 times fewer numbers, 4-bit rounding of four weights', () => {
     expect(last('05-lora.mdx', 1)).toBe('[[10, 10], [11, 11], [15, 15], [1, 1]]');
     expect(last('05-lora.mdx', 3)).toBe('[1536, 18874368, 9272]');
+    expect(runLesson('05-lora.mdx')[4].text).toContain('q = [6, -3, 0, -7]');
+    expect(last('05-lora.mdx', 4)).toBe('[[0.754286, -0.377143, 0, -0.88], [-0.0442857, 0.0571429, 0.05, 0]]');
   });
 
   it('lesson 6: r = 8 on Wq and Wv trains 8,192 numbers, 2% of the model', () => {
