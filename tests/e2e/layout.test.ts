@@ -168,6 +168,7 @@ describe('every page is legible at 1280, 1024 and 390 px and never scrolls sidew
       const page = await context.newPage();
       await page.goto(baseUrl() + '/embed/subspace-overlap/?view=both', { waitUntil: 'load' });
       await settleWidgets(page);
+      await setViewport(page, 1280); // waits the frames a ResizeObserver redraw takes
       const maps = page.getByRole('grid');
       expect(await maps.count()).toBe(2);
       const layout = () => page.evaluate(() => [...document.querySelectorAll('rankbook-subspace-overlap svg.rb-heatmap')].map((svg) => {
