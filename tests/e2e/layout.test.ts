@@ -68,17 +68,16 @@ const frames = () => new Promise<void>((resolve) => requestAnimationFrame(() => 
  * loading or computing. (The trainer's 'loading' is tfjs and the model: its chart is drawn before that.)
  */
 async function settleWidgets(page: Page): Promise<void> {
-  await page.evaluate(async (wait) => {
-    for (const el of document.querySelectorAll('body *')) {
-      if (!el.tagName.startsWith('RANKBOOK-')) continue;
+  const widgets = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => el.tagName.startsWith('RANKBOOK-')).length);
+  for (let n = 0; n < widgets; n++) {
+    // Each stays on screen until it has finished: one scrolled past before its IntersectionObserver fired never starts.
+    const busy = () => page.evaluate((i) => {
+      const el = [...document.querySelectorAll('body *')].filter((e) => e.tagName.startsWith('RANKBOOK-'))[i] as HTMLElement & { state?: { status?: string } };
       el.scrollIntoView({ block: 'center' });
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }, 50);
-  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((el) => el.tagName.startsWith('RANKBOOK-') && el.tagName !== 'RANKBOOK-LORA-TRAINER'
-      && ['loading', 'decomposing'].includes((el as any).state?.status))
-    .map((el) => el.tagName)), { timeout: 60_000, interval: 200 }).toEqual([]);
+      return el.tagName !== 'RANKBOOK-LORA-TRAINER' && ['loading', 'decomposing'].includes(el.state?.status ?? '');
+    }, n);
+    await expect.poll(busy, { timeout: 60_000, interval: 100 }).toBe(false);
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
@@ -112,11 +111,14 @@ async function checkPage(page: Page, path: string): Promise<void> {
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: shotName(path, width), fullPage: true });
     }
-    for (const theme of ['light', 'dark'] as const) {
-      await setTheme(page, theme);
-      small.push(...checkText(await svgTexts(page), `${width} px ${theme}`));
+    small.push(...checkText(await svgTexts(page), `${width} px light`));
+    // Text size does not depend on the theme, so dark is sampled at the phone width only (a theme switch
+    // restyles the whole page, which is slow on a long lesson).
+    if (width === 390) {
+      await setTheme(page, 'dark');
+      small.push(...checkText(await svgTexts(page), `${width} px dark`));
+      await setTheme(page, 'light');
     }
-    await setTheme(page, 'light');
     clashes.push(...(await overlappingLabels(page)).map((c) => `${width} px: ${c}`));
   }
   const sideways: string[] = [];
@@ -159,6 +161,36 @@ describe('every page is legible at 1280, 1024 and 390 px and never scrolls sidew
       }
     });
   }
+
+  it('the subspace-overlap heatmap: labelled axes, 240 px tall, and the paper\'s Figure 3 layout beside on a desktop, stacked on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(baseUrl() + '/embed/subspace-overlap/?view=both', { waitUntil: 'load' });
+      await settleWidgets(page);
+      await setViewport(page, 1280); // waits the frames a ResizeObserver redraw takes
+      const maps = page.getByRole('grid');
+      expect(await maps.count()).toBe(2);
+      const layout = () => page.evaluate(() => [...document.querySelectorAll('rankbook-subspace-overlap svg.rb-heatmap')].map((svg) => {
+        const cells = svg.querySelector(':scope > rect')!.getBoundingClientRect(); // the grid's background, lines included
+        const ticks = [...svg.querySelectorAll('.rb-heatmap-axes text')].map((t) => t.textContent);
+        return { left: cells.left, right: cells.right, top: cells.top, bottom: cells.bottom, height: cells.height, ticks };
+      }));
+      const [full, corner] = await layout();
+      expect(full.height).toBeGreaterThanOrEqual(240);
+      expect(corner.height).toBeGreaterThanOrEqual(240);
+      expect(full.ticks).toEqual(expect.arrayContaining(['1', '8', '64', 'i', 'j']));
+      expect(corner.ticks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '1', '2', '3', '4', '5', '6', '7', '8', 'i', 'j']);
+      expect(corner.left).toBeGreaterThan(full.right); // beside
+      await setViewport(page, 390);
+      const [fullPhone, cornerPhone] = await layout();
+      expect(cornerPhone.top).toBeGreaterThan(fullPhone.bottom); // stacked
+      expect(fullPhone.height).toBeGreaterThanOrEqual(240);
+      expect(fullPhone.ticks).toEqual(expect.arrayContaining(['1', '64']));
+    } finally {
+      await context.close();
+    }
+  });
 
   it('reports the smallest SVG text it measured', () => {
     console.log(`smallest rendered SVG text: ${smallest.size.toFixed(2)} px (${smallest.where})`);
