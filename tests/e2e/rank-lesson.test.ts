@@ -69,7 +69,7 @@ describe('lesson 1 and the rank explorer', () => {
     const { page, errors } = await openPage(browser, LESSON);
     for (const bad of ['', 'abc', '1/0', '1e400']) {
       await cell(page, 2, 2).fill(bad);
-      const message = page.locator('rankbook-rank-explorer .rb-message[role=alert]').first();
+      const message = page.locator('rankbook-rank-explorer .rb-message[role=alert]:visible').first();
       await expect.poll(() => message.textContent()).toMatch(/Row 2, column 2: .+/);
       expect(await cell(page, 2, 2).getAttribute('aria-invalid')).toBe('true');
       expect((await state(page)).rank).toBe(1);
