@@ -23,7 +23,7 @@ describe('the rank explorer embed page', () => {
     const hostile = encodeURIComponent('<img src=x onerror="window.hacked=1">');
     const { page, errors } = await openPage(browser, `/embed/rank-explorer/?matrix=${hostile}&colour=red`);
     expect((await state(page)).rank).toBe(1); // the default example is kept
-    await expect.poll(() => page.locator('.rb-message[role=alert]').first().textContent()).toMatch(/could not be used/);
+    await expect.poll(() => page.locator('.rb-message[role=alert]:visible').first().textContent()).toMatch(/could not be used/);
     expect(await page.locator('[data-embed-note]').textContent()).toContain('colour');
     expect(await page.evaluate(() => (window as any).hacked)).toBeUndefined();
     expect(await page.locator('img[src=x]').count()).toBe(0);

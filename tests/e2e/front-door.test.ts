@@ -131,6 +131,8 @@ describe('small things in the rank explorer', () => {
 describe('the instructors page and widgets.js', () => {
   it('gives snippets with the address the site is served from', async () => {
     const { page, errors } = await openPage(browser, '/instructors/');
+    // The page's script puts its own address in as it loads.
+    await expect.poll(() => page.locator('[data-site-root]').first().getAttribute('data-site-root')).toBe(`${baseUrl()}/`);
     const snippets = await page.locator('[data-site-root]').allTextContents();
     expect(snippets.length).toBeGreaterThan(7);
     for (const text of snippets) {

@@ -53,8 +53,9 @@ describe('lesson 1 and the rank explorer', () => {
     const { page, errors } = await openPage(browser, LESSON);
     const s = await state(page);
     expect(s.totalSteps).toBe(2);
-    await page.getByRole('button', { name: '« Start' }).click();
+    // It opens on the matrix as typed: step 0, with nothing to go back to.
     await expect.poll(() => page.locator('.rb-step-caption').textContent()).toContain('Step 0 of 2');
+    expect(await page.getByRole('button', { name: '« Start' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Next ▶' }).click();
     await expect.poll(() => page.locator('.rb-step-caption').textContent()).toContain('R2 ← R2 − 2·R1');
     await page.getByRole('button', { name: 'Next ▶' }).click();
@@ -69,7 +70,7 @@ describe('lesson 1 and the rank explorer', () => {
     const { page, errors } = await openPage(browser, LESSON);
     for (const bad of ['', 'abc', '1/0', '1e400']) {
       await cell(page, 2, 2).fill(bad);
-      const message = page.locator('rankbook-rank-explorer .rb-message[role=alert]').first();
+      const message = page.locator('rankbook-rank-explorer .rb-message[role=alert]:visible').first();
       await expect.poll(() => message.textContent()).toMatch(/Row 2, column 2: .+/);
       expect(await cell(page, 2, 2).getAttribute('aria-invalid')).toBe('true');
       expect((await state(page)).rank).toBe(1);
