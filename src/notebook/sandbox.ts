@@ -75,6 +75,8 @@ const BUILDS: Record<string, (args: unknown[]) => number[]> = {
     ? Array<number>(2 * Math.ceil(Math.log2(Math.min(Math.abs(plainNumber(k)), MAX_MATRIX_POWER) + 2))).fill(x.size()[0] ** 2)
     : []),
 };
+/** What a message calls each builder's result. */
+const RESULT_NAMES: Record<string, string> = { multiply: 'product', concat: 'concatenation', diag: 'diagonal matrix', matrix: 'matrix', pow: 'power' };
 for (const name of ['transpose', 'ctranspose', 'inv', 'rref', 'svd', 'lowrank']) BUILDS[name] = (args) => [matrixEntries(args[0])];
 for (const name of ['add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow', 'unaryMinus', 'unaryPlus', 'abs', 'sqrt',
   'exp', 'log', 'round', 'conj', 'sin', 'cos', 'number', 'fraction', 'complex', 'equal', 'unequal', 'smaller',
@@ -165,7 +167,7 @@ export function createSandbox(): Sandbox {
       if (name === 'concat' && args.some((x) => typeof x === 'string')) {
         checkStringLength(args.reduce((sum: number, x) => sum + (typeof x === 'string' ? x.length : 0), 0));
       }
-      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, 'That result');
+      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, `That ${RESULT_NAMES[name] ?? 'result'}`);
       const result = fn(...args);
       // An index is small, but what it selects, or what an assignment through it grows a matrix to, may not be.
       if (name === 'index') {
