@@ -13,6 +13,10 @@ export function decodeTensors(tensors: readonly TensorEntry[], buffer: ArrayBuff
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: NamedArrays = {};
   for (const { name, shape, offset } of tensors) {
+    // A second entry of one name would silently replace the first, whatever its shape.
+    if (Object.hasOwn(out, name)) throw new Error(`${name} is listed twice`);
+    if (!Array.isArray(shape) || !shape.every((x) => Number.isInteger(x) && x >= 0)) throw new Error(`${name}: its shape is not a list of sizes`);
+    if (!Number.isInteger(offset) || offset < 0) throw new Error(`${name}: its position is not a whole number of bytes`);
     const n = shape.reduce((a, b) => a * b, 1);
     if (offset + 4 * n > bytes.byteLength) throw new Error(`${name}: weights file is too short`);
     const data = new Float32Array(n);

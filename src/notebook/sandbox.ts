@@ -2,10 +2,8 @@ import Fraction from 'fraction.js';
 import { createMathInstance } from './math-instance';
 import * as linalg from './linalg-functions';
 import { isFraction, plainNumber } from './exact-numbers';
-import {
-  MAX_MATRIX_POWER, MAX_SOURCE_LENGTH, RunBudget, broadcastEntries, checkEntries, checkStringLength, entriesOf,
-  indexEntries, productEntries, sizeOf,
-} from './cell-limits';
+import { MAX_MATRIX_POWER, MAX_SOURCE_LENGTH, RunBudget, checkEntries, checkStringLength, indexEntries } from './cell-limits';
+import { BUILDS, RESULT_NAMES } from './cell-builds';
 import { boundFractions, withNumberBudget } from './bounded-fractions';
 import { CELL_FUNCTIONS, checkMethodCalls } from './cell-calls';
 
@@ -53,33 +51,6 @@ function requestedSize(args: unknown[]): number[] {
   const list = isMatrix(first) ? first.valueOf() : Array.isArray(first) ? first : args.filter((a) => typeof a !== 'string');
   return (list as unknown[]).map(plainNumber);
 }
-
-/** Entries of a value if it is a matrix (or array), 0 for a scalar. */
-const matrixEntries = (x: unknown) => (sizeOf(x).length > 0 ? entriesOf(x) : 0);
-
-/**
- * The matrices each allowed function that can build them will build, as entry counts from its arguments (a
- * product chain or a matrix power builds several); [] for a scalar result.
- */
-const BUILDS: Record<string, (args: unknown[]) => number[]> = {
-  matrix: (args) => [matrixEntries(args[0])],
-  multiply: (args) => args.slice(1).map((y, t) => productEntries(args[t], y)),
-  divide: (args) => [Math.max(matrixEntries(args[0]), matrixEntries(args[1]))],
-  concat: (args) => [args.reduce((sum: number, x) => sum + matrixEntries(x), 0)],
-  diag: ([v, k]) => {
-    const size = sizeOf(v);
-    return size.length === 1 ? [(size[0] + Math.abs(plainNumber(k ?? 0))) ** 2] : [];
-  },
-  // Repeated squaring: about two products of n × n per bit of k.
-  pow: ([x, k]) => (isMatrix(x)
-    ? Array<number>(2 * Math.ceil(Math.log2(Math.min(Math.abs(plainNumber(k)), MAX_MATRIX_POWER) + 2))).fill(x.size()[0] ** 2)
-    : []),
-};
-for (const name of ['transpose', 'ctranspose', 'inv', 'rref', 'svd', 'lowrank']) BUILDS[name] = (args) => [matrixEntries(args[0])];
-for (const name of ['add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow', 'unaryMinus', 'unaryPlus', 'abs', 'sqrt',
-  'exp', 'log', 'round', 'conj', 'sin', 'cos', 'number', 'fraction', 'complex', 'equal', 'unequal', 'smaller',
-  'smallerEq', 'larger', 'largerEq', 'compare', 'isInteger', 'isZero', 'isPositive', 'isNegative', 'isNumeric',
-  'isBounded', 'isNaN']) BUILDS[name] = (args) => [broadcastEntries(args)];
 
 export function createSandbox(): Sandbox {
   boundFractions();
@@ -165,7 +136,7 @@ export function createSandbox(): Sandbox {
       if (name === 'concat' && args.some((x) => typeof x === 'string')) {
         checkStringLength(args.reduce((sum: number, x) => sum + (typeof x === 'string' ? x.length : 0), 0));
       }
-      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, 'That result');
+      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, `That ${RESULT_NAMES[name] ?? 'result'}`);
       const result = fn(...args);
       // An index is small, but what it selects, or what an assignment through it grows a matrix to, may not be.
       if (name === 'index') {

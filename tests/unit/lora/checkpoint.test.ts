@@ -35,6 +35,10 @@ describe('checkpoints', () => {
     const back = decodeTensors(tensors, bytes.buffer as ArrayBuffer);
     expect(back).toEqual(arrays);
     expect(() => decodeTensors(tensors, bytes.slice(0, 12))).toThrow(/too short/);
+    // Entries that would read something other than what they claim.
+    expect(() => decodeTensors([...tensors, { ...tensors[0], shape: [1] }], bytes)).toThrow(/a is listed twice/);
+    expect(() => decodeTensors([{ name: 'a', shape: [-1, 2], offset: 0 }], bytes)).toThrow(/not a list of sizes/);
+    expect(() => decodeTensors([{ name: 'a', shape: [1], offset: 1.5 }], bytes)).toThrow(/position/);
   });
 
   test('a base model and its adapters round-trip through manifest + bytes', async () => {

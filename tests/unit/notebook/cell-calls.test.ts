@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { CELL_FUNCTIONS, CELL_METHODS, checkMethodCalls } from '../../../src/notebook/cell-calls';
 import { createSandbox } from '../../../src/notebook/sandbox';
+import { BUILDS, SIZED_ELSEWHERE } from '../../../src/notebook/cell-builds';
 
 const sandbox = createSandbox();
 
@@ -28,5 +29,13 @@ describe('cell calls: an allow-list of what a cell may call', () => {
       expect(() => sandbox.evaluate(node, new Map())).toThrow(`Function ${name} is disabled in cells.`);
     }
     expect(CELL_METHODS.size).toBe(0);
+  });
+});
+
+describe('cell calls: every allowed function is sized before it builds', () => {
+  it('has a size rule for each function on the allow-list, or is sized where it is defined', () => {
+    const unsized = [...CELL_FUNCTIONS].filter((name) => !(name in BUILDS) && !SIZED_ELSEWHERE.has(name));
+    expect(unsized).toEqual([]);
+    expect([...SIZED_ELSEWHERE, ...Object.keys(BUILDS)].filter((name) => !CELL_FUNCTIONS.has(name))).toEqual([]);
   });
 });
