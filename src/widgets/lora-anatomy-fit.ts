@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3-scale';
+import type { Selection } from 'd3-selection';
 import { sizePixelSvg, type PixelSvg } from './pixel-svg';
 import { formatNumber } from '../plots/scales';
 
@@ -35,7 +36,7 @@ export function drawFit(svg: PixelSvg, fit: FitPicture, areaWidth: number): void
   const margin = { left: 44, right: 10, top: 22, bottom: 34 };
 
   // Relative error against steps.
-  const loss = svg.append('g');
+  const loss = svg.append('g') as unknown as Group;
   const lastStep = Math.max(10, ...fit.history.map(([s]) => s));
   const x = scaleLinear().domain([0, lastStep]).range([margin.left, panelW - margin.right]);
   const y = scaleLinear().domain([0, 1.05]).range([panelH - margin.bottom, margin.top]);
@@ -50,7 +51,7 @@ export function drawFit(svg: PixelSvg, fit: FitPicture, areaWidth: number): void
     .attr('points', fit.history.map(([s, e]) => `${x(s)},${y(Math.min(1.05, e))}`).join(' '));
 
   // Singular values.
-  const bars = svg.append('g').attr('transform', stacked ? `translate(0, ${panelH + 24})` : `translate(${panelW + 24}, 0)`);
+  const bars = svg.append('g').attr('transform', stacked ? `translate(0, ${panelH + 24})` : `translate(${panelW + 24}, 0)`) as unknown as Group;
   const count = Math.min(fit.full, BARS_MAX);
   const top = Math.max(fit.target[0] ?? 1, fit.sigma[0] ?? 0) * 1.1;
   const bx = scaleLinear().domain([0, count]).range([margin.left, panelW - margin.right]);
@@ -75,7 +76,7 @@ export function drawFit(svg: PixelSvg, fit: FitPicture, areaWidth: number): void
 }
 
 type Scale = ReturnType<typeof scaleLinear<number, number>>;
-type Group = ReturnType<PixelSvg['append']>;
+type Group = Selection<SVGGElement, undefined, null, undefined>;
 
 /** Two axis lines, a few y ticks with their values and the x axis's name, all at 12 px or more. */
 function axes(g: Group, x: Scale, y: Scale, width: number, height: number, margin: { left: number; bottom: number }, xName: string, yTicks: number[], xMax?: number): void {

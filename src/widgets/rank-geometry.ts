@@ -133,7 +133,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   private buildInputs(): void {
     const n = this.matrix.length;
     this.inputs = this.matrix.map((row, i) => row.map((x, j) => h('input', {
-      type: 'text', inputmode: 'decimal', value: formatEntry(x), 'aria-label': `M row ${i + 1}, column ${j + 1}`,
+      type: 'text', inputmode: 'decimal', value: formatEntry(x), 'aria-label': `Row ${i + 1}, column ${j + 1} of M`,
       oninput: () => this.edit(i, j),
     })));
     const table = h('table', { class: 'rb-geometry-matrix', 'aria-label': `M, ${n} × ${n}` },

@@ -1,0 +1,129 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, saveScreenshot, expectNoAxeViolations } from './browser';
+
+// The pictures of issue 11, each on its embed page: keyboard, el.state, the embed query, axe after use.
+// (Every built page, these included, also goes through axe in light and dark in accessibility.test.ts.)
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const state = (page: Page, tag: string) => page.locator(tag).first().evaluate((el: any) => el.state);
+
+/** The smallest text any picture of the page draws, in CSS pixels as rendered. */
+const smallestPictureText = (page: Page) => page.evaluate(() => Math.min(...[...document.querySelectorAll('svg.rb-picture text')]
+  .filter((t) => (t as SVGGraphicsElement).getBBox().width > 0)
+  .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1))));
+
+describe('<rankbook-lora-bypass>', () => {
+  it('widens the bottleneck with r, counts r(d + k), and at r = min(d, k) says it is full rank', async () => {
+    const { page, errors } = await openPage(browser, '/embed/lora-bypass/?d=6&k=8&r=1');
+    let s = await state(page, 'rankbook-lora-bypass');
+    expect(s).toMatchObject({ d: 6, k: 8, r: 1, loraParams: 14, fullParams: 48, deltaRank: 1, outerProduct: true, atFullRank: false });
+    expect(s.bottleneck).toHaveLength(1);
+    expect(s.mergeDifference).toBeLessThan(1e-9);
+    const r = page.getByRole('slider', { name: /^r: the bottleneck/ });
+    await r.focus();
+    await page.keyboard.press('End');
+    s = await state(page, 'rankbook-lora-bypass');
+    expect(s).toMatchObject({ r: 6, loraParams: 84, deltaRank: 6, atFullRank: true, outerProduct: false });
+    expect(await r.getAttribute('aria-valuetext')).toBe('rank 6 of 6, full rank');
+    expect(await page.locator('.rb-picture-note').textContent()).toContain('is full fine-tuning');
+    await page.getByRole('button', { name: 'Send a new x through' }).click();
+    s = await state(page, 'rankbook-lora-bypass');
+    expect(s.inputs).toBe(2);
+    await expect.poll(async () => (await state(page, 'rankbook-lora-bypass')).animating, { timeout: 5000 }).toBe(false);
+    expect(await smallestPictureText(page)).toBeGreaterThanOrEqual(12);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the whole trip at once when the reader asks for less motion', async () => {
+    const { page, errors } = await openPage(browser, '/embed/lora-bypass/');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.getByRole('button', { name: 'Send a new x through' }).click();
+    expect((await state(page, 'rankbook-lora-bypass')).animating).toBe(false);
+    expect(await page.locator('.rb-bypass-dot').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('<rankbook-rank-geometry>', () => {
+  it('lands the lesson\'s rank-1 example on a line, turns with the keyboard, and keeps the last good matrix', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/01-rank/');
+    const tag = 'rankbook-rank-geometry';
+    let s = await state(page, tag);
+    expect(s).toMatchObject({ size: 3, rank: 1, kind: 'line', whole: false });
+    const view = page.locator(`${tag} svg.rb-picture`);
+    await view.focus();
+    await page.keyboard.press('ArrowRight');
+    expect((await state(page, tag)).turn).toBe(s.turn - 10);
+    await page.locator(tag).getByRole('textbox', { name: 'Row 3, column 3 of M' }).fill('10');
+    s = await state(page, tag);
+    expect(s).toMatchObject({ rank: 2, kind: 'plane' });
+    await page.locator(tag).getByRole('textbox', { name: 'Row 3, column 3 of M' }).fill('ten');
+    s = await state(page, tag);
+    expect(s.rank).toBe(2);
+    expect(s.message).toMatch(/^Row 3, column 3: .*last matrix that worked/);
+    await page.locator(tag).getByRole('button', { name: '2 × 2, rank 1' }).click();
+    expect(await state(page, tag)).toMatchObject({ size: 2, rank: 1, kind: 'line', message: '' });
+    expect(errors).toEqual([]);
+  });
+
+  it('takes its matrix from the embed query and draws the whole space at full rank', async () => {
+    const { page, errors } = await openPage(browser, `/embed/rank-geometry/?matrix=${encodeURIComponent('[[2,0,0],[0,1,0],[0,0,1]]')}`);
+    expect(await state(page, 'rankbook-rank-geometry')).toMatchObject({ size: 3, rank: 3, kind: 'space', whole: true });
+    const box = (await page.locator('rankbook-rank-geometry svg.rb-picture').boundingBox())!;
+    const before = (await state(page, 'rankbook-rank-geometry')).turn;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect((await state(page, 'rankbook-rank-geometry')).turn).toBe(before - 20); // half a degree a pixel
+    expect(await smallestPictureText(page)).toBeGreaterThanOrEqual(12);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('<rankbook-factor-shapes>', () => {
+  it('draws L_k and R_k to the scale of M and counts k(m + n) as k moves', async () => {
+    const { page, errors } = await openPage(browser, '/embed/factor-shapes/?m=12&n=8&k=2');
+    const tag = 'rankbook-factor-shapes';
+    expect(await state(page, tag)).toMatchObject({ m: 12, n: 8, k: 2, full: 96, factored: 40 });
+    const k = page.getByRole('slider', { name: /^k: the rank/ });
+    await k.focus();
+    await page.keyboard.press('ArrowRight');
+    const s = await state(page, tag);
+    expect(s).toMatchObject({ k: 3, factored: 60 });
+    const widths = await page.locator(`${tag} rect.rb-shape-trainable`).evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('width'))));
+    expect(widths[0]).toBeCloseTo(3 * s.scale, 6); // L_k: k entries wide
+    expect(widths[1]).toBeCloseTo(8 * s.scale, 6); // R_k: n entries wide
+    expect(await k.getAttribute('aria-valuetext')).toBe('k = 3 of 8, 60 numbers stored');
+    await saveScreenshot(page, 'factor-shapes');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('<rankbook-lora-anatomy> fits a planted change', () => {
+  it('trains towards T: the error falls and at most r singular values are non-zero', async () => {
+    const { page, errors } = await openPage(browser, '/embed/lora-anatomy/?r=2');
+    const tag = 'rankbook-lora-anatomy';
+    expect(await state(page, tag)).toMatchObject({ r: 2, relativeError: 1, targetValues: [1, 0.5, 0.25, 0.125] });
+    await page.getByRole('button', { name: 'Train 100 steps' }).click();
+    await expect.poll(async () => (await state(page, tag)).training, { timeout: 20_000 }).toBe(false);
+    const s = await state(page, tag);
+    expect(s.steps).toBe(100);
+    expect(s.relativeError).toBeLessThan(1);
+    expect(s.relativeError).toBeGreaterThanOrEqual(s.bestError);
+    expect(s.deltaRank).toBe(2);
+    expect(s.singularValues.slice(2).every((v: number) => v < 1e-12 * s.singularValues[0])).toBe(true);
+    const r = page.getByRole('slider', { name: /^r: rank/ });
+    await r.focus();
+    await page.keyboard.press('End');
+    expect(await state(page, tag)).toMatchObject({ r: 64, atFullRank: true, rankLimit: 64 });
+    expect(await page.locator(`${tag} .rb-picture-note`).textContent()).toContain('is full fine-tuning');
+    expect(errors).toEqual([]);
+  });
+});
