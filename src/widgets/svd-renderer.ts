@@ -54,7 +54,7 @@ export function channelRenderer(workers: Worker[], id: number, original: ImageDa
   });
 }
 
-/** One grey RGBA picture per colour channel (each worker draws its channel as grey) -> one colour picture. */
+/** One picture from one worker, or one grey picture per colour channel (one worker each) -> one colour picture. */
 function combineChannels(parts: Uint8ClampedArray[]): Uint8ClampedArray {
   if (parts.length === 1) return parts[0];
   const [out, green, blue] = parts;

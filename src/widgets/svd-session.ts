@@ -30,12 +30,17 @@ export interface ImageDecomposition {
 }
 
 /**
- * One worker per colour channel, so a colour image's three SVDs run side by side on machines with the cores
- * for it (grey images use the first). Each is started once and kept warm; a cancelled one is terminated and
- * started afresh next time.
+ * One worker per colour channel where there are cores to spare, so a colour image's three SVDs run side by
+ * side; otherwise one worker takes all channels (on a machine with two cores or fewer, three workers only
+ * add start-up and warm-up work: measured with npm run bench:first-view). Each is started once and kept
+ * warm; a cancelled one is terminated and started afresh next time.
  */
 const pool: (Worker | null)[] = [null, null, null];
 let nextId = 1;
+
+function workerCount(): number {
+  return (navigator.hardwareConcurrency ?? 1) >= 4 ? 3 : 1;
+}
 
 function poolWorker(index: number): Worker {
   const running = pool[index];
@@ -62,7 +67,7 @@ function poolWorker(index: number): Worker {
  * decoding the image, rather than after.
  */
 export function prepareSvdWorkers(): void {
-  pool.forEach((_, i) => poolWorker(i));
+  for (let i = 0; i < workerCount(); i++) poolWorker(i);
 }
 
 type Done = Extract<SvdWorkerResponse, { type: 'done' }>;
@@ -102,8 +107,8 @@ function decomposeOn(index: number, request: SvdWorkerRequest & { id: number }, 
 }
 
 /**
- * Decomposes an image off the main thread, each colour channel on its own worker (the pixels are already
- * at most 512 on a side). Aborting the signal stops the workers at once.
+ * Decomposes an image off the main thread, each colour channel on its own worker or all on one (the pixels
+ * are already at most 512 on a side). Aborting the signal stops the workers at once.
  */
 export async function decomposeImage(
   pixels: ImageData, mode: ImageMode, centred: boolean,
@@ -113,15 +118,17 @@ export async function decomposeImage(
   const channels = channelsFromRgba(pixels, mode);
   const original = new ImageData(rgbaFromChannels(channels, width, height) as Uint8ClampedArray<ArrayBuffer>, width, height);
   const id = nextId++;
-  const fractions = channels.map(() => 0);
-  const dones = await Promise.all(channels.map((channel, c) => decomposeOn(c,
-    { id, mode: 'grey', centred, channels: [channel], width, height }, [channel.buffer], signal,
-    (fraction) => { fractions[c] = fraction; onProgress(fractions.reduce((a, b) => a + b, 0) / fractions.length); })));
+  // Lanes: the channels each worker takes, drawn as grey by a worker holding one channel of a colour image.
+  const lanes = channels.length === 3 && workerCount() >= 3 ? channels.map((c) => [c]) : [channels];
+  const fractions = lanes.map(() => 0);
+  const dones = await Promise.all(lanes.map((lane, i) => decomposeOn(i,
+    { id, mode: lane.length === 1 ? 'grey' : 'colour', centred, channels: lane, width, height }, lane.map((c) => c.buffer), signal,
+    (fraction) => { fractions[i] = fraction; onProgress(fractions.reduce((a, b) => a + b, 0) / fractions.length); })));
   performance.mark('rankbook:svd-decomposed');
   const milliseconds = Math.max(...dones.map((d) => d.milliseconds));
   performance.measure('rankbook:svd-decomposition', { start: performance.now() - milliseconds, duration: milliseconds });
-  const workers = channels.map((_, c) => pool[c]!);
-  const values = dones.map((d) => d.result.channels[0].values);
+  const workers = lanes.map((_, i) => pool[i]!);
+  const values = dones.flatMap((d) => d.result.channels.map((f) => f.values));
   return {
     width, height, values, centred, original, milliseconds, rank: numericRank(values, width, height),
     render: channelRenderer(workers, id, original, () => workers.every((w, c) => pool[c] === w)),

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, saveScreenshot } from './browser';
+import { baseUrl, launchBrowser, openPage, saveScreenshot } from './browser';
 import { makePng, pngHeaderOnly } from './png';
 
 const LESSON = '/lessons/03-svd-compression/';
@@ -96,8 +96,15 @@ describe('lesson 3 and the SVD compressor', () => {
     expect(errors).toEqual([]);
   });
 
-  it('measures uniform noise raw from the embed URL, and centred once the box is ticked', async () => {
-    const { page, errors } = await openPage(browser, '/embed/svd-compressor/?image=noise&centred=false&k=1');
+  it('measures uniform noise raw from the embed URL, and centred once the box is ticked (one worker per channel)', async () => {
+    // Four cores or more: each colour channel is decomposed and drawn by a worker of its own.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 8 }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl()}/embed/svd-compressor/?image=noise&centred=false&k=1`);
     await ready(page);
     const raw = await state(page);
     expect(raw).toMatchObject({ image: 'noise', centred: false, k: 1, width: 256, height: 256 });
@@ -111,6 +118,14 @@ describe('lesson 3 and the SVD compressor', () => {
     expect(centred.energyKept).toBeLessThan(0.02);
     expect(centred.kForEnergy['0.9']).toBeGreaterThan(100);
     expect(centred.psnr).toBeGreaterThanOrEqual(raw.psnr);
+    // The three workers' grey pictures make one colour picture: at full rank, the original itself.
+    await page.getByRole('slider', { name: 'Rank k' }).focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await state(page)).shownK).toBe(256);
+    const original = await canvasHash(page);
+    await page.getByLabel('original').check();
+    await expect.poll(() => canvasHash(page)).toBe(original);
     expect(errors).toEqual([]);
+    await context.close();
   });
 });
