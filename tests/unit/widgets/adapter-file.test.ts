@@ -77,7 +77,7 @@ describe('adapter files', () => {
     const weights = file.subarray((12 + length + 3) & ~3);
     const remake = (m: object) => encodeAdapterFile(m as never, weights);
     expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 0 } }))).toMatch(/cannot be used: LoRA rank r must be a positive integer/);
-    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 65 } }))).toMatch(/rank 65; this trainer goes up to 64/);
+    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 129 } }))).toMatch(/rank 129; this trainer goes up to 128/);
     expect(reason(remake({ ...manifest, lora: { ...manifest.lora, targets: ['wq', 'wk'] } }))).toMatch(/lacks block0.wk.A/);
     expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 2 } }))).toMatch(/is 4 × 16 in the file; this model needs 2 × 16/);
     expect(reason(remake({ ...manifest, kind: 'base' }))).toMatch(/not a LoRA adapter/);
