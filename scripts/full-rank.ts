@@ -2,7 +2,8 @@
  * Lesson 6's full-rank figure: LoRA with r = 128 (full rank: every matrix of the model is 128 wide on one side)
  * on every matrix of both blocks, against full fine-tuning, with the shipped runs' recipe (300 steps, batch 64,
  * Adam, lr 0.01 for LoRA and 3e-4 for full fine-tuning, seed 1, the same batches).
- *   esbuild-bundled and run like npm run adapters; prints JSON. --steps N --alpha A (default 8, as shipped)
+ *   esbuild-bundled and run like npm run adapters; prints JSON. --steps N --alpha A,B (default 8, as shipped)
+ *   --only lora|full (default both)
  */
 import {
   DEFAULT_LEARNING_RATE, DEFAULT_LORA_CONFIG, TinyGpt, Trainer, evaluateLoss, makeDatasets, type LoraConfig, type TrainMode,
@@ -38,10 +39,12 @@ async function main() {
     trainer.dispose();
     model.dispose();
   };
+  const only = argValue(args, '--only');
   const every = ['wq', 'wk', 'wv', 'wo', 'mlpUp', 'mlpDown'] as const;
-  for (const alpha of alphas) await train(`LoRA r = 128, alpha ${alpha}, every matrix`, 'lora', { ...DEFAULT_LORA_CONFIG, r: 128, alpha, targets: [...every] });
-  await train('LoRA r = 8, alpha 8, Wq and Wv', 'lora', { ...DEFAULT_LORA_CONFIG, r: 8, alpha: 8, targets: ['wq', 'wv'] });
-  await train('full fine-tuning', 'full');
+  if (only !== 'full') {
+    for (const alpha of alphas) await train(`LoRA r = 128, alpha ${alpha}, every matrix`, 'lora', { ...DEFAULT_LORA_CONFIG, r: 128, alpha, targets: [...every] });
+  }
+  if (only !== 'lora') await train('full fine-tuning', 'full');
   console.log(JSON.stringify({ backend, steps, baseValidation: baseVal, runs }, null, 1));
 }
 

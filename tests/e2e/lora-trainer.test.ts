@@ -31,10 +31,23 @@ async function setSteps(page: Page, steps: number) {
   await until(page, `s.steps === ${steps}`);
 }
 
-/** Every state the widget reported while training, collected in the page (polling would miss short ones). */
-const recordTraining = (page: Page) => page.$eval(TAG, (el: any) => {
-  (window as any).seen = [];
-  el.addEventListener('change', (e: any) => { if (e.detail.status === 'training') (window as any).seen.push(e.detail.samplesAfterStep); });
+/**
+ * In the page: records the step of every "After LoRA" sample list shown while training (polling would miss
+ * short ones), and presses Pause the moment step 2 is reported (a slow, shared machine may finish a short run
+ * before a click from outside lands).
+ */
+const watchTraining = (page: Page) => page.$eval(TAG, (el: any) => {
+  const w = window as any;
+  w.seen = [];
+  let paused = false;
+  el.addEventListener('change', (e: any) => {
+    if (e.target !== el || e.detail.status !== 'training') return; // inputs' own change events bubble through too
+    w.seen.push(e.detail.samplesAfterStep);
+    if (!paused && e.detail.step >= 2) {
+      paused = true;
+      [...el.querySelectorAll('button')].find((b: HTMLButtonElement) => b.textContent === 'Pause').click();
+    }
+  });
 });
 
 // One page trained once; each behaviour below is its own test on it, in order.
@@ -63,8 +76,8 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     expect(await page.locator(`${TAG} .rb-trainer-notice`).isVisible()).toBe(true);
     expect(await page.locator(`${TAG} .rb-trainer-backend`).textContent()).toMatch(/^WebAssembly \(processor\) · ready in \d+\.\d s$/);
     console.log(`auto (wasm): ready in ${start.readySeconds.toFixed(2)} s`);
-    // The target is 3 s; a CI machine shared with other jobs gets twice that.
-    expect(start.readySeconds).toBeLessThan(6);
+    // The target is 3 s on an idle 2-core machine; RANKBOOK_READY_LIMIT relaxes it on a machine that is busy.
+    expect(start.readySeconds).toBeLessThan(Number(process.env.RANKBOOK_READY_LIMIT ?? 4));
   });
 
   it('starts from the shipped recipe, with the shipped runs drawn as reference curves', async () => {
@@ -78,10 +91,8 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
 
   it('trains with falling loss, refreshing the samples as it goes, and pauses mid-run', async () => {
     await setSteps(page, 10);
-    await recordTraining(page);
+    await watchTraining(page);
     await button(page, 'Train').click();
-    await until(page, "s.status === 'training' && s.step >= 2");
-    await button(page, 'Pause').click();
     await until(page, "s.status === 'paused' && s.pausedBy === 'button'");
     // The step under way when Pause was pressed finishes; after that nothing moves.
     await page.waitForTimeout(1500);
@@ -104,10 +115,11 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     expect(trained.backendRates.wasm).toBe(trained.stepsPerSecond);
     expect(await page.locator(`${TAG} progress`).evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([10, 10]);
     console.log(`wasm: ${trained.stepsPerSecond.toFixed(2)} steps/s training, ${trained.wallStepsPerSecond.toFixed(2)} wall; validation ${before.toFixed(3)} -> ${after.toFixed(3)} in 10 steps`);
-    expect(trained.stepsPerSecond).toBeGreaterThan(4); // target 8 on an idle 2-core machine
-  });
+    // About 5 a second at batch 64 on an idle 2-core machine; RANKBOOK_MIN_STEPS relaxes it on a busy one.
+    expect(trained.stepsPerSecond).toBeGreaterThan(Number(process.env.RANKBOOK_MIN_STEPS ?? 3));
+  }, 240_000);
 
-  it('merges exactly, and times base, unmerged and merged', async () => {
+  it('merges exactly, and times base, unmerged and merged', { timeout: 240_000 }, async () => {
     await button(page, 'Merge into W₀').click();
     await until(page, 's.merge !== null && s.busy === ""');
     const merged = await state(page);
@@ -123,7 +135,7 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     await until(page, 's.merged === false && s.merge === null');
   });
 
-  it('saves the adapter, resets to the base model exactly, and loads the file back', async () => {
+  it('saves the adapter, resets to the base model exactly, and loads the file back', { timeout: 240_000 }, async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), button(page, 'Download adapter').click()]);
     mkdirSync('test-results', { recursive: true });
     const saved = 'test-results/trained.rblora';
@@ -162,7 +174,7 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     expect(kept.samplesAfter).toEqual(trained.samplesAfter);
   });
 
-  it('pauses while scrolled out of view and says so, then goes on', async () => {
+  it('pauses while scrolled out of view and says so, then goes on', { timeout: 240_000 }, async () => {
     await button(page, 'Reset').click();
     await until(page, "s.step === 0 && s.status === 'ready' && s.busy === ''");
     await setSteps(page, 60);
@@ -208,7 +220,7 @@ describe('full fine-tuning as a baseline', () => {
 
 describe('the backend chooser', () => {
   it('backend=webgl still trains (with a warning under software WebGL), and switching to wasm shows both measured speeds', async () => {
-    const { page, errors, foreignRequests } = await openPage(browser, `${EMBED}?backend=webgl&steps=3`);
+    const { page, errors, foreignRequests } = await openPage(browser, `${EMBED}?backend=webgl&steps=2`);
     const s = await ready(page);
     expect(s).toMatchObject({ backendChoice: 'webgl', backend: 'webgl' });
     expect(s.backendNotice).toMatch(/as asked, though/);
@@ -228,7 +240,7 @@ describe('the backend chooser', () => {
     console.log(`webgl: ${both.backendRates.webgl.toFixed(2)} steps/s (ready ${s.readySeconds.toFixed(1)} s); wasm: ${both.backendRates.wasm.toFixed(2)} steps/s`);
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });
 
 describe('links that set the trainer', () => {
@@ -268,7 +280,7 @@ describe('the LoRA trainer embed page', () => {
     expect(errors).toEqual([]);
   });
 
-  it('is operable by keyboard, with values in words', async () => {
+  it('is operable by keyboard, with values in words', { timeout: 240_000 }, async () => {
     const { page, errors } = await openPage(browser, `${EMBED}?theme=dark`);
     const rank = page.getByRole('slider', { name: 'Rank r' });
     await rank.focus();
