@@ -110,11 +110,14 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     expect(after).toBeLessThan(before - 0.1);
     expect(mean(trained.trainLoss.slice(-3))).toBeLessThan(mean(trained.trainLoss.slice(0, 3)));
     expect(trained.samplesAfter).not.toEqual(trained.samplesBefore);
-    // "After LoRA" was redrawn at step 5, while training went on.
-    expect(await page.evaluate(() => (window as any).seen)).toContain(5);
+    // "After LoRA" is redrawn while training goes on as often as 8% of the training time allows (unit-tested);
+    // a 10-step run may be too short for one.
+    const seen: number[] = await page.evaluate(() => (window as any).seen);
+    if (seen.some((step) => step > 0 && step < 10)) expect(trained.sampleRefreshShare).toBeLessThan(0.1);
     expect(trained.backendRates.wasm).toBe(trained.stepsPerSecond);
     expect(await page.locator(`${TAG} progress`).evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([10, 10]);
-    console.log(`wasm: ${trained.stepsPerSecond.toFixed(2)} steps/s training, ${trained.wallStepsPerSecond.toFixed(2)} wall; validation ${before.toFixed(3)} -> ${after.toFixed(3)} in 10 steps`);
+    console.log(`wasm: ${trained.stepsPerSecond.toFixed(2)} steps/s training, ${trained.wallStepsPerSecond.toFixed(2)} wall; samples redrawn at ${[...new Set(seen)].join(', ')}, ` +
+      `${((trained.sampleRefreshShare ?? 0) * 100).toFixed(1)}% of the time; validation ${before.toFixed(3)} -> ${after.toFixed(3)} in 10 steps`);
     // About 5 a second at batch 64 on an idle 2-core machine; RANKBOOK_MIN_STEPS relaxes it on a busy one.
     expect(trained.stepsPerSecond).toBeGreaterThan(Number(process.env.RANKBOOK_MIN_STEPS ?? 3));
   }, 240_000);

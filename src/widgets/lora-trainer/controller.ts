@@ -73,13 +73,15 @@ export class TrainerController {
   /** Bumped when the session is dropped (backend change, element removed): a session still loading is thrown away. */
   #generation = 0;
   #index: AdapterIndex | null = null;
+  /** How long drawing a sample list took last time: what a refresh during training will cost. */
+  #sampleMs = 0;
 
   constructor(readonly host: ControllerHost, private readonly openSession: OpenSession, loadIndex?: () => Promise<AdapterIndex>) {
     const settings = { ...DEFAULT_SETTINGS, targets: DEFAULT_SETTINGS.targets.slice() };
     this.#s = {
       phase: { kind: 'idle' }, busy: '', settings, temperature: 0.8, backendChoice: 'auto', backend: null, backendNotice: '', backendRates: {},
       readySeconds: null, curves: { lora: { ...emptyCurve(null), offset: 0 }, full: emptyCurve(null) }, baseValLoss: null,
-      stepsPerSecond: null, wallStepsPerSecond: null, samples: { before: [], after: [], afterStep: 0, full: [], temperature: NaN },
+      stepsPerSecond: null, wallStepsPerSecond: null, sampleRefreshShare: null, samples: { before: [], after: [], afterStep: 0, full: [], temperature: NaN },
       references: [], merged: false, merge: null, resetDifference: null, tensors: null,
       trainableParams: loraParamCount(DEFAULT_MODEL_CONFIG, settings.r, settings.targets), totalParams: modelParamCount(DEFAULT_MODEL_CONFIG),
       messages: {}, fileResult: '',
@@ -154,7 +156,9 @@ export class TrainerController {
         await this.prepareTask(session);
         if (this.#s.phase.kind === 'loading') this.update({ phase: { kind: 'ready' } });
         await this.enqueue('sampling', async () => {
+          const t0 = now();
           const before = await session.samples('base', this.#s.temperature);
+          this.#sampleMs = now() - t0;
           this.update({ samples: { ...this.#s.samples, before, after: before.slice(), afterStep: 0, temperature: this.#s.temperature } });
         });
         this.update({ readySeconds: (now() - started) / 1000 });
@@ -273,7 +277,8 @@ export class TrainerController {
     const started = now();
     let firstStep: number | null = null;
     let lastSampled = mode === 'lora' ? this.#s.samples.afterStep : 0;
-    let sampleMs = 0;
+    let sampleMs = this.#sampleMs;
+    let refreshMs = 0;
     for await (const report of reports) {
       if (epoch !== this.#epoch || this.#session !== session) return;
       const step = report.step + offset;
@@ -287,8 +292,10 @@ export class TrainerController {
       if (step - lastSampled >= every && step < this.#s.settings.steps) {
         const t0 = now();
         await this.refreshSamples(session, mode, step);
-        sampleMs = now() - t0;
+        sampleMs = this.#sampleMs = now() - t0;
+        refreshMs += sampleMs;
         lastSampled = step;
+        this.update({ sampleRefreshShare: refreshMs / (now() - started) });
       }
     }
     if (epoch !== this.#epoch || this.#session !== session || !this.running) return;

@@ -50,6 +50,8 @@ export interface TrainerSnapshot {
   stepsPerSecond: number | null;
   /** Steps a second over the last run including evaluations and sample refreshes (wall clock). */
   wallStepsPerSecond: number | null;
+  /** Share of the last run's wall time spent redrawing the samples while it trained (budget: SAMPLE_BUDGET). */
+  sampleRefreshShare: number | null;
   samples: { before: string[]; after: string[]; afterStep: number; full: string[]; temperature: number };
   references: ReferenceCurve[];
   merged: boolean;
@@ -91,6 +93,7 @@ export interface LoraTrainerState extends TrainerSettings {
   fullValSteps: number[];
   stepsPerSecond: number | null;
   wallStepsPerSecond: number | null;
+  sampleRefreshShare: number | null;
   trainableParams: number;
   totalParams: number;
   /** Adam's two float32 moments per trainable number. */
@@ -135,7 +138,7 @@ export function flatten(s: TrainerSnapshot): LoraTrainerState {
     status: statusOf(s), pausedBy: phase.kind === 'paused' ? phase.by : null, run: runOf(phase), busy: s.busy,
     step: lora.step, trainLoss: lora.train.slice(), valLoss: lora.val.map((p) => p[1]), valSteps: lora.val.map((p) => p[0]), baseValLoss: s.baseValLoss,
     fullStep: full.step, fullTrainLoss: full.train.slice(), fullValLoss: full.val.map((p) => p[1]), fullValSteps: full.val.map((p) => p[0]),
-    stepsPerSecond: s.stepsPerSecond, wallStepsPerSecond: s.wallStepsPerSecond,
+    stepsPerSecond: s.stepsPerSecond, wallStepsPerSecond: s.wallStepsPerSecond, sampleRefreshShare: s.sampleRefreshShare,
     trainableParams: s.trainableParams, totalParams: s.totalParams,
     optimizerStateBytes: 8 * s.trainableParams, fullOptimizerStateBytes: 8 * s.totalParams, temperature: s.temperature,
     samplesBefore: s.samples.before.slice(), samplesAfter: s.samples.after.slice(), samplesAfterStep: s.samples.afterStep, samplesFull: s.samples.full.slice(),
