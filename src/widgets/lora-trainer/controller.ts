@@ -2,20 +2,19 @@
  * The trainer without a DOM: loading, LoRA and full fine-tuning runs, pause, resume, reset, backend changes and
  * sample refreshes, as a small state machine over one Phase. It keeps private state, offers a read-only
  * snapshot and commands, and calls host.requestUpdate() after every change; the element renders the snapshot.
- * The tfjs work goes through a SessionPort (session.ts in the browser, a fake in the unit tests).
+ * The tfjs work goes through a SessionPort (session-port.ts: session.ts in the browser, a fake in the unit tests).
  * Settings text is read in settings-input.ts; the adapter's merge, save and load are in adapter.ts.
  */
 import type { StepReport } from '../../lora/train';
-import type { LoraConfig, ModelConfig } from '../../lora/config';
-import { DEFAULT_LORA_CONFIG } from '../../lora/config';
+import { DEFAULT_LORA_CONFIG, DEFAULT_MODEL_CONFIG, type LoraConfig } from '../../lora/config';
 import type { AdapterIndex } from '../../lora/checkpoint-reader';
-import type { AdapterFile } from '../adapter-file';
-import { DEFAULT_SETTINGS, groupsInWords, loraParamCount, loraTargets, modelParamCount, type BackendChoice, type Task } from '../lora-trainer-settings';
-import { BACKEND_NAMES, type BackendName } from '../tf-backend-choice';
-import { DEFAULT_MODEL_CONFIG } from '../../lora/config';
+import { DEFAULT_SETTINGS, groupsInWords, loraParamCount, loraTargets, modelParamCount, type BackendChoice } from '../lora-trainer-settings';
+import { BACKEND_NAMES } from '../tf-backend-choice';
 import { referenceCurves } from './references';
 import { flatten, type LoraTrainerState, type Phase, type PausedBy, type Run, type TrainerSnapshot } from './state';
-import type { MergeResult } from './session';
+import type { ControllerHost, OpenSession, SessionPort } from './session-port';
+
+export type { ControllerHost, OpenSession, SessionPort };
 
 /** The shipped runs' recipe (public/models/adapters/index.json, "training"): the trainer repeats it. */
 export const RECIPE = { batchSize: 64, fullSeed: 1 };
@@ -23,40 +22,6 @@ export const RECIPE = { batchSize: 64, fullSeed: 1 };
 export const SAMPLE_BUDGET = 0.08;
 /** ...and come at most this often. */
 export const MIN_SAMPLE_EVERY = 5;
-
-/** What the controller needs of a tfjs session: TrainerSession, or a fake in tests. */
-export interface SessionPort {
-  readonly backend: BackendName;
-  readonly notice: string;
-  readonly modelConfig: ModelConfig;
-  readonly merged: boolean;
-  readonly loraConfig: LoraConfig;
-  readonly loraSeed: number;
-  useTask(task: Task): Promise<{ baseValLoss: number }>;
-  configure(lora: LoraConfig, seed: number): void;
-  run(mode: Run, settings: { lr: number; steps: number; task: Task; batchSize: number; seed: number }): Promise<AsyncIterable<StepReport>>;
-  setTotalSteps(steps: number): void;
-  pause(): void;
-  resume(): void;
-  cancel(): void;
-  samples(which: 'base' | Run, temperature: number): Promise<string[]>;
-  merge(task: Task): Promise<MergeResult>;
-  unmerge(): void;
-  differenceFromBase(): number;
-  exportAdapter(meta: Record<string, unknown>): Uint8Array;
-  importAdapter(bytes: ArrayBuffer): AdapterFile;
-  liveTensors(): number;
-  dispose(): void;
-}
-
-export interface ControllerHost {
-  /** Called after every change; the host batches it and renders the snapshot. */
-  requestUpdate(): void;
-  /** Says something to screen readers (the live region). */
-  announce(message: string): void;
-}
-
-export type OpenSession = (backend: BackendChoice, lora: LoraConfig, seed: number) => Promise<SessionPort>;
 
 const emptyCurve = (baseVal: number | null) => ({ train: [] as number[], val: baseVal !== null ? [[0, baseVal] as [number, number]] : [], step: 0 });
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -16,7 +16,7 @@ import {
 import { startBackend, liveTensors, type BackendName } from '../tf-backend';
 import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from '../adapter-file';
 import type { BackendChoice, Task } from '../lora-trainer-settings';
-import type { SessionPort } from './controller';
+import type { SessionPort } from './session-port';
 
 const SAMPLE_COUNT = 10;
 const SAMPLE_SEED = 1;
