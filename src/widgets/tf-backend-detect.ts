@@ -31,7 +31,9 @@ export const PROBE_SOFTWARE_MS = 40;
 export function classifyRenderer(facts: RendererFacts | null): RendererVerdict {
   if (!facts) return { kind: 'none', reason: 'this browser offers no WebGL' };
   const name = facts.renderer?.trim() || null;
-  if (name && SOFTWARE_NAMES.test(name)) return { kind: 'software', reason: `WebGL here is drawn in software (${name})` };
+  // The matched word, not the whole string: "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …" says less than "SwiftShader".
+  const software = name?.match(SOFTWARE_NAMES);
+  if (software) return { kind: 'software', reason: `WebGL here is drawn in software (${software[0]})` };
   if (!facts.hardwareContext) return { kind: 'software', reason: `the browser says WebGL here has a major performance caveat${name ? ` (${name})` : ''}` };
   if (name) return { kind: 'hardware', reason: `WebGL runs on ${name}` };
   if (facts.probeMs !== null && facts.probeMs > PROBE_SOFTWARE_MS) {

@@ -252,9 +252,12 @@ export class TrainerController {
       const next = { ...curve, train: [...curve.train, report.trainLoss], step, val: report.valLoss !== null ? [...curve.val, [step, report.valLoss] as [number, number]] : curve.val };
       const wall = (step - firstStep) / ((now() - started) / 1000);
       this.update({ curves: { ...this.#s.curves, [mode]: next }, stepsPerSecond: report.stepsPerSecond, wallStepsPerSecond: wall });
-      // Fresh samples every few steps, as often as SAMPLE_BUDGET of the training time allows.
+      // Fresh samples every few steps, as often as SAMPLE_BUDGET of the time allows: spaced by the measured cost
+      // of a refresh against a step, and never when the run's share so far would go over (a busy machine varies).
       const every = Math.max(MIN_SAMPLE_EVERY, Math.ceil(sampleMs / (SAMPLE_BUDGET * (1000 / report.stepsPerSecond))));
-      if (step - lastSampled >= every && step < this.#s.settings.steps) {
+      const elapsed = now() - started;
+      const withinBudget = (refreshMs + sampleMs) / (elapsed + sampleMs) <= SAMPLE_BUDGET;
+      if (step - lastSampled >= every && withinBudget && step < this.#s.settings.steps) {
         const t0 = now();
         await this.refreshSamples(session, mode, step);
         sampleMs = this.#sampleMs = now() - t0;

@@ -16,6 +16,10 @@ describe('classifyRenderer', () => {
     expect(classifyRenderer(facts('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)', true, 500))).toEqual({ kind: 'hardware', reason: 'WebGL runs on ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)' });
   });
 
+  it('the notice names the software renderer in one word', () => {
+    expect(classifyRenderer(facts('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)')).reason).toBe('WebGL here is drawn in software (SwiftShader)');
+  });
+
   it('the browser\'s performance-caveat refusal means software, whatever the name', () => {
     expect(classifyRenderer(facts('Some GPU', false)).kind).toBe('software');
   });

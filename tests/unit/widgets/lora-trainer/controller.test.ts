@@ -13,7 +13,7 @@ function gate<T = void>() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A session whose training steps happen only when the test calls step() (as Lit's tests resolve a task). */
-function fakeSession() {
+function fakeSession(sampleDelayMs = 0) {
   const pending: Array<(report: StepReport) => void> = [];
   const calls: string[] = [];
   let total = 0;
@@ -45,7 +45,10 @@ function fakeSession() {
     pause() { paused = true; },
     resume() { paused = false; },
     cancel() { cancelled = true; pending.splice(0).forEach((resolve) => resolve({} as StepReport)); },
-    async samples(which) { calls.push(`samples ${which}`); return Array.from({ length: 10 }, (_, i) => `${which}-${done}-${i}`); },
+    async samples(which) {
+      calls.push(`samples ${which}`);
+      if (sampleDelayMs) await new Promise((resolve) => setTimeout(resolve, sampleDelayMs));
+      return Array.from({ length: 10 }, (_, i) => `${which}-${done}-${i}`); },
     async merge() { throw new Error('not in this test'); },
     unmerge() {},
     differenceFromBase() { return 0; },
@@ -64,8 +67,8 @@ function fakeSession() {
   return session;
 }
 
-function setup(options: { open?: Promise<void> } = {}) {
-  const session = fakeSession();
+function setup(options: { open?: Promise<void>; sampleDelayMs?: number } = {}) {
+  const session = fakeSession(options.sampleDelayMs);
   const announced: string[] = [];
   let updates = 0;
   const opened: string[] = [];
@@ -196,6 +199,18 @@ describe('TrainerController', () => {
     for (let i = 0; i < 15; i++) await session.step();
     await run;
     expect(trainer.state.samplesAfterStep).toBe(20);
+  });
+
+  it('skips refreshes during training that would take more than 8% of the run\'s time, and draws the final samples', async () => {
+    const { trainer, session } = setup({ sampleDelayMs: 40 }); // sampling is slow next to these instant steps
+    await trainer.open();
+    trainer.update({ settings: { ...trainer.snapshot.settings, steps: 12 } });
+    const run = trainer.train('lora');
+    for (let i = 0; i < 12; i++) await session.step();
+    await run;
+    expect(session.calls.filter((c) => c === 'samples lora')).toHaveLength(1); // only the one after the run
+    expect(trainer.state.samplesAfterStep).toBe(12);
+    expect(trainer.state.sampleRefreshShare).toBeNull();
   });
 
   it('a start that fails is an error phase with the reason in words', async () => {
