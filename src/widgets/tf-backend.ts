@@ -1,19 +1,19 @@
 /**
- * Starts tfjs in the browser on the best backend that works: WebGL (the GPU), else WebAssembly, else plain
- * JavaScript, with a notice in words whenever it is not WebGL. Only the trainer's lazily loaded session
- * imports this module, so pages without a trainer never load tfjs; the wasm backend loads only if WebGL fails.
+ * Starts tfjs in the browser on the backend that trains fastest here: WebGL where a graphics card draws it,
+ * WebAssembly where WebGL is emulated on the processor (tf-backend-detect.ts) or cannot start, and plain
+ * JavaScript last. The notice says, in words, whenever the choice is not WebGL on a graphics card.
+ * Only lazily loaded modules (the trainer's session, retraining) import this, so other pages never load tfjs;
+ * the wasm backend's module loads only when it is tried.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice } from './lora-trainer-settings';
+import { classifyRenderer, probeWebgl, type RendererVerdict } from './tf-backend-detect';
+import { backendNotice, backendOrder, type BackendName } from './tf-backend-choice';
 
-export const BACKEND_NAMES: Record<string, string> = {
-  webgl: 'WebGL (the graphics card)',
-  wasm: 'WebAssembly (the processor)',
-  cpu: 'plain JavaScript (the processor, slowly)',
-};
+export { BACKEND_NAMES, type BackendName } from './tf-backend-choice';
 
-async function tryBackend(name: 'webgl' | 'wasm' | 'cpu'): Promise<boolean> {
+async function tryBackend(name: BackendName): Promise<boolean> {
   try {
     if (name === 'wasm') {
       const { prepareWasm } = await import('./tf-backend-wasm');
@@ -30,18 +30,12 @@ async function tryBackend(name: 'webgl' | 'wasm' | 'cpu'): Promise<boolean> {
   }
 }
 
-/** Picks and initialises a backend; `notice` is '' on WebGL, else says why and what that means. */
-export async function startBackend(choice: BackendChoice = 'auto'): Promise<{ backend: string; notice: string }> {
-  const order: Array<'webgl' | 'wasm' | 'cpu'> = choice === 'wasm' ? ['wasm', 'cpu'] : choice === 'cpu' ? ['cpu'] : ['webgl', 'wasm', 'cpu'];
-  const failed: string[] = [];
-  for (const name of order) {
-    if (await tryBackend(name)) {
-      const notice = name === 'webgl' ? ''
-        : choice === name ? `Running on ${BACKEND_NAMES[name]}, as this page asked.`
-          : `${failed.map((f) => BACKEND_NAMES[f].split(' (')[0]).join(' and ')} could not start in this browser, so training runs on ${BACKEND_NAMES[name]} instead` +
-            (name === 'cpu' ? ': expect well under one step a second, and try 10 or 20 steps.' : '.');
-      return { backend: name, notice };
-    }
+/** Picks and initialises a backend; `notice` says why when it is not WebGL on a graphics card. */
+export async function startBackend(choice: BackendChoice = 'auto'): Promise<{ backend: BackendName; notice: string; renderer: RendererVerdict }> {
+  const verdict = classifyRenderer(probeWebgl());
+  const failed: BackendName[] = [];
+  for (const name of backendOrder(choice, verdict.kind)) {
+    if (await tryBackend(name)) return { backend: name, notice: backendNotice(choice, name, failed, verdict), renderer: verdict };
     failed.push(name);
   }
   throw new Error('tfjs could not start on any backend (WebGL, WebAssembly or plain JavaScript).');

@@ -77,8 +77,8 @@ describe('adapter files', () => {
     const manifest = JSON.parse(new TextDecoder().decode(file.subarray(12, 12 + length)));
     const weights = file.subarray((12 + length + 3) & ~3);
     const remake = (m: object) => encodeAdapterFile(m as never, weights);
-    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 0 } }))).toMatch(/rank r 0; this trainer takes whole numbers from 1 to 64/);
-    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 65 } }))).toMatch(/rank r 65; this trainer takes whole numbers from 1 to 64/);
+    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 0 } }))).toMatch(/rank r 0; this trainer takes whole numbers from 1 to 128/);
+    expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 129 } }))).toMatch(/rank r 129; this trainer takes whole numbers from 1 to 128/);
     expect(reason(remake({ ...manifest, lora: { ...manifest.lora, targets: ['wq', 'wk'] } }))).toMatch(/lacks block0.wk.A|block0.wv.A, which rank 4 on wq, wk has no place for/);
     expect(reason(remake({ ...manifest, lora: { ...manifest.lora, r: 2 } }))).toMatch(/is 4 × 16 in the file; this model needs 2 × 16/);
     expect(reason(remake({ ...manifest, kind: 'base' }))).toMatch(/not a LoRA adapter/);

@@ -12,7 +12,7 @@ describe('reading the trainer settings', () => {
   });
 
   test('out-of-range, fractional and hostile text is clamped or replaced, with a message in words', () => {
-    expect(readNumber('9999', RULES.r, 8)).toEqual({ value: 64, message: 'rank r “9999” is above the range 1–64, so 64 is used.' });
+    expect(readNumber('9999', RULES.r, 8)).toEqual({ value: 128, message: 'rank r “9999” is above the range 1–128, so 128 is used.' });
     expect(readNumber('-5', RULES.alpha, 8).value).toBe(1);
     expect(readNumber('2.6', RULES.r, 8)).toMatchObject({ value: 3, message: expect.stringContaining('not a whole number') });
     expect(readNumber('1e999', RULES.steps, 100).value).toBe(2000);

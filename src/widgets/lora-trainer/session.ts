@@ -12,18 +12,14 @@ import {
   measureLatency, modelFromCheckpoint, packAdapters, type CheckpointManifest, type LoraConfig, type NamedArrays,
   type StepReport, type WindowSet,
   sampleNames,
-} from '../lora/index';
-import { startBackend, liveTensors } from './tf-backend';
-import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from './adapter-file';
-import type { BackendChoice, Task } from './lora-trainer-settings';
+} from '../../lora/index';
+import { startBackend, liveTensors, type BackendName } from '../tf-backend';
+import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from '../adapter-file';
+import type { BackendChoice, Task } from '../lora-trainer-settings';
+import type { SessionPort } from './session-port';
 
-export { liveTensors };
-
-/** Steps draw this many windows; 32 keeps a step near a second on a software GPU. */
-export const BATCH_SIZE = 32;
 const SAMPLE_COUNT = 10;
 const SAMPLE_SEED = 1;
-const LORA_SEED = 1;
 /** Forward passes over 8 names: 3 interleaved rounds of 4 timed passes for each model. */
 const LATENCY = { batchSize: 8, iterations: 4, warmup: 3, rounds: 3 };
 
@@ -44,7 +40,7 @@ export interface MergeResult {
   latencyMs: { base: number; unmerged: number; merged: number };
 }
 
-export class TrainerSession {
+export class TrainerSession implements SessionPort {
   private base: TinyGpt;
   private model: TinyGpt;
   private full: { model: TinyGpt; trainer: Trainer } | null = null;
@@ -52,27 +48,39 @@ export class TrainerSession {
   private active: Trainer | null = null;
   private readonly tasks = new Map<Task, TaskData>();
   private lora: LoraConfig;
+  /** Seeds A's initial values (the shipped run's seed, so that the reader's run repeats it). */
+  private seed: number;
 
   private constructor(
-    readonly backend: string,
+    readonly backend: BackendName,
     readonly notice: string,
     readonly manifest: CheckpointManifest,
     private readonly baseWeights: NamedArrays,
     lora: LoraConfig,
+    seed: number,
     private readonly wordListUrl: (task: Task) => string,
   ) {
     this.base = new TinyGpt(manifest.modelConfig!, { weights: baseWeights });
     this.lora = lora;
-    this.model = this.freshModel(lora);
+    this.seed = seed;
+    this.model = this.freshModel(lora, seed);
   }
 
-  static async open(options: { backend: BackendChoice; manifestUrl: string; wordListUrl: (task: Task) => string; lora: LoraConfig }): Promise<TrainerSession> {
+  static async open(options: { backend: BackendChoice; manifestUrl: string; wordListUrl: (task: Task) => string; lora: LoraConfig; seed: number }): Promise<TrainerSession> {
     const { backend, notice } = await startBackend(options.backend);
     const { manifest, bytes } = await fetchCheckpoint(options.manifestUrl);
     const probe = modelFromCheckpoint(manifest, bytes); // checks the manifest and every shape
     const weights = probe.getWeights();
     probe.dispose();
-    return new TrainerSession(backend, notice, manifest, weights, options.lora, options.wordListUrl);
+    return new TrainerSession(backend, notice, manifest, weights, options.lora, options.seed, options.wordListUrl);
+  }
+
+  get loraSeed(): number {
+    return this.seed;
+  }
+
+  liveTensors(): number {
+    return liveTensors();
   }
 
   get modelConfig() {
@@ -108,16 +116,17 @@ export class TrainerSession {
   }
 
   /** A fresh copy of the base with a new attachment: every earlier run, baseline and merge is gone. */
-  configure(lora: LoraConfig): void {
+  configure(lora: LoraConfig, seed = this.seed): void {
     this.stopTrainers();
     this.model.dispose();
     this.lora = lora;
-    this.model = this.freshModel(lora);
+    this.seed = seed;
+    this.model = this.freshModel(lora, seed);
   }
 
-  private freshModel(lora: LoraConfig): TinyGpt {
+  private freshModel(lora: LoraConfig, seed: number): TinyGpt {
     const model = new TinyGpt(this.base.config, { weights: this.baseWeights });
-    model.attachLora(lora, LORA_SEED);
+    model.attachLora(lora, seed);
     return model;
   }
 
@@ -132,12 +141,13 @@ export class TrainerSession {
 
   /**
    * Steps of LoRA (on `model`) or of full fine-tuning (on its own copy of the base) up to `steps` in all,
-   * continuing where the last run of that kind stopped. Both draw the same batches (seed 1).
+   * continuing where the last run of that kind stopped, drawing batches as scripts/adapters.ts does for `seed`.
    */
-  async run(mode: 'lora' | 'full', settings: { lr: number; steps: number; task: Task }): Promise<AsyncGenerator<StepReport, void, void>> {
+  async run(mode: 'lora' | 'full', settings: { lr: number; steps: number; task: Task; batchSize: number; seed: number }): Promise<AsyncGenerator<StepReport, void, void>> {
     const data = await this.useTask(settings.task);
-    const evalEvery = Math.max(5, Math.round(settings.steps / 10));
-    const common = { batchSize: BATCH_SIZE, totalSteps: settings.steps, evalEvery, evalWindows: data.validation.count, seed: 1 };
+    // About six evaluations a run: every 50 steps in a 300-step run, as the shipped runs were measured.
+    const evalEvery = Math.min(50, Math.max(5, Math.round(settings.steps / 6)));
+    const common = { batchSize: settings.batchSize, totalSteps: settings.steps, evalEvery, evalWindows: data.validation.count, seed: settings.seed };
     let trainer: Trainer;
     if (mode === 'lora') {
       if (this.merged) throw new Error('unmerge the adapter before training it further');
@@ -244,7 +254,6 @@ export class TrainerSession {
     return encodeAdapterFile(manifest, bytes);
   }
 
-  /** Checks a file completely, then (only then) replaces the adapter with the file's. Throws AdapterFileError. */
   /** Reads and checks a whole adapter file against this base model; changes nothing (throws AdapterFileError). */
   readAdapter(bytes: ArrayBuffer): AdapterFile {
     return decodeAdapterFile(bytes, this.base.config);

@@ -2,69 +2,22 @@
  * What <rankbook-lora-trainer> shows, drawn from its state alone: the state object (el.state) is the single
  * description of the widget, so whatever a test or an embedding page reads is what the reader sees.
  */
-import { fill, h } from './dom';
-import type { TrainerView } from './lora-trainer-view';
-import type { MergeResult } from './lora-trainer-session';
-import { TARGET_GROUPS, TASK_LABELS, formatBytes, formatPercent, groupsInWords, showNumber, type TrainerSettings } from './lora-trainer-settings';
+import { fill, h, } from '../dom';
+import { setMessage } from '../widget-element';
+import type { TrainerView } from './view';
+import { TARGET_GROUPS, TASK_LABELS, BACKEND_CHOICES, formatBytes, formatPercent, groupsInWords, showNumber } from '../lora-trainer-settings';
+import { isLocked, type LoraTrainerState, type MessageSlot } from './state';
+import { count } from './controller';
+import { ms } from './adapter';
 
-export type TrainerStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error';
-
-export interface LoraTrainerState extends TrainerSettings {
-  /** The tfjs backend in use ('webgl', 'wasm', 'cpu'), null until tfjs has loaded. */
-  backend: string | null;
-  /** Why the backend is not WebGL, '' when it is. */
-  backendNotice: string;
-  status: TrainerStatus;
-  /** Why training is paused: the Pause button, or the widget scrolled out of view. */
-  pausedBy: 'button' | 'scroll' | null;
-  /** Which run the status is about. */
-  run: 'lora' | 'full' | null;
-  /** A tfjs job under way besides training ('sampling', 'merging and timing', ...), '' when none. */
-  busy: string;
-  /** LoRA steps taken (counting an adapter's steps when one was loaded). */
-  step: number;
-  /** Per step, oldest first. */
-  trainLoss: number[];
-  /** Validation loss (whole validation split), oldest first; valSteps says at which step each was taken (0: base model). */
-  valLoss: number[];
-  valSteps: number[];
-  /** The base model's validation loss on the task, null until measured. */
-  baseValLoss: number | null;
-  fullStep: number;
-  fullTrainLoss: number[];
-  fullValLoss: number[];
-  fullValSteps: number[];
-  stepsPerSecond: number | null;
-  trainableParams: number;
-  totalParams: number;
-  /** Adam's two float32 moments per trainable number. */
-  optimizerStateBytes: number;
-  fullOptimizerStateBytes: number;
-  temperature: number;
-  samplesBefore: string[];
-  samplesAfter: string[];
-  samplesFull: string[];
-  merged: boolean;
-  merge: MergeResult | null;
-  /** Largest |weight - downloaded weight| after the last Reset: 0 means the base model exactly. */
-  resetDifference: number | null;
-  /** Live tfjs tensors (null before tfjs loads), to show that Reset frees what training made. */
-  tensors: number | null;
-  /** The messages on show, joined; '' when none. */
-  message: string;
-}
-
-export const count = (n: number) => n.toLocaleString('en-US');
-export const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
 export const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 const loss = (x: number | undefined) => (x === undefined ? 'not measured yet' : x.toFixed(3));
 export const BACKEND_WORDS: Record<string, string> = { webgl: 'WebGL (graphics card)', wasm: 'WebAssembly (processor)', cpu: 'plain JavaScript (processor)' };
+const CHOICE_WORDS: Record<string, string> = { auto: 'Automatic', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'Plain JavaScript' };
+const rate = (x: number) => x.toFixed(x < 10 ? 1 : 0);
 
 const running = (s: LoraTrainerState) => s.status === 'training' || s.status === 'paused';
 const loaded = (s: LoraTrainerState) => s.backend !== null;
-
-/** Settings belong to the adapter being trained: they may change only before training starts (or after Reset). */
-export const isLocked = (s: LoraTrainerState) => s.step > 0 || s.fullStep > 0 || running(s);
 
 export function countsSentence(s: LoraTrainerState): string {
   return `LoRA rank ${s.r} on ${groupsInWords(s.targets)} trains ${count(s.trainableParams)} numbers, ` +
@@ -74,12 +27,14 @@ export function countsSentence(s: LoraTrainerState): string {
 
 export function renderTrainer(v: TrainerView, s: LoraTrainerState): void {
   renderSettings(v, s);
+  renderBackend(v, s);
+  renderMessages(v, s);
   renderButtons(v, s);
   const step = s.run === 'full' ? s.fullStep : s.step;
   v.progress.max = s.steps;
   v.progress.value = Math.min(s.steps, step);
-  const rate = s.stepsPerSecond ? ` · ${s.stepsPerSecond.toFixed(s.stepsPerSecond < 10 ? 2 : 0)} steps a second` : '';
-  v.parts.progressText.textContent = `step ${count(step)} of ${count(s.steps)}${rate}`;
+  const speed = s.stepsPerSecond ? ` · ${s.stepsPerSecond.toFixed(s.stepsPerSecond < 10 ? 2 : 0)} steps a second` : '';
+  v.parts.progressText.textContent = `step ${count(step)} of ${count(s.steps)}${speed}`;
   v.parts.status.textContent = statusSentence(s);
   v.parts.reset.textContent = s.resetDifference !== null && s.step === 0
     ? `After Reset the model's ${count(s.totalParams)} weights equal the downloaded base model's exactly (largest difference ${s.resetDifference}).` : '';
@@ -109,11 +64,36 @@ function renderSettings(v: TrainerView, s: LoraTrainerState): void {
   }
   for (const el of [v.inputs.r, v.inputs.alpha, v.inputs.lr, v.inputs.task]) el.disabled = locked;
   v.parts.locked.hidden = !locked;
-  v.parts.backend.textContent = s.backend ? BACKEND_WORDS[s.backend] ?? s.backend
+  v.parts.counts.textContent = countsSentence(s);
+  v.buttons.fullRank.disabled = locked || (s.r === 128 && s.targets.length === TARGET_GROUPS.length);
+}
+
+/** The backend line, the notice, and the chooser with each backend's measured speed once it has trained. */
+function renderBackend(v: TrainerView, s: LoraTrainerState): void {
+  const ready = s.readySeconds !== null ? ` · ready in ${s.readySeconds.toFixed(1)} s` : '';
+  v.parts.backend.textContent = s.backend ? `${BACKEND_WORDS[s.backend] ?? s.backend}${ready}`
     : s.status === 'loading' ? 'loading tfjs and the model…' : s.status === 'error' ? 'none' : 'not loaded yet (it loads when the trainer comes into view)';
   v.parts.notice.textContent = s.backendNotice;
   v.parts.notice.hidden = !s.backendNotice;
-  v.parts.counts.textContent = countsSentence(s);
+  v.inputs.backend.value = s.backendChoice;
+  v.inputs.backend.disabled = running(s) || s.status === 'loading' || !!s.busy;
+  for (const choice of BACKEND_CHOICES) {
+    const measured = choice === 'auto' ? undefined : s.backendRates[choice];
+    const option = v.inputs.backend.querySelector<HTMLOptionElement>(`option[value="${choice}"]`)!;
+    option.textContent = `${CHOICE_WORDS[choice]}${measured ? ` (measured ${rate(measured)} steps/s)` : ''}`;
+  }
+  const rates = Object.entries(s.backendRates).map(([name, x]) => `${CHOICE_WORDS[name]} ${rate(x)}`);
+  v.parts.rates.textContent = rates.length ? `LoRA steps a second measured on this page: ${rates.join(', ')}.` : '';
+}
+
+const MESSAGE_CONTROL: Partial<Record<MessageSlot, keyof TrainerView['inputs']>> = { r: 'r', alpha: 'alpha', lr: 'lr', steps: 'steps', task: 'task', file: 'file', backend: 'backend' };
+
+function renderMessages(v: TrainerView, s: LoraTrainerState): void {
+  for (const slot of Object.keys(v.messages) as MessageSlot[]) {
+    const control = MESSAGE_CONTROL[slot];
+    setMessage(v.messages[slot], s.messages[slot] ?? '', control ? v.inputs[control] : undefined);
+  }
+  v.parts.fileResult.textContent = s.fileResult;
 }
 
 function renderButtons(v: TrainerView, s: LoraTrainerState): void {
@@ -162,6 +142,8 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
   if (s.fullStep > 0) {
     series.push({ label: 'full train', points: perStep(s.fullTrainLoss, 1) }, { label: 'full val.', points: pairs(s.fullValSteps, s.fullValLoss) });
   }
+  // The shipped runs of the same recipe, validation only: where the reader's curves should land.
+  for (const ref of s.references) series.push({ label: `${ref.label} val.`, points: ref.points });
   const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
   const description = s.step === 0 && s.fullStep === 0
     ? `No training yet.${s.baseValLoss !== null ? ` The base model's validation loss on ${TASK_LABELS[s.task]} is ${loss(s.baseValLoss)}.` : ''}`
@@ -169,8 +151,10 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
     : [s.step > 0 ? `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? 0}${base}.` : `LoRA: not trained yet${base}.`,
       s.fullStep > 0 ? `Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps) ?? 0}.` : '']
       .filter(Boolean).join(' ');
-  v.chart.update(series, { xDomain: [0, Math.max(s.steps, s.step, s.fullStep, 1)], description, dots: s.steps <= 20 });
-  v.parts.chartNote.textContent = `${description} Training loss (train) is measured on each step’s batch of 32 windows of names, so it ` +
+  const refs = s.references.map((r) => `${r.label === 'shipped full' ? 'the shipped full fine-tune' : `the shipped run ${r.name}`} reached ${loss(last(r.points)?.[1])} at step ${last(r.points)?.[0]}`);
+  const refSentence = refs.length ? ` For reference, ${refs.join(' and ')}.` : '';
+  v.chart.update(series, { xDomain: [0, Math.max(s.steps, s.step, s.fullStep, 1)], description: description + refSentence, dots: s.steps <= 20 });
+  v.parts.chartNote.textContent = `${description}${refSentence} Training loss (train) is measured on each step’s batch of 64 windows of names, so it ` +
     'is noisy; validation loss (val.) is measured on names the model never trains on.';
 }
 
@@ -180,7 +164,7 @@ function renderSamples(v: TrainerView, s: LoraTrainerState): void {
   fill(v.samples.after, ...items(s.samplesAfter));
   fill(v.samples.full, ...items(s.samplesFull));
   v.samples.fullBox.hidden = s.samplesFull.length === 0;
-  v.samples.afterTitle.textContent = s.step > 0 ? `After LoRA, step ${count(s.step)}` : 'After LoRA (no training yet)';
+  v.samples.afterTitle.textContent = s.samplesAfterStep > 0 ? `After LoRA, step ${count(s.samplesAfterStep)}` : 'After LoRA (no training yet)';
 }
 
 function renderMerge(v: TrainerView, s: LoraTrainerState): void {

@@ -1,24 +1,25 @@
 /**
  * The DOM of <rankbook-lora-trainer>: native, labelled controls, a real <progress>, the loss chart, sample
- * lists and result paragraphs, each part a `data-control` an embed page can hide. Behaviour lives in
- * lora-trainer.ts and its parts; this file only builds and hands back the elements they need to reach.
+ * lists and result paragraphs, each part a `data-control` an embed page can hide. The element (element.ts) wires
+ * the handlers to the controller and render.ts draws the state into these elements; this file only builds them.
  */
-import { h, uniqueId } from './dom';
-import { lineChart, type LineChart } from '../plots/line-chart';
-import { TARGET_GROUPS, TASKS, TASK_LABELS, RULES, type TargetGroup } from './lora-trainer-settings';
+import { h, uniqueId } from '../dom';
+import { lineChart, type LineChart } from '../../plots/line-chart';
+import { BACKEND_CHOICES, TARGET_GROUPS, TASKS, TASK_LABELS, RULES, type TargetGroup } from '../lora-trainer-settings';
+import type { MessageSlot } from './state';
 
-export type SettingName = 'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task';
-export type ButtonName = 'train' | 'pause' | 'reset' | 'full' | 'merge' | 'download' | 'resample';
+export type SettingName = 'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task' | 'backend';
+export type ButtonName = 'train' | 'pause' | 'reset' | 'full' | 'fullRank' | 'merge' | 'download' | 'resample';
 
 export interface TrainerView {
   root: HTMLElement;
-  inputs: { r: HTMLInputElement; alpha: HTMLInputElement; lr: HTMLInputElement; steps: HTMLInputElement; task: HTMLSelectElement; temperature: HTMLInputElement; file: HTMLInputElement };
+  inputs: { r: HTMLInputElement; alpha: HTMLInputElement; lr: HTMLInputElement; steps: HTMLInputElement; task: HTMLSelectElement; backend: HTMLSelectElement; temperature: HTMLInputElement; file: HTMLInputElement };
   outputs: { r: HTMLOutputElement; alpha: HTMLOutputElement; temperature: HTMLOutputElement };
   targets: Record<TargetGroup, HTMLInputElement>;
-  messages: Record<SettingName | 'file' | 'train', HTMLElement>;
+  messages: Record<MessageSlot, HTMLElement>;
   buttons: Record<ButtonName, HTMLButtonElement>;
   progress: HTMLProgressElement;
-  parts: Record<'backend' | 'notice' | 'status' | 'counts' | 'locked' | 'progressText' | 'chartNote' | 'merge' | 'fileResult' | 'reset', HTMLElement>;
+  parts: Record<'backend' | 'notice' | 'rates' | 'status' | 'counts' | 'locked' | 'progressText' | 'chartNote' | 'merge' | 'fileResult' | 'reset', HTMLElement>;
   samples: { before: HTMLOListElement; after: HTMLOListElement; full: HTMLOListElement; afterTitle: HTMLElement; fullBox: HTMLElement };
   chart: LineChart;
 }
@@ -29,7 +30,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
   setting: (name: SettingName | 'temperature', live: boolean) => void;
   file: () => void;
 }): TrainerView {
-  const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'fileMsg']
+  const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'backend', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'backendMsg', 'fileMsg']
     .map((k) => [k, uniqueId(`trainer-${k}`)])) as Record<string, string>;
   const slider = (name: 'r' | 'alpha', max: number) => h('input', {
     type: 'range', id: ids[name], min: RULES[name].min, max, step: 1, 'aria-describedby': ids[`${name}Msg`],
@@ -44,6 +45,8 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
       'aria-describedby': ids.stepsMsg, onchange: () => on.setting('steps', false) }),
     task: h('select', { id: ids.task, 'aria-describedby': ids.taskMsg, onchange: () => on.setting('task', false) },
       ...TASKS.map((t) => h('option', { value: t }, TASK_LABELS[t]))),
+    backend: h('select', { id: ids.backend, 'aria-describedby': ids.backendMsg, onchange: () => on.setting('backend', false) },
+      ...BACKEND_CHOICES.map((b) => h('option', { value: b }, b))),
     temperature: h('input', { type: 'range', id: ids.temperature, min: 0, max: 1.5, step: 0.1, value: 0.8,
       oninput: () => on.setting('temperature', true), onchange: () => on.setting('temperature', false) }),
     file: h('input', { type: 'file', id: ids.file, accept: '.rblora,application/octet-stream', 'aria-describedby': ids.fileMsg, onchange: () => on.file() }),
@@ -57,19 +60,20 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     onchange: () => on.setting('targets', false) })])) as Record<TargetGroup, HTMLInputElement>;
   const messages = {
     r: message(ids.rMsg), alpha: message(ids.alphaMsg), lr: message(ids.lrMsg), steps: message(ids.stepsMsg),
-    task: message(ids.taskMsg), targets: message(ids.targetsMsg), file: message(ids.fileMsg), train: message(),
+    task: message(ids.taskMsg), targets: message(ids.targetsMsg), backend: message(ids.backendMsg), file: message(ids.fileMsg), train: message(),
   };
   const button = (name: ButtonName, label: string, extra: Record<string, string> = {}) =>
     h('button', { type: 'button', onclick: () => on[name](), ...extra }, label);
   const buttons = {
     train: button('train', 'Train'), pause: button('pause', 'Pause'), reset: button('reset', 'Reset'),
-    full: button('full', 'Full fine-tune (baseline)'), merge: button('merge', 'Merge into W₀'),
+    full: button('full', 'Full fine-tune (baseline)'), fullRank: button('fullRank', 'Set r = 128 on every matrix'), merge: button('merge', 'Merge into W₀'),
     download: button('download', 'Download adapter'), resample: button('resample', 'Sample again'),
   };
   const progress = h('progress', { id: ids.progress, max: 100, value: 0 });
   const parts = {
     backend: h('span', { class: 'rb-trainer-backend' }, 'not loaded yet'),
     notice: h('p', { class: 'rb-trainer-notice', hidden: true }),
+    rates: h('span', { class: 'rb-note' }),
     status: h('p', { class: 'rb-result' }),
     counts: h('p', { class: 'rb-trainer-counts' }),
     locked: h('p', { class: 'rb-note', hidden: true }, 'Reset to change the rank, alpha, matrices, learning rate or task: they belong to the adapter being trained.'),
@@ -92,6 +96,9 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
   const root = h('div', { class: 'rb-widget rb-lora-trainer' },
     h('p', { class: 'rb-trainer-backend-line' }, 'Backend: ', parts.backend),
     parts.notice,
+    h('div', { class: 'rb-row rb-trainer-backend-choice', 'data-control': 'backend' },
+      h('label', { for: ids.backend }, 'Run on'), inputs.backend, parts.rates),
+    messages.backend,
     h('div', { class: 'rb-trainer-settings', 'data-control': 'settings' },
       field('Rank r', ids.r, inputs.r, outputs.r, messages.r),
       field('Alpha α (B A is scaled by α / r)', ids.alpha, inputs.alpha, outputs.alpha, messages.alpha),
@@ -105,7 +112,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
       parts.locked),
     parts.counts,
     h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Training' },
-      buttons.train, buttons.pause, buttons.reset, h('span', { 'data-control': 'baseline', class: 'rb-row' }, buttons.full)),
+      buttons.train, buttons.pause, buttons.reset, h('span', { 'data-control': 'baseline', class: 'rb-row' }, buttons.full, buttons.fullRank)),
     messages.train,
     h('div', { class: 'rb-row rb-trainer-progress' }, h('label', { for: ids.progress }, 'Training progress'), progress, parts.progressText),
     parts.status, parts.reset,

@@ -1,0 +1,368 @@
+/**
+ * The trainer without a DOM: loading, LoRA and full fine-tuning runs, pause, resume, reset, backend changes and
+ * sample refreshes, as a small state machine over one Phase. It keeps private state, offers a read-only
+ * snapshot and commands, and calls host.requestUpdate() after every change; the element renders the snapshot.
+ * The tfjs work goes through a SessionPort (session-port.ts: session.ts in the browser, a fake in the unit tests).
+ * Settings text is read in settings-input.ts; the adapter's merge, save and load are in adapter.ts.
+ */
+import type { StepReport } from '../../lora/train';
+import { DEFAULT_LORA_CONFIG, DEFAULT_MODEL_CONFIG, type LoraConfig } from '../../lora/config';
+import type { AdapterIndex } from '../../lora/checkpoint-reader';
+import { DEFAULT_SETTINGS, groupsInWords, loraParamCount, loraTargets, modelParamCount, type BackendChoice } from '../lora-trainer-settings';
+import { BACKEND_NAMES } from '../tf-backend-choice';
+import { referenceCurves } from './references';
+import { flatten, type LoraTrainerState, type Phase, type PausedBy, type Run, type TrainerSnapshot } from './state';
+import type { ControllerHost, OpenSession, SessionPort } from './session-port';
+
+export type { ControllerHost, OpenSession, SessionPort };
+
+/** The shipped runs' recipe (public/models/adapters/index.json, "training"): the trainer repeats it. */
+export const RECIPE = { batchSize: 64, fullSeed: 1 };
+/** Sample refreshes may take at most this share of training time. */
+export const SAMPLE_BUDGET = 0.08;
+/** ...and come at most this often. */
+export const MIN_SAMPLE_EVERY = 5;
+
+const emptyCurve = (baseVal: number | null) => ({ train: [] as number[], val: baseVal !== null ? [[0, baseVal] as [number, number]] : [], step: 0 });
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const count = (n: number) => n.toLocaleString('en-US');
+
+export class TrainerController {
+  #s: TrainerSnapshot;
+  #session: SessionPort | null = null;
+  #opening: Promise<SessionPort | null> | null = null;
+  #loop: Promise<void> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by Reset (and whatever drops the session): a Train press still setting up when it comes gives up. */
+  #epoch = 0;
+  /** Bumped when the session is dropped (backend change, element removed): a session still loading is thrown away. */
+  #generation = 0;
+  #index: AdapterIndex | null = null;
+  /** How long drawing a sample list took last time: what a refresh during training will cost. */
+  #sampleMs = 0;
+
+  constructor(readonly host: ControllerHost, private readonly openSession: OpenSession, loadIndex?: () => Promise<AdapterIndex>) {
+    const settings = { ...DEFAULT_SETTINGS, targets: DEFAULT_SETTINGS.targets.slice() };
+    this.#s = {
+      phase: { kind: 'idle' }, busy: '', settings, temperature: 0.8, backendChoice: 'auto', backend: null, backendNotice: '', backendRates: {},
+      readySeconds: null, curves: { lora: { ...emptyCurve(null), offset: 0 }, full: emptyCurve(null) }, baseValLoss: null,
+      stepsPerSecond: null, wallStepsPerSecond: null, sampleRefreshShare: null, samples: { before: [], after: [], afterStep: 0, full: [], temperature: NaN },
+      references: [], merged: false, merge: null, resetDifference: null, tensors: null,
+      trainableParams: loraParamCount(DEFAULT_MODEL_CONFIG, settings.r, settings.targets), totalParams: modelParamCount(DEFAULT_MODEL_CONFIG),
+      messages: {}, fileResult: '',
+    };
+    loadIndex?.().then((index) => {
+      this.#index = index;
+      this.update({});
+    }).catch(() => undefined); // without the index there are no reference curves, and nothing else changes
+  }
+
+  get snapshot(): Readonly<TrainerSnapshot> {
+    return this.#s;
+  }
+
+  /** el.state's JSON. */
+  get state(): LoraTrainerState {
+    return flatten(this.#s);
+  }
+
+  get session(): SessionPort | null {
+    return this.#session;
+  }
+
+  /** Applies a change and asks the host to render; derived figures are recomputed here, nowhere else. */
+  update(change: Partial<TrainerSnapshot>): void {
+    const next = { ...this.#s, ...change };
+    const config = this.#session?.modelConfig ?? DEFAULT_MODEL_CONFIG;
+    next.trainableParams = loraParamCount(config, next.settings.r, next.settings.targets);
+    next.totalParams = modelParamCount(config);
+    next.references = referenceCurves(this.#index, next.settings);
+    next.merged = this.#session?.merged ?? false;
+    next.tensors = this.#session ? this.#session.liveTensors() : null;
+    this.#s = next;
+    this.host.requestUpdate();
+  }
+
+  message(slot: keyof TrainerSnapshot['messages'], text: string): void {
+    this.update({ messages: { ...this.#s.messages, [slot]: text } });
+  }
+
+  loraConfig(): LoraConfig {
+    const { r, alpha, targets } = this.#s.settings;
+    return { ...DEFAULT_LORA_CONFIG, r, alpha, targets: loraTargets(targets) };
+  }
+
+  /** The seed of the shipped run these settings repeat (1 when none does). */
+  loraSeed(): number {
+    return this.#s.references.find((r) => r.kind === 'lora')?.seed ?? 1;
+  }
+
+  get running(): boolean {
+    const k = this.#s.phase.kind;
+    return k === 'training' || k === 'paused';
+  }
+
+  // ---- loading ---------------------------------------------------------------------------------------
+
+  /** Loads tfjs, the base model and the task's names; the base model's samples come first. */
+  open(): Promise<SessionPort | null> {
+    this.#opening ??= (async () => {
+      const started = now();
+      const generation = this.#generation;
+      if (this.#s.phase.kind !== 'starting') this.update({ phase: { kind: 'loading' } });
+      try {
+        const session = await this.openSession(this.#s.backendChoice, this.loraConfig(), this.loraSeed());
+        if (generation !== this.#generation) {
+          session.dispose();
+          return null;
+        }
+        this.#session = session;
+        this.update({ backend: session.backend, backendNotice: session.notice });
+        await this.prepareTask(session);
+        if (this.#s.phase.kind === 'loading') this.update({ phase: { kind: 'ready' } });
+        await this.enqueue('sampling', async () => {
+          const t0 = now();
+          const before = await session.samples('base', this.#s.temperature);
+          this.#sampleMs = now() - t0;
+          this.update({ samples: { ...this.#s.samples, before, after: before.slice(), afterStep: 0, temperature: this.#s.temperature } });
+        });
+        this.update({ readySeconds: (now() - started) / 1000 });
+        this.host.announce(`The trainer is ready on ${BACKEND_NAMES[session.backend]}.`);
+        return session;
+      } catch (e) {
+        if (generation !== this.#generation) return null;
+        this.#opening = null;
+        this.fail(`The trainer could not start: ${(e as Error).message}`);
+        return null;
+      }
+    })();
+    return this.#opening;
+  }
+
+  async prepareTask(session: SessionPort): Promise<void> {
+    const task = this.#s.settings.task;
+    const data = await session.useTask(task);
+    if (task !== this.#s.settings.task) return;
+    const { lora, full } = this.#s.curves;
+    this.update({
+      baseValLoss: data.baseValLoss,
+      curves: {
+        lora: lora.val.length ? lora : { ...lora, val: [[0, data.baseValLoss]] },
+        full: full.val.length ? full : { ...full, val: [[0, data.baseValLoss]] },
+      },
+    });
+  }
+
+  /** Runs a tfjs job after the ones before it; buttons wait while it runs. */
+  enqueue<T>(what: string, job: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(async () => {
+      this.update({ busy: what });
+      try {
+        return await job();
+      } finally {
+        this.update({ busy: '' });
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Another backend: the session is rebuilt on it (a Reset), and the measured rates are kept. */
+  async setBackend(choice: BackendChoice): Promise<void> {
+    if (choice === this.#s.backendChoice) return;
+    if (this.running || this.#s.phase.kind === 'starting') {
+      this.message('backend', 'Pause and Reset training before changing the backend.');
+      return;
+    }
+    this.#epoch++;
+    this.#generation++;
+    const old = this.#session;
+    this.#session = null;
+    this.#opening = null;
+    await Promise.all([this.#loop, this.#queue]);
+    old?.dispose();
+    this.update({
+      backendChoice: choice, backend: null, backendNotice: '', phase: { kind: 'idle' }, readySeconds: null, merge: null, resetDifference: null,
+      curves: { lora: { ...emptyCurve(this.#s.baseValLoss), offset: 0 }, full: emptyCurve(this.#s.baseValLoss) },
+      messages: { ...this.#s.messages, backend: '', train: '' }, stepsPerSecond: null, wallStepsPerSecond: null,
+    });
+    await this.open();
+  }
+
+  // ---- runs --------------------------------------------------------------------------------------------
+
+  async train(mode: Run): Promise<void> {
+    this.message('train', '');
+    const phase = this.#s.phase;
+    if (phase.kind === 'paused') {
+      if (phase.run === mode) this.resume();
+      return;
+    }
+    if (phase.kind === 'training' || phase.kind === 'starting' || this.#s.busy) return;
+    const epoch = this.#epoch;
+    const previous = phase;
+    this.update({ phase: { kind: 'starting', run: mode } });
+    const giveUp = () => {
+      if (epoch === this.#epoch && this.#s.phase.kind === 'starting') this.update({ phase: previous.kind === 'loading' || previous.kind === 'idle' ? (this.#session ? { kind: 'ready' } : previous) : previous });
+    };
+    try {
+      const session = this.#session ?? (await this.open());
+      if (!session || epoch !== this.#epoch) return giveUp();
+      await this.#queue;
+      const { settings, curves } = this.#s;
+      const done = mode === 'lora' ? curves.lora.step : curves.full.step;
+      if (done >= settings.steps) {
+        this.message('train', `Training has reached ${count(settings.steps)} steps; raise Steps to train further.`);
+        return giveUp();
+      }
+      const seed = this.loraSeed();
+      if (mode === 'lora' && curves.lora.step === 0 && curves.lora.offset === 0 &&
+        (JSON.stringify(session.loraConfig) !== JSON.stringify(this.loraConfig()) || session.loraSeed !== seed)) {
+        session.configure(this.loraConfig(), seed);
+      }
+      await this.prepareTask(session);
+      const offset = mode === 'lora' ? this.#s.curves.lora.offset : 0;
+      if (epoch !== this.#epoch || this.#session !== session) return giveUp();
+      const reports = await session.run(mode, {
+        lr: settings.lr, steps: settings.steps - offset, task: settings.task, batchSize: RECIPE.batchSize, seed: mode === 'lora' ? seed : RECIPE.fullSeed,
+      });
+      if (epoch !== this.#epoch) return giveUp();
+      this.update({ phase: { kind: 'training', run: mode } });
+      this.host.announce(mode === 'lora' ? `Training LoRA, rank ${settings.r} on ${groupsInWords(settings.targets)}.` : 'Training every weight (full fine-tuning) as a baseline.');
+      this.#loop = this.consume(session, mode, reports, offset, epoch);
+      await this.#loop;
+    } catch (e) {
+      this.fail(`Training stopped: ${(e as Error).message}`);
+    } finally {
+      this.#loop = null;
+    }
+  }
+
+  private async consume(session: SessionPort, mode: Run, reports: AsyncIterable<StepReport>, offset: number, epoch: number): Promise<void> {
+    const started = now();
+    let firstStep: number | null = null;
+    let lastSampled = mode === 'lora' ? this.#s.samples.afterStep : 0;
+    let sampleMs = this.#sampleMs;
+    let refreshMs = 0;
+    for await (const report of reports) {
+      if (epoch !== this.#epoch || this.#session !== session) return;
+      const step = report.step + offset;
+      firstStep ??= step - 1;
+      const curve = this.#s.curves[mode];
+      const next = { ...curve, train: [...curve.train, report.trainLoss], step, val: report.valLoss !== null ? [...curve.val, [step, report.valLoss] as [number, number]] : curve.val };
+      const wall = (step - firstStep) / ((now() - started) / 1000);
+      this.update({ curves: { ...this.#s.curves, [mode]: next }, stepsPerSecond: report.stepsPerSecond, wallStepsPerSecond: wall });
+      // Fresh samples every few steps, as often as SAMPLE_BUDGET of the time allows: spaced by the measured cost
+      // of a refresh against a step, and never when the run's share so far would go over (a busy machine varies).
+      const every = Math.max(MIN_SAMPLE_EVERY, Math.ceil(sampleMs / (SAMPLE_BUDGET * (1000 / report.stepsPerSecond))));
+      const elapsed = now() - started;
+      const withinBudget = (refreshMs + sampleMs) / (elapsed + sampleMs) <= SAMPLE_BUDGET;
+      if (step - lastSampled >= every && withinBudget && step < this.#s.settings.steps) {
+        const t0 = now();
+        await this.refreshSamples(session, mode, step);
+        sampleMs = this.#sampleMs = now() - t0;
+        refreshMs += sampleMs;
+        lastSampled = step;
+        this.update({ sampleRefreshShare: refreshMs / (now() - started) });
+      }
+    }
+    if (epoch !== this.#epoch || this.#session !== session || !this.running) return;
+    const curve = this.#s.curves[mode];
+    if (curve.step < this.#s.settings.steps) return;
+    if (mode === 'lora' && this.#s.stepsPerSecond) this.update({ backendRates: { ...this.#s.backendRates, [session.backend]: this.#s.stepsPerSecond } });
+    this.update({ phase: { kind: 'done', run: mode } });
+    await this.enqueue('sampling', async () => {
+      // The temperature may have moved during the run: "before" must use the same one as "after".
+      if (this.#s.samples.temperature !== this.#s.temperature) {
+        const before = await session.samples('base', this.#s.temperature);
+        this.update({ samples: { ...this.#s.samples, before, temperature: this.#s.temperature } });
+      }
+      await this.refreshSamples(session, mode, curve.step);
+    });
+    const val = curve.val[curve.val.length - 1];
+    const base = this.#s.baseValLoss;
+    this.host.announce(`${mode === 'lora' ? 'LoRA' : 'Full fine-tuning'} finished ${count(curve.step)} steps: validation loss ${val ? val[1].toFixed(3) : '?'}` +
+      `${base !== null ? `, from ${base.toFixed(3)} for the base model` : ''}. New sample names are below.`);
+  }
+
+  /** The adapted (or fully fine-tuned) model's names, at the temperature "before" was drawn with. */
+  private async refreshSamples(session: SessionPort, mode: Run, step: number): Promise<void> {
+    const names = await session.samples(mode, this.#s.samples.temperature);
+    this.update({ samples: mode === 'lora' ? { ...this.#s.samples, after: names, afterStep: step } : { ...this.#s.samples, full: names } });
+  }
+
+  pause(by: PausedBy): void {
+    const phase = this.#s.phase;
+    if (phase.kind !== 'training') return;
+    this.#session?.pause();
+    this.update({ phase: { kind: 'paused', run: phase.run, by } });
+    this.host.announce(by === 'scroll'
+      ? 'Training paused because the trainer scrolled out of view; it goes on when you scroll back.'
+      : 'Training paused; the step under way finishes first. Press Resume to go on.');
+  }
+
+  resume(): void {
+    const phase = this.#s.phase;
+    if (phase.kind !== 'paused') return;
+    this.#session?.resume();
+    this.update({ phase: { kind: 'training', run: phase.run } });
+    this.host.announce(`Training resumed at step ${count(this.#s.curves[phase.run].step)}.`);
+  }
+
+  /** The trainer scrolled in or out of view: load on first sight, pause while away. */
+  setVisible(visible: boolean): void {
+    const phase = this.#s.phase;
+    if (visible && !this.#session && !this.#opening && phase.kind !== 'error') void this.open();
+    if (!visible && phase.kind === 'training') this.pause('scroll');
+    else if (visible && phase.kind === 'paused' && phase.by === 'scroll') this.resume();
+  }
+
+  currentStep(): number {
+    const phase = this.#s.phase;
+    return 'run' in phase && phase.run === 'full' ? this.#s.curves.full.step : this.#s.curves.lora.step;
+  }
+
+  /** Stops any run and rebuilds the model from the downloaded weights: step 0, base model exactly. */
+  async reset(announce: boolean): Promise<void> {
+    const session = this.#session;
+    this.#epoch++;
+    session?.cancel();
+    await this.#loop;
+    const base = this.#s.baseValLoss;
+    this.update({
+      phase: session ? { kind: 'ready' } : this.#opening ? { kind: 'loading' } : { kind: 'idle' },
+      curves: { lora: { ...emptyCurve(base), offset: 0 }, full: emptyCurve(base) }, stepsPerSecond: null, wallStepsPerSecond: null,
+      merge: null, samples: { ...this.#s.samples, full: [] }, messages: { ...this.#s.messages, train: '' },
+    });
+    if (!session) return;
+    await this.enqueue('resetting', async () => {
+      session.configure(this.loraConfig(), this.loraSeed());
+      await this.prepareTask(session);
+      this.update({ resetDifference: session.differenceFromBase(), samples: { ...this.#s.samples, after: this.#s.samples.before.slice(), afterStep: 0 } });
+    });
+    if (announce) this.host.announce(`Reset: step 0, and the model is the base model again (largest weight difference ${this.#s.resetDifference}).`);
+  }
+
+  fail(message: string): void {
+    this.update({ messages: { ...this.#s.messages, train: message }, phase: this.#session ? { kind: 'ready' } : { kind: 'error', message } });
+    this.host.announce(message);
+  }
+
+  /**
+   * The element left the page: stop, free every tensor once the step in flight (if any) has finished, and go
+   * back to idle (settings kept), so that the element loads again if it is put back.
+   */
+  dispose(): void {
+    this.#epoch++;
+    this.#generation++;
+    const session = this.#session;
+    session?.cancel();
+    this.#session = null;
+    this.#opening = null;
+    void Promise.all([this.#loop, this.#queue]).finally(() => session?.dispose());
+    this.update({
+      phase: { kind: 'idle' }, backend: null, backendNotice: '', busy: '', merge: null, readySeconds: null,
+      curves: { lora: { ...emptyCurve(null), offset: 0 }, full: emptyCurve(null) }, baseValLoss: null,
+    });
+  }
+}
