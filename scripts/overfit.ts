@@ -7,7 +7,7 @@
  * scripts/adapters.ts with exactly this recipe), whose final losses are measured here: that halves the cost on
  * a busy machine, and the shipped manifests already hold LoRA's validation curve.
  * The JSON is rewritten after each run, so an interrupted run keeps what it finished.
- * Flags: --steps N (default 300) --every N (default 50) --seeds 1,2,3 --lora shipped|train --base DIR
+ * Flags: --steps N (default 300) --every N (default 50) --seeds 1,2,3 --modes full,lora --lora shipped|train --base DIR
  *   --adapters DIR --json FILE (default public/models/overfit.json; "-" writes none)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ async function main(args: string[]): Promise<void> {
   const every = Number(argValue(args, '--every') ?? 50);
   const seeds = (argValue(args, '--seeds') ?? '1,2,3').split(',').map(Number);
   const loraSource = argValue(args, '--lora') ?? 'shipped';
+  const modes = (argValue(args, '--modes') ?? 'full,lora').split(',');
   if (!(steps > 0 && every > 0 && seeds.every(Number.isInteger)) || !['shipped', 'train'].includes(loraSource)) {
     throw new Error('--steps and --every want positive numbers, --seeds whole numbers, --lora shipped or train');
   }
@@ -87,8 +88,8 @@ async function main(args: string[]): Promise<void> {
 
   const runs: Run[] = [];
   // Every full fine-tune first, then LoRA: the shipped adapters may still be training when this starts.
-  const jobs = [...seeds.map((seed) => () => train('full', seed)),
-    ...seeds.map((seed) => () => (loraSource === 'train' ? train('lora', seed) : shipped(seed)))];
+  const jobs = [...(modes.includes('full') ? seeds.map((seed) => () => train('full', seed)) : []),
+    ...(modes.includes('lora') ? seeds.map((seed) => () => (loraSource === 'train' ? train('lora', seed) : shipped(seed))) : [])];
   for (const job of jobs) {
     runs.push(await job());
     if (jsonPath !== '-') {

@@ -12,6 +12,16 @@ import type { NamedArrays } from '../../../src/lora/model';
 import { useCpu } from './setup';
 
 const f = findings();
+// Seed 1's r = 8 against r = 64 (the pair the widget draws), and every pairing of seeds 1-3: npx tsx scripts/why-low-rank.ts.
+const CORNER_S1 = { wq1: 0.512, wv1: 0.560, wq2: 0.455, wv2: 0.513 };
+const PHI11_S1 = { wq1: 0.365, wv1: 0.068, wq2: 0.118, wv2: 0.002 };
+const PHI_1_8 = 0.787;
+const CORNER_MIN_RATIO = 5.8;
+const PAIRS = {
+  sameCorner: 0.475, sameCornerSd: 0.086, otherCorner: 0.411, otherCornerSd: 0.060, seedsCorner: 0.556,
+  samePhi11: 0.236, samePhi11Min: 0.002, samePhi11Max: 0.409,
+};
+const MOVED = { r8: 4.12, r64: 4.59 };
 const at = (layer: number, matrix: string) => f.overlap.find((o) => o.layer === layer && o.matrix === matrix)!;
 const row = (layer: number, r: number) => f.table7.find((t) => t.layer === layer && t.r === r)!;
 
@@ -103,8 +113,12 @@ describe('the starts are independent, and training moves A far from them', () =>
     const A = (t: NamedArrays) => loraFactor(t, 0, 'wq', 'A');
     const minus = (X: number[][], Y: number[][]) => X.map((row, i) => row.map((x, j) => x - Y[i][j]));
     const norm = (X: number[][]) => Math.hypot(...X.flat());
-    const startOverlap = overlapSummary(A(init8), A(init64), 8, 64);
-    expect(Math.abs(startOverlap.cornerMean - startOverlap.randomCornerMean)).toBeLessThan(0.015);
+    // Over the four adapted matrices the starts' corner mean is chance's (one matrix alone scatters by about 0.01-0.03).
+    const starts = [0, 1].flatMap((layer) => ['wq', 'wv'].map((m) =>
+      overlapSummary(loraFactor(init8, layer, m, 'A'), loraFactor(init64, layer, m, 'A'), 8, 64)));
+    const startMean = starts.reduce((a, o) => a + o.cornerMean, 0) / starts.length;
+    expect(Math.abs(startMean - starts[0].randomCornerMean)).toBeLessThan(0.015);
+    for (const o of starts) expect(o.cornerMean).toBeLessThan(2 * o.randomCornerMean);
     expect(norm(minus(A(trained8), A(init8))) / norm(A(init8))).toBeCloseTo(MOVED.r8, 2);
     expect(norm(minus(A(trained64), A(init64))) / norm(A(init64))).toBeCloseTo(MOVED.r64, 2);
   });
@@ -114,8 +128,8 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
   it('amplification factor: about 27-28 at r = 4, about 2-3 at r = 64', () => {
     expect(row(1, 4).amplification).toBeCloseTo(27.1, 1);
     expect(row(2, 4).amplification).toBeCloseTo(28.2, 1);
-    expect(row(1, 64).amplification).toBeCloseTo(2.18, 2);
-    expect(row(2, 64).amplification).toBeCloseTo(2.79, 2);
+    expect(row(1, 64).amplification).toBeCloseTo(2.11, 2);
+    expect(row(2, 64).amplification).toBeCloseTo(2.57, 2);
     for (const layer of [1, 2]) expect(row(layer, 4).amplification).toBeGreaterThan(8 * row(layer, 64).amplification);
   });
 
@@ -154,6 +168,6 @@ describe('the rank sweep (Table 6 analogue)', () => {
     const loss = (r: number, t: string) => f.sweep.find((s) => s.r === r && s.targets === t)!.validationLoss;
     for (const r of [1, 2, 4, 8, 64]) expect(loss(r, 'wq,wv')).toBeLessThan(loss(r, 'wq'));
     expect(loss(1, 'wq,wv')).toBeLessThan(loss(64, 'wq'));
-    expect(loss(8, 'wq,wv')).toBeCloseTo(1.687, 3);
+    expect(loss(8, 'wq,wv')).toBeCloseTo(1.684, 3);
   });
 });
