@@ -9,6 +9,7 @@
  *   --steps N (default 300) --out DIR --base DIR --corpora DIR --resume --tiny (3 short runs, for tests)
  *   --part I/N: train only every N-th run from the I-th and write no index (needs the full fine-tune in
  *   index.json already); several parts can run at once, then --resume alone assembles index.json.
+ *   --only NAME,NAME: train just these runs (like --part: no index written).
  *   --index-only: train nothing; write index.json from the run files present, whatever their seeding.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,7 @@ async function main(args: string[]): Promise<void> {
   const baseDir = argValue(args, '--base') ?? 'public/models/base';
   const indexOnly = args.includes('--index-only');
   const resume = indexOnly || args.includes('--resume');
+  const only = argValue(args, '--only')?.split(',') ?? null;
   const partArg = argValue(args, '--part');
   const part = partArg ? partArg.split('/').map(Number) : null;
   if (part && !(part.length === 2 && Number.isInteger(part[0]) && Number.isInteger(part[1]) && part[0] >= 0 && part[0] < part[1])) {
@@ -112,7 +114,7 @@ async function main(args: string[]): Promise<void> {
   };
 
   // Reference: full fine-tuning, same steps and batches, its own (measured) learning rate.
-  if ((part || indexOnly) && index.fullFineTune?.steps !== steps) throw new Error('--part and --index-only need the full fine-tune in index.json: run once without --part first');
+  if ((part || only || indexOnly) && index.fullFineTune?.steps !== steps) throw new Error('--part, --only and --index-only need the full fine-tune in index.json: run once without --part first');
   if (!index.fullFineTune || index.fullFineTune.steps !== steps) {
     const full = new TinyGpt(base.config, { weights: base.getWeights() });
     const trainer = new Trainer(full, data, { ...common, mode: 'full', learningRate: DEFAULT_LEARNING_RATE.full, seed: 1 });
@@ -131,6 +133,7 @@ async function main(args: string[]): Promise<void> {
   for (const [turn, spec] of trainingOrder(planned).entries()) {
     if (part && turn % part[1] !== part[0]) continue;
     const name = adapterRunName(spec.r, spec.targets, spec.seed);
+    if (only && !only.includes(name)) continue;
     const file = join(outDir, `${name}.json`);
     if (resume && existsSync(file)) {
       const m = JSON.parse(readFileSync(file, 'utf8'));
@@ -179,13 +182,13 @@ async function main(args: string[]): Promise<void> {
     writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
     index.runs.push(summary);
     index.runs.sort((a, b) => position.get(a.name as string)! - position.get(b.name as string)!);
-    if (!part) writeFileSync(indexPath, JSON.stringify(index, null, 2) + '\n');
+    if (!part && !only) writeFileSync(indexPath, JSON.stringify(index, null, 2) + '\n');
     console.log(`${name}: validation ${validationLoss.toFixed(3)}, gap closed ${(100 * summary.gapClosed).toFixed(0)}%, ${summary.trainableParams} params, ${summary.wallSeconds.toFixed(0)} s; ${samples.slice(0, 4).join(', ')}`);
     trainer.dispose();
     model.dispose();
   }
-  if (part) {
-    console.log(`part ${partArg}: wrote ${index.runs.length} adapters in ${((Date.now() - t0) / 1000).toFixed(0)} s; run again with --resume alone for index.json`);
+  if (part || only) {
+    console.log(`${partArg ? `part ${partArg}` : 'only'}: wrote ${index.runs.length} adapters in ${((Date.now() - t0) / 1000).toFixed(0)} s; run again with --resume alone for index.json`);
     base.dispose();
     return;
   }

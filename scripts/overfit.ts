@@ -1,33 +1,44 @@
 /**
- * Does LoRA overfit less than full fine-tuning? Trains both on the dinosaur task from the shipped base, with
- * the shipped recipes (LoRA r = 8 on Wq, Wv at lr 1e-2; full fine-tuning at its own lr), for several seeds and the
- * shipped number of steps, and measures the loss on the whole training split and on the held-out
- * split as training goes on. The two trainers of a seed step alternately, so machine load hits both alike.
- * Lesson 5 quotes the result (tests/unit/lora/overfit-findings.test.ts pins it).
- * Flags: --steps N (default 300) --every N (default 50) --seeds 1,2,3 --base DIR --json FILE
- *   (default public/models/overfit.json; "-" writes none)
+ * Does LoRA overfit less than full fine-tuning? For several seeds, on the dinosaur task from the shipped base
+ * with the shipped recipes (LoRA r = 8 on Wq, Wv at lr 1e-2; full fine-tuning at 3e-4; batch 64, 300 steps),
+ * measures the loss on the whole training split and on the held-out split (npm run overfit).
+ * Full fine-tuning is trained here, with both losses every --every steps. LoRA is either trained here the same
+ * way (--lora train) or, by default, read from the shipped run of the same seed (r8-wq-wv-s<seed>, trained by
+ * scripts/adapters.ts with exactly this recipe), whose final losses are measured here: that halves the cost on
+ * a busy machine, and the shipped manifests already hold LoRA's validation curve.
+ * The JSON is rewritten after each run, so an interrupted run keeps what it finished.
+ * Flags: --steps N (default 300) --every N (default 50) --seeds 1,2,3 --modes full,lora --lora shipped|train --base DIR
+ *   --adapters DIR --json FILE (default public/models/overfit.json; "-" writes none)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   DEFAULT_LEARNING_RATE,
   DEFAULT_LORA_CONFIG,
   TinyGpt,
   Trainer,
+  attachAdaptersFromCheckpoint,
   evaluateLoss,
   makeDatasets,
 } from '../src/lora/index';
+import { adapterRunName } from '../src/lora/checkpoint-reader';
 import { argValue, initBackend, readBase, readWordList } from './pretrain';
 
 type Mode = 'lora' | 'full';
 /** step, loss on the training split, loss on the validation split (nats per character). */
 type Point = [number, number, number];
+interface Run { mode: Mode; seed: number; source: 'trained here' | string; trainableParams: number; curve: Point[] }
 
 async function main(args: string[]): Promise<void> {
   const steps = Number(argValue(args, '--steps') ?? 300);
   const every = Number(argValue(args, '--every') ?? 50);
   const seeds = (argValue(args, '--seeds') ?? '1,2,3').split(',').map(Number);
-  if (!(steps > 0 && every > 0 && seeds.every(Number.isInteger))) throw new Error('--steps and --every want positive numbers, --seeds whole numbers');
+  const loraSource = argValue(args, '--lora') ?? 'shipped';
+  const modes = (argValue(args, '--modes') ?? 'full,lora').split(',');
+  if (!(steps > 0 && every > 0 && seeds.every(Number.isInteger)) || !['shipped', 'train'].includes(loraSource)) {
+    throw new Error('--steps and --every want positive numbers, --seeds whole numbers, --lora shipped or train');
+  }
+  const adaptersDir = argValue(args, '--adapters') ?? 'public/models/adapters';
   const jsonPath = argValue(args, '--json') ?? 'public/models/overfit.json';
   const backend = await initBackend('wasm');
   const { model: base } = readBase(argValue(args, '--base'));
@@ -36,61 +47,73 @@ async function main(args: string[]): Promise<void> {
     [step, await evaluateLoss(model, data.train), await evaluateLoss(model, data.validation)];
   const start = await measure(base, 0);
   console.log(`overfit on ${backend}: ${data.trainWords.length} train names (${data.train.count} windows), ${data.validationWords.length} validation names; base ${start[1].toFixed(3)} / ${start[2].toFixed(3)}`);
+  const show = (p: Point) => `train ${p[1].toFixed(3)} validation ${p[2].toFixed(3)} gap ${(p[2] - p[1]).toFixed(3)}`;
 
-  const runs: Array<{ mode: Mode; seed: number; trainableParams: number; curve: Point[] }> = [];
-  for (const seed of seeds) {
-    const models: Record<Mode, TinyGpt> = {
-      lora: new TinyGpt(base.config, { weights: base.getWeights() }),
-      full: new TinyGpt(base.config, { weights: base.getWeights() }),
-    };
-    models.lora.attachLora({ ...DEFAULT_LORA_CONFIG, r: 8, alpha: 8, targets: ['wq', 'wv'] }, seed);
-    const common = { batchSize: 64, totalSteps: steps, evalEvery: 0, seed };
-    const trainers: Record<Mode, Trainer> = {
-      lora: new Trainer(models.lora, data, { ...common, mode: 'lora', learningRate: DEFAULT_LEARNING_RATE.lora }),
-      full: new Trainer(models.full, data, { ...common, mode: 'full', learningRate: DEFAULT_LEARNING_RATE.full }),
-    };
-    const curves: Record<Mode, Point[]> = { lora: [start], full: [start] };
+  /** Trains one mode for `steps` steps, measuring both losses every `every` steps. */
+  const train = async (mode: Mode, seed: number): Promise<Run> => {
+    const model = new TinyGpt(base.config, { weights: base.getWeights() });
+    if (mode === 'lora') model.attachLora({ ...DEFAULT_LORA_CONFIG, r: 8, alpha: 8, targets: ['wq', 'wv'] }, seed);
+    const trainer = new Trainer(model, data, { mode, learningRate: DEFAULT_LEARNING_RATE[mode], batchSize: 64, totalSteps: steps, evalEvery: 0,
+      evalWindows: data.validation.count, seed });
+    const curve: Point[] = [start];
     for (let s = 1; s <= steps; s++) {
-      for (const mode of ['lora', 'full'] as const) await trainers[mode].trainStep();
+      await trainer.trainStep();
       if (s % every === 0 || s === steps) {
-        for (const mode of ['lora', 'full'] as const) curves[mode].push(await measure(models[mode], s));
-        const [, lt, lv] = curves.lora[curves.lora.length - 1];
-        const [, ft, fv] = curves.full[curves.full.length - 1];
-        console.log(`  seed ${seed} step ${s}: LoRA train ${lt.toFixed(3)} validation ${lv.toFixed(3)} | full train ${ft.toFixed(3)} validation ${fv.toFixed(3)}`);
+        curve.push(await measure(model, s));
+        console.log(`  ${mode} seed ${seed} step ${s}: ${show(curve[curve.length - 1])}`);
       }
     }
-    for (const mode of ['lora', 'full'] as const) {
-      runs.push({ mode, seed, trainableParams: trainers[mode].trainableParamCount, curve: curves[mode] });
-      trainers[mode].dispose();
-      models[mode].dispose();
+    const run: Run = { mode, seed, source: 'trained here', trainableParams: trainer.trainableParamCount, curve };
+    trainer.dispose();
+    model.dispose();
+    return run;
+  };
+
+  /** The shipped LoRA run of this seed: its final losses, measured here. */
+  const shipped = async (seed: number): Promise<Run> => {
+    const name = adapterRunName(8, ['wq', 'wv'], seed);
+    const file = join(adaptersDir, `${name}.json`);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run adapters first, or pass --lora train`);
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    if (manifest.training.steps !== steps) throw new Error(`${name} was trained for ${manifest.training.steps} steps, not ${steps}`);
+    if (!manifest.training.initSeeding) throw new Error(`${name} predates per-adapter seeding: run npm run adapters -- --resume first`);
+    const model = new TinyGpt(base.config, { weights: base.getWeights() });
+    const attachment = attachAdaptersFromCheckpoint(model, manifest, readFileSync(join(adaptersDir, manifest.weightsFile)));
+    const end = await measure(model, steps);
+    console.log(`  lora seed ${seed} (${name}): ${show(end)}`);
+    const run: Run = { mode: 'lora', seed, source: name, trainableParams: attachment.paramCount, curve: [start, end] };
+    model.dispose();
+    return run;
+  };
+
+  const runs: Run[] = [];
+  // Every full fine-tune first, then LoRA: the shipped adapters may still be training when this starts.
+  const jobs = [...(modes.includes('full') ? seeds.map((seed) => () => train('full', seed)) : []),
+    ...(modes.includes('lora') ? seeds.map((seed) => () => (loraSource === 'train' ? train('lora', seed) : shipped(seed))) : [])];
+  for (const job of jobs) {
+    runs.push(await job());
+    if (jsonPath !== '-') {
+      mkdirSync(dirname(jsonPath), { recursive: true });
+      writeFileSync(jsonPath, JSON.stringify({
+        description: 'LoRA (r = 8 on Wq, Wv) against full fine-tuning on the dinosaur task: loss on the whole training and validation splits (scripts/overfit.ts).',
+        task: { trainWords: data.trainWords.length, validationWords: data.validationWords.length, splitSeed: 1 },
+        recipe: { batchSize: 64, learningRate: DEFAULT_LEARNING_RATE, alpha: 8, steps, every, lora: loraSource, backend },
+        lossUnit: 'nats per character',
+        columns: ['step', 'train', 'validation'],
+        runs,
+        createdAt: new Date().toISOString(),
+      }) + '\n');
     }
   }
   base.dispose();
 
-  console.log('\n== train / validation loss, mean over seeds (nats per character) ==');
-  for (const mode of ['lora', 'full'] as const) {
-    const mine = runs.filter((r) => r.mode === mode);
-    const at = (i: number, col: 1 | 2) => mine.reduce((a, r) => a + r.curve[i][col], 0) / mine.length;
-    const best = mine.map((r) => r.curve.reduce((b, p) => (p[2] < b[2] ? p : b)));
-    console.log(`${mode === 'lora' ? 'LoRA r=8 Wq,Wv' : 'full fine-tune'} (${mine[0].trainableParams} trainable):`);
-    for (let i = 1; i < mine[0].curve.length; i++) {
-      console.log(`  step ${mine[0].curve[i][0]}: train ${at(i, 1).toFixed(3)}  validation ${at(i, 2).toFixed(3)}  gap ${(at(i, 2) - at(i, 1)).toFixed(3)}`);
-    }
-    console.log(`  lowest validation per seed: ${best.map((p) => `${p[2].toFixed(3)} at step ${p[0]}`).join(', ')}`);
+  console.log('\n== at the end of training (nats per character) ==');
+  for (const run of runs) {
+    const end = run.curve[run.curve.length - 1];
+    const best = run.curve.reduce((b, p) => (p[2] < b[2] ? p : b));
+    console.log(`${run.mode} seed ${run.seed} (${run.trainableParams} trainable, ${run.source}): ${show(end)}; lowest validation ${best[2].toFixed(3)} at step ${best[0]}`);
   }
-  if (jsonPath !== '-') {
-    mkdirSync(dirname(jsonPath), { recursive: true });
-    writeFileSync(jsonPath, JSON.stringify({
-      description: 'LoRA (r = 8 on Wq, Wv) against full fine-tuning on the dinosaur task: loss on the whole training and validation splits during training (scripts/overfit.ts).',
-      task: { trainWords: data.trainWords.length, validationWords: data.validationWords.length, splitSeed: 1 },
-      recipe: { batchSize: 64, learningRate: DEFAULT_LEARNING_RATE, alpha: 8, steps, every, backend },
-      lossUnit: 'nats per character',
-      columns: ['step', 'train', 'validation'],
-      runs,
-      createdAt: new Date().toISOString(),
-    }) + '\n');
-    console.log(`wrote ${jsonPath}`);
-  }
+  if (jsonPath !== '-') console.log(`wrote ${jsonPath}`);
 }
 
 main(process.argv.slice(2)).catch((e) => {

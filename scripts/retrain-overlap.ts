@@ -3,7 +3,8 @@
  * the widget's recipe (the shipped one, fewer steps; src/widgets/adapter-retrain.ts) for several seeds, and
  * prints the 8 x 8 corner mean of phi(A_8, A_64) per layer and matrix against chance (max(i, j) / 128 on
  * average). Step 0 is the untrained start, which must sit at chance now that every A is drawn on its own.
- * Flags: --steps 0,5,25 --seeds 101,102,103 --base DIR --json FILE
+ * Flags: --steps 0,5,25 --seeds 101,102,103 --base DIR --json FILE (npm run retrain-overlap; lesson 7 quotes --steps 0,5,
+ * written to public/models/retrain-overlap.json)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

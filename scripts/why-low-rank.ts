@@ -62,7 +62,7 @@ export function findings(modelsDir = 'public/models') {
   }
   const cache = new Map<string, ReturnType<typeof run>>();
   const cached = (name: string) => cache.get(name) ?? cache.set(name, run(name)).get(name)!;
-  const pairs = [];
+  const pairs: Array<(typeof SEED_PAIRS)[number] & { layer: number; matrix: string; phi11: number; cornerMean: number }> = [];
   for (let layer = 0; layer < layers; layer++) {
     for (const matrix of ['wq', 'wv']) {
       for (const pair of SEED_PAIRS) {

@@ -156,6 +156,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
         const seed = 1 + Math.floor(Math.random() * 1e6);
         return this.settings.compare === 'seeds'
           ? [{ r: 64, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed: seed + 1 }]
+          // One seed for both ranks shares only the batch order: each A is drawn from (seed, block, matrix, r).
           : [{ r: 8, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed }];
       },
       onDone: (outcome) => this.useRetrained(outcome),

@@ -4,7 +4,7 @@
  * lesson's numbers and then these.
  */
 import { describe, it, expect } from 'vitest';
-import { findings, readCheckpoint } from '../../../scripts/why-low-rank';
+import { findings, readCheckpoint, spread } from '../../../scripts/why-low-rank';
 import { baseWeight, deltaProduct, loraFactor, overlapSummary } from '../../../src/lora/adapter-analysis';
 import { amplificationFactor } from '../../../src/linalg/projection';
 import { DEFAULT_LORA_CONFIG, TinyGpt } from '../../../src/lora/index';
@@ -12,6 +12,16 @@ import type { NamedArrays } from '../../../src/lora/model';
 import { useCpu } from './setup';
 
 const f = findings();
+// Seed 1's r = 8 against r = 64 (the pair the widget draws), and every pairing of seeds 1-3: npx tsx scripts/why-low-rank.ts.
+const CORNER_S1 = { wq1: 0.512, wv1: 0.560, wq2: 0.455, wv2: 0.513 };
+const PHI11_S1 = { wq1: 0.365, wv1: 0.068, wq2: 0.118, wv2: 0.002 };
+const PHI_1_8 = 0.787;
+const CORNER_MIN_RATIO = 5.8;
+const PAIRS = {
+  sameCorner: 0.475, sameCornerSd: 0.086, otherCorner: 0.411, otherCornerSd: 0.060, seedsCorner: 0.556,
+  samePhi11: 0.236, samePhi11Min: 0.002, samePhi11Max: 0.409,
+};
+const MOVED = { r8: 4.12, r64: 4.59 };
 const at = (layer: number, matrix: string) => f.overlap.find((o) => o.layer === layer && o.matrix === matrix)!;
 const row = (layer: number, r: number) => f.table7.find((t) => t.layer === layer && t.r === r)!;
 
@@ -23,36 +33,29 @@ describe('reading checkpoints without tfjs', () => {
 });
 
 describe('subspace overlap of the shipped adapters (lesson 7)', () => {
-  it('r=8 vs r=64: the 8 x 8 corner overlaps 11 to 14 times more than random subspaces, in every layer and matrix', () => {
+  it('r=8 vs r=64, seed 1: the 8 x 8 corner overlaps about ten times more than random subspaces, in every layer and matrix', () => {
     for (const o of f.overlap) {
-      expect(o.ranks.cornerMean).toBeGreaterThan(0.45);
-      expect(o.ranks.cornerMean / o.randomExpected.cornerMean).toBeGreaterThan(10);
-      expect(o.seeds.cornerMean).toBeGreaterThan(0.45);
+      expect(o.ranks.cornerMean).toBeGreaterThan(0.4);
+      expect(o.ranks.cornerMean / o.randomExpected.cornerMean).toBeGreaterThan(9);
+      expect(o.seeds.cornerMean).toBeGreaterThan(0.4);
     }
-    expect(at(1, 'wq').ranks.cornerMean).toBeCloseTo(0.559, 3);
-    expect(at(1, 'wv').ranks.cornerMean).toBeCloseTo(0.560, 3);
-    expect(at(2, 'wq').ranks.cornerMean).toBeCloseTo(0.494, 3);
-    expect(at(2, 'wv').ranks.cornerMean).toBeCloseTo(0.620, 3);
+    expect(at(1, 'wq').ranks.cornerMean).toBeCloseTo(CORNER_S1.wq1, 3);
+    expect(at(1, 'wv').ranks.cornerMean).toBeCloseTo(CORNER_S1.wv1, 3);
+    expect(at(2, 'wq').ranks.cornerMean).toBeCloseTo(CORNER_S1.wq2, 3);
+    expect(at(2, 'wv').ranks.cornerMean).toBeCloseTo(CORNER_S1.wv2, 3);
   });
 
-  it('phi(1, j) in layer 1\'s Wq climbs to about 0.75 by j = 8', () => {
+  it('phi(1, j) in layer 1\'s Wq climbs to about 0.8 by j = 8', () => {
     const A8 = loraFactor(readCheckpoint('public/models/adapters', 'r8-wq-wv-s1.json').tensors, 0, 'wq', 'A');
     const A64 = loraFactor(readCheckpoint('public/models/adapters', 'r64-wq-wv-s1.json').tensors, 0, 'wq', 'A');
-    expect(overlapSummary(A8, A64, 8, 64).grid[0][7]).toBeCloseTo(0.747, 3);
+    expect(overlapSummary(A8, A64, 8, 64).grid[0][7]).toBeCloseTo(PHI_1_8, 3);
   });
 
-  it('phi(1, 1): above 0.5 in layer 2 (as in the paper) but small in layer 1', () => {
-    expect(at(2, 'wq').ranks.phi11).toBeCloseTo(0.561, 3);
-    expect(at(2, 'wv').ranks.phi11).toBeCloseTo(0.632, 3);
-    expect(at(1, 'wq').ranks.phi11).toBeCloseTo(0.162, 3);
-    expect(at(1, 'wv').ranks.phi11).toBeCloseTo(0.055, 3);
-  });
-
-  it('two seeds at r=64 share their top directions too', () => {
-    expect(at(1, 'wq').seeds.phi11).toBeCloseTo(0.541, 3);
-    expect(at(1, 'wv').seeds.phi11).toBeCloseTo(0.545, 3);
-    expect(at(2, 'wq').seeds.phi11).toBeCloseTo(0.554, 3);
-    expect(at(2, 'wv').seeds.phi11).toBeCloseTo(0.216, 3);
+  it('phi(1, 1) of seed 1, per layer and matrix', () => {
+    expect(at(1, 'wq').ranks.phi11).toBeCloseTo(PHI11_S1.wq1, 3);
+    expect(at(1, 'wv').ranks.phi11).toBeCloseTo(PHI11_S1.wv1, 3);
+    expect(at(2, 'wq').ranks.phi11).toBeCloseTo(PHI11_S1.wq2, 3);
+    expect(at(2, 'wv').ranks.phi11).toBeCloseTo(PHI11_S1.wv2, 3);
   });
 
   it('random Gaussian matrices of the same shapes sit at the expectation max(i, j) / 128', () => {
@@ -63,8 +66,38 @@ describe('subspace overlap of the shipped adapters (lesson 7)', () => {
   });
 });
 
-describe('shared initialisation does not explain the overlap (lesson 7\'s caution)', () => {
-  it('A moves 4-5 times its starting size, and the learned change alone overlaps as much', async () => {
+describe('phi over independent seed pairs (lesson 7)', () => {
+  const all = (kind: string) => f.pairs.filter((p) => p.kind === kind);
+  const stats = (kind: string, key: 'phi11' | 'cornerMean') => spread(all(kind).map((p) => p[key]));
+
+  it('compares 3 same-seed and 6 other-seed pairs of ranks, and 3 pairs of r = 64 seeds, in each of 4 matrices', () => {
+    expect(all('ranks, same seed')).toHaveLength(3 * 4);
+    expect(all('ranks, other seed')).toHaveLength(6 * 4);
+    expect(all('seeds at r = 64')).toHaveLength(3 * 4);
+  });
+
+  it('the corner mean is steady across pairs: every pair far above chance, with a small spread', () => {
+    for (const p of f.pairs) expect(p.cornerMean / f.overlap[0].randomExpected.cornerMean).toBeGreaterThan(CORNER_MIN_RATIO);
+    const same = stats('ranks, same seed', 'cornerMean');
+    const other = stats('ranks, other seed', 'cornerMean');
+    expect(same.mean).toBeCloseTo(PAIRS.sameCorner, 3);
+    expect(same.sd).toBeCloseTo(PAIRS.sameCornerSd, 3);
+    expect(other.mean).toBeCloseTo(PAIRS.otherCorner, 3);
+    expect(other.sd).toBeCloseTo(PAIRS.otherCornerSd, 3);
+    expect(stats('seeds at r = 64', 'cornerMean').mean).toBeCloseTo(PAIRS.seedsCorner, 3);
+  });
+
+  it('phi(1, 1) varies far more from pair to pair than the corner mean', () => {
+    const p11 = stats('ranks, same seed', 'phi11');
+    expect(p11.mean).toBeCloseTo(PAIRS.samePhi11, 3);
+    expect(p11.min).toBeCloseTo(PAIRS.samePhi11Min, 3);
+    expect(p11.max).toBeCloseTo(PAIRS.samePhi11Max, 3);
+    expect(p11.sd / p11.mean).toBeGreaterThan(3 * (stats('ranks, same seed', 'cornerMean').sd / stats('ranks, same seed', 'cornerMean').mean));
+  });
+});
+
+describe('the starts are independent, and training moves A far from them', () => {
+  it('the untrained r = 8 and r = 64 starts of seed 1 overlap only by chance; A moves several times its starting size', async () => {
     await useCpu();
     const base = readCheckpoint('public/models/base', 'manifest.json');
     const start = (r: number): NamedArrays => {
@@ -78,16 +111,16 @@ describe('shared initialisation does not explain the overlap (lesson 7\'s cautio
     const trained8 = readCheckpoint('public/models/adapters', 'r8-wq-wv-s1.json').tensors;
     const trained64 = readCheckpoint('public/models/adapters', 'r64-wq-wv-s1.json').tensors;
     const A = (t: NamedArrays) => loraFactor(t, 0, 'wq', 'A');
-    // Same seed: the rank-8 start is the first 8 rows of the rank-64 start in layer 1's Wq.
-    expect(A(init8)).toEqual(A(init64).slice(0, 8));
     const minus = (X: number[][], Y: number[][]) => X.map((row, i) => row.map((x, j) => x - Y[i][j]));
     const norm = (X: number[][]) => Math.hypot(...X.flat());
-    const change8 = minus(A(trained8), A(init8));
-    const change64 = minus(A(trained64), A(init64));
-    expect(norm(change8) / norm(A(init8))).toBeCloseTo(3.94, 2);
-    expect(norm(change64) / norm(A(init64))).toBeCloseTo(4.60, 2);
-    expect(overlapSummary(change8, change64, 8, 64).cornerMean).toBeCloseTo(0.562, 3);
-    expect(overlapSummary(A(init8), A(init64), 8, 64).cornerMean).toBeCloseTo(0.308, 3);
+    // Over the four adapted matrices the starts' corner mean is chance's (one matrix alone scatters by about 0.01-0.03).
+    const starts = [0, 1].flatMap((layer) => ['wq', 'wv'].map((m) =>
+      overlapSummary(loraFactor(init8, layer, m, 'A'), loraFactor(init64, layer, m, 'A'), 8, 64)));
+    const startMean = starts.reduce((a, o) => a + o.cornerMean, 0) / starts.length;
+    expect(Math.abs(startMean - starts[0].randomCornerMean)).toBeLessThan(0.015);
+    for (const o of starts) expect(o.cornerMean).toBeLessThan(2 * o.randomCornerMean);
+    expect(norm(minus(A(trained8), A(init8))) / norm(A(init8))).toBeCloseTo(MOVED.r8, 2);
+    expect(norm(minus(A(trained64), A(init64))) / norm(A(init64))).toBeCloseTo(MOVED.r64, 2);
   });
 });
 
@@ -95,8 +128,8 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
   it('amplification factor: about 27-28 at r = 4, about 2-3 at r = 64', () => {
     expect(row(1, 4).amplification).toBeCloseTo(27.1, 1);
     expect(row(2, 4).amplification).toBeCloseTo(28.2, 1);
-    expect(row(1, 64).amplification).toBeCloseTo(2.18, 2);
-    expect(row(2, 64).amplification).toBeCloseTo(2.79, 2);
+    expect(row(1, 64).amplification).toBeCloseTo(2.11, 2);
+    expect(row(2, 64).amplification).toBeCloseTo(2.57, 2);
     for (const layer of [1, 2]) expect(row(layer, 4).amplification).toBeGreaterThan(8 * row(layer, 64).amplification);
   });
 
@@ -135,6 +168,6 @@ describe('the rank sweep (Table 6 analogue)', () => {
     const loss = (r: number, t: string) => f.sweep.find((s) => s.r === r && s.targets === t)!.validationLoss;
     for (const r of [1, 2, 4, 8, 64]) expect(loss(r, 'wq,wv')).toBeLessThan(loss(r, 'wq'));
     expect(loss(1, 'wq,wv')).toBeLessThan(loss(64, 'wq'));
-    expect(loss(8, 'wq,wv')).toBeCloseTo(1.687, 3);
+    expect(loss(8, 'wq,wv')).toBeCloseTo(1.684, 3);
   });
 });
