@@ -98,6 +98,7 @@ describe('exercises', () => {
 
     const results = await new AxeBuilder({ page }).include('.rb-exercises').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    mkdirSync('test-results', { recursive: true });
     await page.locator('.rb-exercises').screenshot({ path: 'test-results/exercises-lesson-1.png' });
 
     const before = await stateOf(page, 'rref');

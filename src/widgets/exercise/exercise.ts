@@ -178,11 +178,17 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private watchWidget(): void {
     const expected = this.variant?.expected;
     if (expected?.kind !== 'widget') return;
+    this.widget?.removeEventListener('change', this.onWidgetChange);
     this.widget = document.querySelector<HTMLElement>(expected.tag);
     this.memory = new Map();
-    const remember = (state: unknown) => this.variant?.remember?.(state as Record<string, unknown>, this.memory);
-    this.widget?.addEventListener('change', (event) => remember((event as CustomEvent).detail));
-    if (this.widget && 'state' in this.widget) remember((this.widget as unknown as { state: unknown }).state);
+    this.widget?.addEventListener('change', this.onWidgetChange);
+    if (this.widget && 'state' in this.widget) this.remember((this.widget as unknown as { state: unknown }).state);
+  }
+
+  private onWidgetChange = (event: Event) => this.remember((event as CustomEvent).detail);
+
+  private remember(state: unknown): void {
+    this.variant?.remember?.(state as Record<string, unknown>, this.memory);
   }
 
   private fail(message: string): void {
