@@ -92,7 +92,8 @@ describe('exercises', () => {
     const choice = await expectedOn(page, 'max-rank');
     if (choice.kind !== 'choice') throw new Error('choice');
     await chooseOption(page, 'max-rank', (choice.correct + 1) % choice.options.length);
-    await expect(feedback(page, 'max-rank').textContent()).resolves.toMatch(/^Not yet\. No:/);
+    await expect(feedback(page, 'max-rank').textContent()).resolves.toMatch(/^Not yet\./);
+    await expect(exercise(page, 'max-rank').locator('.rb-exercise-why:visible').textContent()).resolves.toMatch(/^No:/);
     await chooseOption(page, 'max-rank', choice.correct);
     await expect(feedback(page, 'max-rank').textContent()).resolves.toMatch(/^Right/);
 

@@ -136,12 +136,15 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     const record = recordAttempt(progressStore(), this.s.lesson, this.s.exercise, this.s.seed, verdict.status === 'right');
     progressChanged();
     Object.assign(this.s, { status: verdict.status, attempts: record.attempts, score: record.score, message: verdict.message });
-    const expected = this.variant.expected;
-    if (expected.kind === 'choice' && 'choice' in (this.controls.read() ?? {})) {
-      this.controls.showExplanation?.((this.controls.read() as { choice: number }).choice, verdict.message);
-    }
     const lead = verdict.status === 'right' ? 'Right.' : 'Not yet.';
-    const rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
+    let rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
+    rest = rest.charAt(0).toUpperCase() + rest.slice(1);
+    const response = this.controls.read();
+    if (this.variant.expected.kind === 'choice' && response && 'choice' in response) {
+      // The explanation goes under the option chosen; the feedback line points at it.
+      this.controls.showExplanation?.(response.choice, verdict.message);
+      rest = 'Why: see the note under your choice.';
+    }
     fill(this.parts.feedback, h('p', { class: verdict.status === 'right' ? 'rb-ok' : 'rb-message' }, h('strong', {}, lead), rest ? ` ${rest}` : ''));
     this.parts.show.disabled = false;
     this.renderStatus();
