@@ -41,6 +41,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private memory: WidgetMemory = new Map();
   private widget: HTMLElement | null = null;
   private started = false;
+  private loads = 0;
 
   protected currentState(): ExerciseState {
     return this.s;
@@ -57,14 +58,17 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   }
 
   attributeChangedCallback(): void {
-    if (this.started) void this.load();
+    // An embed page sets exercise and seed one after the other: load once, after both.
+    if (this.started) queueMicrotask(() => void this.load());
   }
 
   private async load(): Promise<void> {
+    const token = ++this.loads;
+    const { GENERATORS } = await import('../../exercises/registry');
+    if (token !== this.loads) return; // a later load has superseded this one
     const id = this.getAttribute('exercise') ?? '';
     this.entry = exerciseEntry(id);
     if (!this.entry) return this.fail(`There is no exercise “${id.slice(0, 40)}”.`);
-    const { GENERATORS } = await import('../../exercises/registry');
     const fixed = Number(this.getAttribute('seed'));
     const seed = this.hasAttribute('seed') && Number.isInteger(fixed) && fixed >= 0
       ? fixed : seedFor(progressStore(), this.entry.lesson, id, freshSeed);
