@@ -121,10 +121,11 @@ describe('exercises', () => {
     await expect(row.locator('td').first().textContent()).resolves.toBe('0 of 4');
     const file = page.getByLabel('Import a progress file:');
     await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"rankbook-progress","version":1,"lessons":{"01-rank":{"rref":{"seed":1,"attempts":1,"score":7,"max":1,"updated":"2026-01-01"}}}}') });
-    await expect(page.locator('rankbook-progress .rb-message').textContent()).resolves.toMatch(/^Nothing imported: Exercise rref/);
+    // Reading a file is asynchronous: wait for the page's answer.
+    await expect.poll(() => page.locator('rankbook-progress .rb-message').textContent()).toMatch(/^Nothing imported: Exercise rref/);
     await expect(row.locator('td').first().textContent()).resolves.toBe('0 of 4');
     await file.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
-    await expect(row.locator('td').first().textContent()).resolves.toBe('4 of 4');
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('4 of 4');
     await page.context().close();
   }, 240_000);
 
