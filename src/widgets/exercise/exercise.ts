@@ -41,6 +41,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private memory: WidgetMemory = new Map();
   private widget: HTMLElement | null = null;
   private started = false;
+  private loads = 0;
 
   protected currentState(): ExerciseState {
     return this.s;
@@ -57,14 +58,17 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   }
 
   attributeChangedCallback(): void {
-    if (this.started) void this.load();
+    // An embed page sets exercise and seed one after the other: load once, after both.
+    if (this.started) queueMicrotask(() => void this.load());
   }
 
   private async load(): Promise<void> {
+    const token = ++this.loads;
+    const { GENERATORS } = await import('../../exercises/registry');
+    if (token !== this.loads) return; // a later load has superseded this one
     const id = this.getAttribute('exercise') ?? '';
     this.entry = exerciseEntry(id);
     if (!this.entry) return this.fail(`There is no exercise “${id.slice(0, 40)}”.`);
-    const { GENERATORS } = await import('../../exercises/registry');
     const fixed = Number(this.getAttribute('seed'));
     const seed = this.hasAttribute('seed') && Number.isInteger(fixed) && fixed >= 0
       ? fixed : seedFor(progressStore(), this.entry.lesson, id, freshSeed);
@@ -136,12 +140,15 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     const record = recordAttempt(progressStore(), this.s.lesson, this.s.exercise, this.s.seed, verdict.status === 'right');
     progressChanged();
     Object.assign(this.s, { status: verdict.status, attempts: record.attempts, score: record.score, message: verdict.message });
-    const expected = this.variant.expected;
-    if (expected.kind === 'choice' && 'choice' in (this.controls.read() ?? {})) {
-      this.controls.showExplanation?.((this.controls.read() as { choice: number }).choice, verdict.message);
-    }
     const lead = verdict.status === 'right' ? 'Right.' : 'Not yet.';
-    const rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
+    let rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
+    rest = rest.charAt(0).toUpperCase() + rest.slice(1);
+    const response = this.controls.read();
+    if (this.variant.expected.kind === 'choice' && response && 'choice' in response) {
+      // The explanation goes under the option chosen; the feedback line points at it.
+      this.controls.showExplanation?.(response.choice, verdict.message);
+      rest = 'Why: see the note under your choice.';
+    }
     fill(this.parts.feedback, h('p', { class: verdict.status === 'right' ? 'rb-ok' : 'rb-message' }, h('strong', {}, lead), rest ? ` ${rest}` : ''));
     this.parts.show.disabled = false;
     this.renderStatus();
@@ -178,11 +185,17 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private watchWidget(): void {
     const expected = this.variant?.expected;
     if (expected?.kind !== 'widget') return;
+    this.widget?.removeEventListener('change', this.onWidgetChange);
     this.widget = document.querySelector<HTMLElement>(expected.tag);
     this.memory = new Map();
-    const remember = (state: unknown) => this.variant?.remember?.(state as Record<string, unknown>, this.memory);
-    this.widget?.addEventListener('change', (event) => remember((event as CustomEvent).detail));
-    if (this.widget && 'state' in this.widget) remember((this.widget as unknown as { state: unknown }).state);
+    this.widget?.addEventListener('change', this.onWidgetChange);
+    if (this.widget && 'state' in this.widget) this.remember((this.widget as unknown as { state: unknown }).state);
+  }
+
+  private onWidgetChange = (event: Event) => this.remember((event as CustomEvent).detail);
+
+  private remember(state: unknown): void {
+    this.variant?.remember?.(state as Record<string, unknown>, this.memory);
   }
 
   private fail(message: string): void {

@@ -62,6 +62,12 @@ describe.each(EXERCISES.filter((x) => x.kind !== 'widget'))('$id over 500 seeds'
       expect(variant.expected.kind).toBe(entry.kind);
       expect(variant.solution.length).toBeGreaterThan(0);
       seen.add(JSON.stringify(variant.prompt));
+      for (const block of variant.prompt) {
+        // A matrix to reduce never gives itself away: no zero row or column, no repeated row.
+        if (block.type !== 'matrix' || block.label !== 'M' || !['rank-of-matrix', 'rref', 'column-row'].includes(entry.id)) continue;
+        expect(block.rows.some((row) => row.every((x) => x === '0')), `${entry.id} seed ${seed}`).toBe(false);
+        expect(new Set(block.rows.map((row) => row.join())).size, `${entry.id} seed ${seed}`).toBe(block.rows.length);
+      }
       const expected = variant.expected;
       if (expected.kind === 'choice') {
         expect(expected.options.length).toBeGreaterThanOrEqual(3);
