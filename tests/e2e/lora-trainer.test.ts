@@ -200,7 +200,7 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
       writeFileSync(`test-results/hostile-${t}.rblora`, Buffer.concat([head, weights]));
       await file.setInputFiles(`test-results/hostile-${t}.rblora`);
       await expect.poll(() => message.textContent()).toMatch(t === 0 ? /twice.*Nothing was changed/ : /alpha 1,000,000,000.*Nothing was changed/);
-      expect({ ...(await state(page)), message: '' }).toEqual({ ...kept, message: '' });
+      expect({ ...(await state(page)), message: '', messages: {} }).toEqual({ ...kept, message: '', messages: {} });
     }
   });
 

@@ -7,6 +7,7 @@ import type { ExerciseData, ExerciseGenerator, Variant, Verdict, WidgetMemory } 
 import { answerControls, type AnswerControls } from './answer-form';
 import { progressChanged, progressStore } from './browser-store';
 import { promptView } from './prompt-view';
+import { withSubscripts } from '../subscripts';
 
 export interface ExerciseState {
   exercise: string;
@@ -98,7 +99,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     this.controls = controls;
     const feedback = h('div', { class: 'rb-exercise-feedback', role: 'status', 'aria-live': 'polite' });
     const message = h('p', { class: 'rb-message', id: messageId, hidden: true });
-    const solution = h('ol', { class: 'rb-exercise-solution', hidden: true, 'aria-label': 'Worked solution' }, ...variant.solution.map((line) => h('li', {}, line)));
+    const solution = h('ol', { class: 'rb-exercise-solution', hidden: true, 'aria-label': 'Worked solution' }, ...variant.solution.map((line) => h('li', {}, ...withSubscripts(line))));
     const show = h('button', { type: 'button', disabled: this.s.attempts === 0, onclick: () => this.toggleSolution() }, 'Show me');
     const status = h('span', { class: 'rb-exercise-status' });
     const check = h('button', { type: 'submit', class: 'rb-exercise-check' }, 'Check');
@@ -149,7 +150,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
       this.controls.showExplanation?.(response.choice, verdict.message);
       rest = 'Why: see the note under your choice.';
     }
-    fill(this.parts.feedback, h('p', { class: verdict.status === 'right' ? 'rb-ok' : 'rb-message' }, h('strong', {}, lead), rest ? ` ${rest}` : ''));
+    fill(this.parts.feedback, h('p', { class: verdict.status === 'right' ? 'rb-ok' : 'rb-message' }, h('strong', {}, lead), ...(rest ? withSubscripts(` ${rest}`) : [])));
     this.parts.show.disabled = false;
     this.renderStatus();
     this.emitChange();
