@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ['tests/e2e/preview-server.ts'],
     environment: 'node',
     fileParallelism: false, // two cores: one browser at a time keeps timings sane
+    maxConcurrency: 2, // for the few suites marked concurrent (axe over every page): one page per core
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
