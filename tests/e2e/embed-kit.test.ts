@@ -49,10 +49,11 @@ describe('the embed kit', () => {
   it('the Share panel links back to the lesson with the widget as the reader left it', async () => {
     const { page, errors } = await openPage(browser, '/lessons/01-rank/');
     await page.getByRole('textbox', { name: 'M row 3, column 3' }).fill('7/2');
-    await page.getByText('Share / Embed').click();
-    const link = await page.getByRole('textbox', { name: /Link to this lesson/ }).inputValue();
+    const explorer = page.locator('#rank-explorer');
+    await explorer.getByText('Share / Embed').click();
+    const link = await explorer.getByRole('textbox', { name: /Link to this lesson/ }).inputValue();
     expect(link).toContain('rank-explorer.matrix=');
-    const snippet = await page.getByRole('textbox', { name: /Embed code/ }).inputValue();
+    const snippet = await explorer.getByRole('textbox', { name: /Embed code/ }).inputValue();
     expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/rank-explorer\/\?matrix=/);
     await page.goto(link, { waitUntil: 'networkidle' });
     const state = await page.$eval('rankbook-rank-explorer', (el: any) => el.state);
