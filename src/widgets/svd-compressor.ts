@@ -131,7 +131,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       figures: h('dl', { class: 'rb-figures' }),
     };
     this.plots = new SvdPlots((k) => this.setRank(k));
-    this.replaceChildren(h('div', { class: 'rb-widget rb-svd' },
+    const root = h('div', { class: 'rb-widget rb-svd' },
       h('div', { class: 'rb-row rb-controls', 'data-control': 'images' },
         h('label', { for: sampleId }, 'Image'), sample,
         h('label', { for: fileId }, 'or your own:'), file),
@@ -145,7 +145,11 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
           h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Show', 'data-control': 'views' }, ...views), canvas, thumbnails),
         ui.figures),
       h('div', { 'data-control': 'plots' }, this.plots.element),
-      this.createLiveRegion()));
+      this.createLiveRegion());
+    // A control's native `change` (file picker, menus, boxes) bubbles and carries no state: it stops here, so
+    // the only `change` listeners on this element see (an exercise, an embed) is the widget's own, with detail.
+    root.addEventListener('change', (event) => event.stopPropagation());
+    this.replaceChildren(root);
     // Drop and paste anywhere on the widget: the same checks as the file picker.
     this.addEventListener('dragover', (event) => { event.preventDefault(); this.classList.add('rb-dropping'); });
     this.addEventListener('dragleave', () => this.classList.remove('rb-dropping'));

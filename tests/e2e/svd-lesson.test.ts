@@ -31,7 +31,13 @@ describe('lesson 3 and the SVD compressor', () => {
     expect(s.storageRatio).toBeCloseTo((20 * 1024 + 1) / (512 * 512), 10);
     const before = await canvasHash(page);
     const slider = page.getByRole('slider', { name: 'Rank k' });
-    await slider.scrollIntoViewIfNeeded();
+    // The lesson's paragraphs are laid out only near the viewport (content-visibility: auto), so those above
+    // the widget grow as a scroll reaches them and can push the slider back out of view: scroll until it stays.
+    await expect.poll(async () => {
+      await slider.scrollIntoViewIfNeeded();
+      const { y, height } = (await slider.boundingBox())!;
+      return y >= 0 && y + height <= page.viewportSize()!.height;
+    }).toBe(true);
     const box = (await slider.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
     const clicked = (await state(page)).k;
