@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { lessonExercises, LESSONS } from '../../src/exercises/catalogue';
+import { readZip } from '../unit/exercises/read-zip';
+import { find, parseXml } from '../unit/exercises/xml';
 
 // Checks over every file the build wrote: what no page may say, whichever page it is on.
 function builtFiles(dir = 'dist', extensions = ['.html', '.js', '.css', '.json', '.xml', '.txt']): string[] {
@@ -31,5 +34,15 @@ describe('the built site', () => {
 
   it('shows no TeX-style subscript as text in a table ("‖ΔW‖_F")', () => {
     expect(offending(html, /.{0,30}‖_[A-Za-z0-9].{0,20}/)).toEqual([]);
+  });
+
+  it('SCORM packages hold the manifest, the launch page and every file it names hold the manifest, the launch page and every file it names', () => {
+    for (const lesson of Object.keys(LESSONS)) {
+      const files = readZip(readFileSync(`dist/scorm/${lesson}.zip`));
+      const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
+      for (const f of find(manifest, 'file')) expect(files.has(f.attributes.href), f.attributes.href).toBe(true);
+      const page = files.get('index.html')!.toString('utf8');
+      for (const x of lessonExercises(lesson).filter((e) => e.kind !== 'widget')) expect(page).toContain(`exercise="${x.id}"`);
+    }
   });
 });
