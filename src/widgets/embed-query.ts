@@ -1,4 +1,5 @@
 import type { WidgetEntry, WidgetInput } from './catalogue';
+import { PLAIN_NUMBER } from './whole-number';
 
 export interface EmbedSettings {
   /** Attribute name and value pairs to set on the widget (the widget validates them again). */
@@ -14,8 +15,8 @@ const MAX_TEXT = 4000;
 const short = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
 
 /**
- * Reads an embed page's query against the widget's catalogue entry: numbers clamped into range, choices
- * checked, unknown names ignored with a note. Nothing here is ever inserted as HTML.
+ * Reads an embed page's query against the widget's catalogue entry: numbers checked to be numbers (the
+ * widget clamps them and says so by its control), choices checked, unknown names ignored with a note. Nothing here is ever inserted as HTML.
  */
 export function readEmbedQuery(widget: WidgetEntry, query: URLSearchParams): EmbedSettings {
   const settings: EmbedSettings = { attributes: [], hide: [], theme: null, notes: [] };
@@ -44,14 +45,11 @@ export function readEmbedQuery(widget: WidgetEntry, query: URLSearchParams): Emb
 function checkInput(input: WidgetInput, raw: string): { value: string | null; note?: string } {
   const { name, kind = 'text' } = input;
   if (kind === 'integer' || kind === 'number') {
-    const x = Number(raw.trim());
-    if (raw.trim() === '' || Number.isNaN(x)) return { value: null, note: `${name} “${short(raw)}” is not a number; ignored.` };
-    const min = input.min ?? -Infinity;
-    const max = input.max ?? Infinity;
-    let v = Math.min(max, Math.max(min, x));
-    if (kind === 'integer') v = Math.round(v);
-    if (!Number.isFinite(v)) return { value: null, note: `${name} “${short(raw)}” is out of range; ignored.` };
-    return v === x ? { value: String(v) } : { value: String(v), note: `${name} ${short(raw)} is outside ${min}–${max}; ${v} is used.` };
+    // A number out of range goes to the widget as written: the widget clamps it and says so beside its own
+    // control, where the reader looks, rather than in a note above the frame.
+    const trimmed = raw.trim();
+    if (!PLAIN_NUMBER.test(trimmed)) return { value: null, note: `${name} “${short(raw)}” is not a number; ignored.` };
+    return { value: trimmed };
   }
   if (kind === 'choice') {
     const choices = input.choices ?? [];

@@ -2,7 +2,8 @@ import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { readWholeNumber } from './whole-number';
 import { labelledSlider, count, nearestStop, type LabelledSlider } from './labelled-slider';
-import { pixelSvg, sizePixelSvg, describePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { pixelSvg, sizePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { setTitle } from '../plots/svg-frame';
 import { factorShapeLayout, breakEvenRank, type ShapeBox } from '../linalg/factor-shapes';
 import { storageCounts } from '../linalg/factorisation';
 
@@ -160,7 +161,7 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
     shape(layout.R, 'Rₖ', false);
     g.append('text').attr('class', 'rb-picture-sign').attr('x', layout.equals.x).attr('y', layout.equals.y).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('=');
     g.append('text').attr('class', 'rb-picture-sign').attr('x', layout.times.x).attr('y', layout.times.y).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('×');
-    describePixelSvg(svg, `M (${count(m)} × ${count(n)}) = Lₖ (${count(m)} × ${k}) times Rₖ (${k} × ${count(n)}), to scale`,
+    setTitle(svg, `M (${count(m)} × ${count(n)}) = Lₖ (${count(m)} × ${k}) times Rₖ (${k} × ${count(n)}), to scale`,
       `Each matrix is a rectangle with one square per entry, all at one scale: M is ${count(m)} squares tall and ${count(n)} wide; ` +
       `Lₖ is as tall as M and ${k} wide; Rₖ is ${k} tall and as wide as M.`);
     const thin = [layout.L, layout.R].some((b) => b.thickened);

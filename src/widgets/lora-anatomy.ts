@@ -5,7 +5,8 @@ import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
 import { formatNumber } from '../plots/scales';
-import { pixelSvg, describePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { setTitle } from '../plots/svg-frame';
 import { drawFit, BARS_MAX } from './lora-anatomy-fit';
 import { createRng } from '../lora/random';
 import {
@@ -384,7 +385,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     const full = Math.min(d, k);
     drawFit(this.fitSvg, { history: this.history, floor, sigma: this.sigma, target: this.target.values, r, full }, this.fitWidth());
     const shown = Math.min(full, BARS_MAX);
-    describePixelSvg(this.fitSvg, `Fitting T: relative error ${formatNumber(error, 2)} after ${this.pair.steps} steps`,
+    setTitle(this.fitSvg, `Fitting T: relative error ${formatNumber(error, 2)} after ${this.pair.steps} steps`,
       `Left: the relative error against steps, from 1 at the start${floor > 0.005 ? `; the best any rank-${r} ΔW can reach is ${formatNumber(floor, 2)}` : ''}. ` +
       `Right: ΔW’s first ${shown} singular values (${this.sigma.slice(0, Math.min(shown, 8)).map((v) => formatNumber(v, 2)).join(', ') || 'all zero'}) ` +
       `beside T’s (${this.target.values.map((v) => formatNumber(v, 2)).join(', ')}); past the r-th they are all zero.`);

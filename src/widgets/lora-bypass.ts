@@ -2,7 +2,8 @@ import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { readWholeNumber } from './whole-number';
 import { labelledSlider, count, nearestStop, type LabelledSlider } from './labelled-slider';
-import { pixelSvg, describePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { setTitle } from '../plots/svg-frame';
 import { drawBypassDiagram, showFlowFrame, type BypassGeometry } from './lora-bypass-diagram';
 import { drawOuterProduct, drawMerged } from './lora-bypass-matrices';
 import { formatNumber } from '../plots/scales';
@@ -240,14 +241,14 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
     const { d, k, r, alpha } = this.size;
     this.geometry = drawBypassDiagram(this.pictures.diagram, this.layer, this.flow, width);
     showFlowFrame(this.pictures.diagram, this.geometry, 1);
-    describePixelSvg(this.pictures.diagram, `The LoRA bypass, d = ${d}, k = ${k}, r = ${r}`,
+    setTitle(this.pictures.diagram, `The LoRA bypass, d = ${d}, k = ${k}, r = ${r}`,
       `x (${k} numbers) goes up two paths: through the frozen W₀ (${d} × ${k}) on the left, and on the right through A, which ` +
       `narrows it to ${r} number${r === 1 ? '' : 's'}, then B, which widens them to ${d}. The paths meet at + and give h = ${list(this.flow.h)}.`);
     drawOuterProduct(this.pictures.outer, this.layer, width);
-    describePixelSvg(this.pictures.outer, `ΔW = (α/r) B A for r = ${r}, α = ${formatNumber(alpha)}`,
+    setTitle(this.pictures.outer, `ΔW = (α/r) B A for r = ${r}, α = ${formatNumber(alpha)}`,
       `A (${r} × ${k}) above, B (${d} × ${r}) on the left, and their product scaled by α/r, ${d} × ${k}, of rank ${bypassSummary(this.layer).deltaRank}.`);
     drawMerged(this.pictures.merged, this.layer, width);
-    describePixelSvg(this.pictures.merged, 'W₀ + (α/r) B A = W', `Three ${d} × ${k} grids on one colour scale: the frozen W₀, the update, and their sum.`);
+    setTitle(this.pictures.merged, 'W₀ + (α/r) B A = W', `Three ${d} × ${k} grids on one colour scale: the frozen W₀, the update, and their sum.`);
   }
 }
 

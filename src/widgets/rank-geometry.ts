@@ -1,7 +1,8 @@
 import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { labelledSlider, type LabelledSlider } from './labelled-slider';
-import { pixelSvg, describePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
+import { setTitle } from '../plots/svg-frame';
 import { drawRankGeometry } from './rank-geometry-picture';
 import { readGeometryMatrix, GEOMETRY_PRESETS } from './rank-geometry-read';
 import { parseEntry } from '../linalg/fraction-matrix';
@@ -227,7 +228,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   private draw(): void {
     drawRankGeometry(this.svg, this.matrix, this.space, this.view, this.width());
     const n = this.matrix.length;
-    describePixelSvg(this.svg, `What M does to the unit ${n === 3 ? 'cube' : 'square'}: rank ${this.space.rank}`,
+    setTitle(this.svg, `What M does to the unit ${n === 3 ? 'cube' : 'square'}: rank ${this.space.rank}`,
       `M has rows ${this.matrix.map((row) => `(${row.map(formatEntry).join(', ')})`).join(', ')}. ${this.landsOn()}.` +
       (n === 3 ? ` Seen turned ${Math.round(this.view.turn)}° and tilted ${Math.round(this.view.tilt)}°; drag or use the arrow keys to turn it.` : ''));
   }

@@ -125,6 +125,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       modes: { grey: grey.input, colour: colour.input },
       imageMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       imageNote: h('p', { class: 'rb-note', hidden: true }),
+      rankNote: h('p', { class: 'rb-note', hidden: true }),
       busy: h('div', { class: 'rb-row', hidden: true }, h('span', { class: 'rb-note' }, 'Decomposing…'), progress, cancel),
       sliderLabel: h('label', { for: sliderId }, 'Rank k'),
       sliderValue: h('output', { for: sliderId, class: 'rb-result' }),
@@ -139,6 +140,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Decomposition', 'data-control': 'mode' }, grey.label, colour.label,
         h('label', {}, centred, ' centred (mean taken out first)')),
       h('div', { class: 'rb-row rb-svd-slider' }, ui.sliderLabel, slider, ui.sliderValue),
+      ui.rankNote,
       ui.busy,
       h('div', { class: 'rb-svd-stage' },
         h('div', { class: 'rb-svd-image' },
@@ -252,6 +254,9 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     const d = this.decomposition;
     if (!d) { this.s.k = k; return; }
     this.s.k = Math.max(1, Math.min(d.rank, Math.round(k)));
+    // Only a k="…" attribute can ask for more than the slider holds: say so beside the slider.
+    this.ui.rankNote.textContent = k > d.rank ? `Rank ${Math.round(k)} is more than this image's rank, ${d.rank}, so ${d.rank} is shown.` : '';
+    this.ui.rankNote.hidden = k <= d.rank;
     const figures = this.figuresAt(d, this.s.k);
     const { energyCurve: _e, sigmaCurve: _s, ...shown } = figures;
     Object.assign(this.s, shown);

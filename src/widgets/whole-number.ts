@@ -18,7 +18,7 @@ export interface WholeNumberReading {
 }
 
 // Plain decimal or exponent notation only: Number() would also take "0x1f", "" and " ", which no one means.
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+export const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const quote = (text: string) => `“${text.length > 24 ? `${text.slice(0, 24)}…` : text}”`;
 const show = (n: number) => n.toLocaleString('en-US');
 
@@ -26,7 +26,7 @@ export function readWholeNumber(text: string | null | undefined, rule: WholeNumb
   const { name, min, max, fallback } = rule;
   if (text === null || text === undefined) return { value: fallback, message: '' };
   const trimmed = text.trim();
-  if (!NUMBER.test(trimmed)) {
+  if (!PLAIN_NUMBER.test(trimmed)) {
     return { value: fallback, message: `${name} ${quote(text)} is not a number, so ${show(fallback)} is used.` };
   }
   const x = Number(trimmed);

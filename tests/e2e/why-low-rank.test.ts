@@ -172,8 +172,8 @@ describe('lesson 7 embed pages take their state from the query', () => {
   it('ΔW against W, clamping a layer out of range', async () => {
     const { page } = await openPage(browser, '/embed/delta-w/?layer=7&matrix=wv');
     await ready(page, 'rankbook-delta-w');
-    expect(await state(page, 'rankbook-delta-w')).toMatchObject({ layer: 2, matrix: 'wv' });
-    expect(await page.locator('[data-embed-note]').textContent()).toContain('layer');
+    expect(await state(page, 'rankbook-delta-w')).toMatchObject({ layer: 1, matrix: 'wv' });
+    expect(await page.locator('rankbook-delta-w').textContent()).toContain('layer="7" is not 1 to 2, so layer 1 is shown.');
     await page.context().close();
   });
 

@@ -20,13 +20,12 @@ describe('readEmbedQuery', () => {
     });
   });
 
-  it('clamps numbers into range and rounds integers, with a note', () => {
-    const s = read('k=-5');
-    expect(s.attributes).toEqual([['k', '1']]);
-    expect(s.notes[0]).toMatch(/outside 1–64/);
-    expect(read('k=1e999').attributes).toEqual([['k', '64']]);
-    expect(read('k=7.6').attributes).toEqual([['k', '8']]);
+  it('hands numbers to the widget as written (it clamps them beside its control) and refuses what is not a number', () => {
+    expect(read('k=-5')).toMatchObject({ attributes: [['k', '-5']], notes: [] });
+    expect(read('k= 1e999 ').attributes).toEqual([['k', '1e999']]);
+    expect(read('k=7.6').attributes).toEqual([['k', '7.6']]);
     expect(read('k=abc')).toMatchObject({ attributes: [], notes: [expect.stringMatching(/not a number/)] });
+    expect(read('k=0x1f')).toMatchObject({ attributes: [], notes: [expect.stringMatching(/not a number/)] });
   });
 
   it('refuses unknown choices, names and controls, and keeps hostile text as text', () => {
