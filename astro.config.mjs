@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkClosingQuotes from './src/markdown/remark-closing-quotes.ts';
+import { fileURLToPath } from 'node:url';
 
 const SCROLL_BOXES = `{
   const mark = () => { for (const el of document.querySelectorAll('.katex-display, .sl-markdown-content table')) {
@@ -27,6 +28,12 @@ export default defineConfig({
   // deploy): embed snippets carry it for readers without JavaScript. Unset, pages put in their own address.
   site: process.env.SITE || undefined,
   // The site has no analytics, fonts or CDNs: everything it loads is served from its own origin.
+  // Starlight's search box is built when the reader first reaches for it, not as every page opens.
+  vite: {
+    resolve: {
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/pagefind-on-demand.ts', import.meta.url)) }],
+    },
+  },
   markdown: {
     remarkPlugins: [remarkMath, remarkClosingQuotes],
     // 'htmlAndMathml' keeps MathML next to the visual HTML so screen readers read the formulas.

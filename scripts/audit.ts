@@ -3,25 +3,14 @@
  * Run: npm run build && npm run audit   (Chromium from CHROME_PATH, default /usr/bin/chromium)
  * Targets (issue): performance >= 0.9 and accessibility 1.0 on every lesson page.
  */
-import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { builtPages } from '../tests/e2e/site-pages';
+import { startPreview } from '../tests/e2e/preview-server';
 
-const PORT = 4329;
-const base = `http://127.0.0.1:${PORT}`;
-const preview = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  stdio: 'ignore', detached: true,
-});
-const stopPreview = () => { if (preview.pid) process.kill(-preview.pid); };
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try { if ((await fetch(base)).ok) return; } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('astro preview did not start');
-}
+const preview = await startPreview();
+const base = preview.url;
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -30,8 +19,8 @@ const chrome = await chromeLauncher.launch({
 });
 let failed = false;
 try {
-  await waitForServer();
   const pages = builtPages('dist').filter((p) => p.startsWith('/lessons/'));
+  console.log(`load average at start ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   console.log('page'.padEnd(44), 'performance', 'accessibility', 'LCP', 'TBT');
   for (const page of pages) {
     const result = await lighthouse(base + page, {
@@ -47,7 +36,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  stopPreview();
+  preview.stop();
 }
 console.log(failed ? 'Some page missed a target (performance >= 0.90, accessibility = 1.00).' : 'Every lesson page met its targets.');
 process.exitCode = failed ? 1 : 0;

@@ -11,14 +11,14 @@
  * stretch with the number of runnable threads, so CPU time is reported too: all of Chromium's processes from
  * opening the page to the slider live, against numpy's process time. Run `npm run build` first.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { channelsFromRgba, downscaleRgba } from '../src/linalg/image';
 import { decodePng } from './decode-png';
+import { startPreview } from '../tests/e2e/preview-server';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -32,33 +32,6 @@ const python = option('python', 'python3');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ms = (x: number | undefined) => (x === undefined ? '   -' : `${x.toFixed(0).padStart(4)}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** astro preview of `dist` on a free port, in its own process group so it can be stopped whole. */
-async function startPreview(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist],
-    { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid!) };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  process.kill(-child.pid!);
-  throw new Error(`astro preview did not answer on ${url} within 2 minutes (is ${dist}/ built?)`);
-}
 
 /** numpy's SVD of the channels the widget decomposes, one rep; null without python3 + numpy. */
 const dir = mkdtempSync(join(tmpdir(), 'bench-first-view-'));
@@ -178,7 +151,7 @@ async function oneView(browser: Browser, url: string): Promise<FirstView> {
   return { ...times, responded, cpu, kinds };
 }
 
-const server = option('url', '') ? { url: option('url', ''), stop: () => {} } : await startPreview();
+const server = option('url', '') ? { url: option('url', ''), stop: () => {} } : await startPreview(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,7 +1,7 @@
 import cellWorkerUrl from '../notebook/cell-worker.ts?worker&url';
 import { startModuleWorker } from './module-worker';
 import { h, uniqueId } from './dom';
-import { WidgetElement, defineWidget, setMessage, whenNearView } from './widget-element';
+import { WidgetElement, defineWidget, setMessage, whenNearViewOrIdle } from './widget-element';
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
 import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
@@ -41,18 +41,6 @@ function measureSoon(cell: RankbookCell): void {
   toMeasure.add(cell);
 }
 
-/** Cells still showing their build-time fallback, upgraded in page order while the browser is idle. */
-const idleQueue: RankbookCell[] = [];
-function upgradeWhenIdle(cell: RankbookCell): void {
-  if (idleQueue.push(cell) > 1) return;
-  const idle = window.requestIdleCallback ?? ((f: IdleRequestCallback) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 8 }), 50));
-  const work: IdleRequestCallback = (deadline) => {
-    while (idleQueue.length > 0 && deadline.timeRemaining() > 4) idleQueue.shift()!.upgrade();
-    if (idleQueue.length > 0) idle(work);
-  };
-  idle(work);
-}
-
 const lineCount = (s: string) => Math.min(12, Math.max(1, s.split('\n').length));
 
 /**
@@ -82,8 +70,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     notebook().add(this, this.original, this.view);
     // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
     // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
-    whenNearView(this, () => this.upgrade());
-    upgradeWhenIdle(this);
+    whenNearViewOrIdle(this, () => this.upgrade());
   }
 
   /** Swaps the server-rendered fallback for the editor, once, showing the current result in it. */

@@ -66,3 +66,30 @@ export function whenNearView(el: Element, start: () => void): void {
   }, { rootMargin: '100% 0px' });
   observer.observe(el);
 }
+
+/** Work waiting for an idle moment, in page order; see whenNearViewOrIdle. */
+const idleQueue: (() => void)[] = [];
+
+/**
+ * Calls `start` once: when the element comes near the viewport (whenNearView), or else when the page is idle,
+ * one element per idle period. Below-the-fold parts (cells, exercises) then add no long task as a lesson
+ * opens, and are all ready, for the keyboard too, soon after.
+ */
+export function whenNearViewOrIdle(el: Element, start: () => void): void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    start();
+  };
+  whenNearView(el, once);
+  if (idleQueue.push(once) > 1) return;
+  const idle = window.requestIdleCallback ?? ((f: IdleRequestCallback) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 8 }), 50));
+  // One element a callback, even with time to spare: each swap re-lays out the page, so two in a row would
+  // make one long task of two layouts.
+  const work = () => {
+    idleQueue.shift()?.();
+    if (idleQueue.length > 0) idle(work);
+  };
+  idle(work);
+}

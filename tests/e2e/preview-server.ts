@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
@@ -17,26 +17,37 @@ function freePort(): Promise<number> {
   });
 }
 
-let preview: ChildProcess | undefined;
-
-/** Serves the built site (dist/) with `astro preview` on 127.0.0.1 for the browser tests. */
-export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
+/**
+ * `astro preview` of a built site on a free port, in its own process group (so `stop` ends astro and all it
+ * started); resolves once it answers. The browser tests and the browser benchmarks (scripts/bench-*) use it.
+ */
+export async function startPreview(dist = 'dist', waitMs = 120_000): Promise<{ url: string; stop: () => void }> {
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/ is missing: run \`npm run build\` first.`);
   const port = await freePort();
-  // Its own process group, so teardown stops astro and everything it started.
-  preview = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', String(port)],
+  const child = spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--outDir', dist],
     { stdio: 'ignore', detached: true });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => { if (child.pid) process.kill(-child.pid); };
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(baseUrl)).ok) break;
+      if ((await fetch(url)).ok) return { url, stop };
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('baseUrl', baseUrl);
+  stop();
+  throw new Error(`astro preview did not answer on ${url} within ${waitMs / 1000} s`);
+}
+
+let preview: { stop: () => void } | undefined;
+
+/** Serves the built site (dist/) for the browser tests. */
+export async function setup(project: TestProject): Promise<void> {
+  const server = await startPreview('dist', 60_000);
+  preview = server;
+  project.provide('baseUrl', server.url);
 }
 
 export async function teardown(): Promise<void> {
-  if (preview?.pid) process.kill(-preview.pid);
+  preview?.stop();
 }

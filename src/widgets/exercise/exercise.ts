@@ -1,4 +1,4 @@
-import { WidgetElement, defineWidget, setMessage } from '../widget-element';
+import { WidgetElement, defineWidget, setMessage, whenNearViewOrIdle } from '../widget-element';
 import { fill, h, uniqueId } from '../dom';
 import { exerciseEntry, type ExerciseEntry } from '../../exercises/catalogue';
 import { checkResponse } from '../../exercises/checking';
@@ -55,7 +55,8 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     if (dataScript) {
       try { this.data = JSON.parse(dataScript.textContent ?? '{}'); } catch { /* the generator reports what it lacks */ }
     }
-    void this.load();
+    // Exercises end a lesson: they build when the reader nears them (or the page is idle), not as it opens.
+    whenNearViewOrIdle(this, () => { if (this.loads === 0) void this.load(); });
   }
 
   attributeChangedCallback(): void {
