@@ -42,6 +42,8 @@ export interface CleanedWordList {
   removedCount: number;
   /** Kept words too long for one context window: more than contextLength - 1 letters. */
   longerThanContext: number;
+  /** The model's context the count above was made for. */
+  contextLength: number;
 }
 
 export type WordListProblem =
@@ -93,7 +95,7 @@ export function cleanEntries(entries: readonly string[], contextLength: number, 
   const removed = new Map<string, { char: string; count: number }>();
   const seen = new Set<string>();
   const out: CleanedWordList = {
-    words: [], entries: entries.length, tooLong: 0, noLetters: 0, duplicates: 0, folded: [], foldedCount: 0, removed: [], removedCount: 0, longerThanContext: 0,
+    words: [], entries: entries.length, tooLong: 0, noLetters: 0, duplicates: 0, folded: [], foldedCount: 0, removed: [], removedCount: 0, longerThanContext: 0, contextLength,
   };
   for (const entry of entries) {
     let word = '';
