@@ -34,11 +34,14 @@ export interface CleanedWordList {
   noLetters: number;
   /** Entries dropped because an earlier one cleaned to the same word. */
   duplicates: number;
-  /** Characters replaced by base letters, most frequent first: é -> e. */
+  /** Characters replaced by base letters, the MAX_KINDS most frequent first: é -> e. */
   folded: Array<{ from: string; to: string; count: number }>;
+  /** How many different characters were folded, and how many times in all. */
+  foldedKinds: number;
   foldedCount: number;
-  /** Characters dropped (not letters of a-z after folding), most frequent first. */
+  /** Characters dropped (not letters of a-z after folding), the MAX_KINDS most frequent first. */
   removed: Array<{ char: string; count: number }>;
+  removedKinds: number;
   removedCount: number;
   /** Kept words too long for one context window: more than contextLength - 1 letters. */
   longerThanContext: number;
@@ -76,7 +79,9 @@ export function foldCharacter(ch: string): { to: string; how: 'kept' | 'folded' 
   return { to: '', how: 'removed' };
 }
 
-const byCount = <T extends { count: number }>(xs: T[]) => xs.sort((a, b) => b.count - a.count);
+/** Kinds of character listed (a list in Chinese script would otherwise carry thousands into every state update). */
+const MAX_KINDS = 20;
+const byCount = <T extends { count: number }>(xs: T[]) => xs.sort((a, b) => b.count - a.count).slice(0, MAX_KINDS);
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
 
 /** Cleans a text into usable words; refuses (changing nothing) a text too large, too long a list or too few words. */
@@ -95,7 +100,7 @@ export function cleanEntries(entries: readonly string[], contextLength: number, 
   const removed = new Map<string, { char: string; count: number }>();
   const seen = new Set<string>();
   const out: CleanedWordList = {
-    words: [], entries: entries.length, tooLong: 0, noLetters: 0, duplicates: 0, folded: [], foldedCount: 0, removed: [], removedCount: 0, longerThanContext: 0, contextLength,
+    words: [], entries: entries.length, tooLong: 0, noLetters: 0, duplicates: 0, folded: [], foldedKinds: 0, foldedCount: 0, removed: [], removedKinds: 0, removedCount: 0, longerThanContext: 0, contextLength,
   };
   for (const entry of entries) {
     let word = '';
@@ -123,7 +128,9 @@ export function cleanEntries(entries: readonly string[], contextLength: number, 
     }
   }
   out.folded = byCount([...folded.values()]);
+  out.foldedKinds = folded.size;
   out.removed = byCount([...removed.values()]);
+  out.removedKinds = removed.size;
   return out;
 }
 

@@ -27,7 +27,9 @@ export interface ListFile {
 
 const LIMIT = WORD_LIST_LIMITS;
 const quoted = (ch: string) => (ch === ' ' ? 'space' : ch === '\t' ? 'tab' : `“${ch}”`);
-const examples = <T>(xs: T[], show: (x: T) => string, n = 8) => xs.slice(0, n).map(show).join(', ') + (xs.length > n ? `, and ${xs.length - n} more` : '');
+/** The first few kinds of character, and how many other kinds there were. */
+const examples = <T>(xs: T[], kinds: number, show: (x: T) => string, n = 8) =>
+  xs.slice(0, n).map(show).join(', ') + (kinds > n ? `, and ${count(kinds - n)} other kinds` : '');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The headline: "312 names kept, 4 dropped: too long, 9 characters changed". */
@@ -43,9 +45,9 @@ export function cleaningHeadline(c: Pick<CleanedWordList, 'tooLong' | 'noLetters
 export function cleaningDetails(c: Omit<CleanedWordList, 'words'>): string[] {
   const lines = ['Everything was lower-cased.'];
   lines.push(c.foldedCount
-    ? `Accents folded to the model’s letters a–z: ${examples(c.folded, (f) => `${f.from} → ${f.to} (${count(f.count)})`)}.`
+    ? `Accents folded to the model’s letters a–z: ${examples(c.folded, c.foldedKinds, (f) => `${f.from} → ${f.to} (${count(f.count)})`)}.`
     : 'No accented letters to fold.');
-  if (c.removedCount) lines.push(`Dropped as outside a–z: ${examples(c.removed, (r) => `${quoted(r.char)} (${count(r.count)})`)}.`);
+  if (c.removedCount) lines.push(`Dropped as outside a–z: ${examples(c.removed, c.removedKinds, (r) => `${quoted(r.char)} (${count(r.count)})`)}.`);
   if (c.tooLong) lines.push(`${plural(c.tooLong, 'entry', 'entries')} with more than ${LIMIT.maxLetters} letters left out: too long for a name.`);
   if (c.noLetters) lines.push(`${plural(c.noLetters, 'entry', 'entries')} with no letter a–z left out.`);
   if (c.duplicates) lines.push(`${plural(c.duplicates, 'duplicate')} removed (the same word after cleaning).`);

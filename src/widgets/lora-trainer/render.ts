@@ -51,7 +51,8 @@ function renderOwnList(v: TrainerView, s: LoraTrainerState): void {
   const locked = isLocked(s);
   v.parts.ownBox.hidden = s.task !== 'own';
   v.inputs.task.querySelector<HTMLOptionElement>('option[value="own"]')!.textContent = own ? `your own list (${count(own.words)} words)` : 'your own list';
-  for (const el of [v.inputs.list, v.inputs.listFile, v.buttons.useList]) el.disabled = locked || !!s.busy;
+  // Never disabled while busy: a textarea being typed into would lose focus; the commands wait their turn anyway.
+  for (const el of [v.inputs.list, v.inputs.listFile, v.buttons.useList]) el.disabled = locked;
   v.inputs.keepList.checked = s.keepOwnList;
   if (!own) {
     fill(v.parts.ownSummary, h('p', { class: 'rb-note' }, 'No list yet: the trainer needs at least 30 different words.'));

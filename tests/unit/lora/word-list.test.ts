@@ -71,6 +71,14 @@ describe('cleanEntries: the account of what was done', () => {
     expect(list.foldedCount).toBe(5);
     expect(list.removed.map((r) => [r.char, r.count])).toEqual([[' ', 2], ['1', 1], ['9', 1], ['8', 1], ['4', 1], ['-', 1]]);
     expect(list.removedCount).toBe(7);
+    expect([list.foldedKinds, list.removedKinds]).toEqual([4, 6]);
+  });
+
+  test('lists at most 20 kinds of character, but counts them all', () => {
+    const cjk = Array.from({ length: 30 }, (_, i) => `ab${String.fromCharCode(0x4e00 + i)}`);
+    const list = cleanEntries(cjk, 16);
+    expect(list.removed).toHaveLength(20);
+    expect([list.removedKinds, list.removedCount]).toEqual([30, 30]);
   });
 
   test('names longer than the context are kept and counted', () => {
