@@ -21,7 +21,8 @@ describe('the trainer on a list of your own', () => {
     const box = trainer.getByRole('group', { name: 'Your own list' });
     const text = trainer.getByLabel('Paste your words');
     const use = trainer.getByRole('button', { name: 'Use these words' });
-    const message = box.locator('.rb-message');
+    const message = box.locator('.rb-message').first();
+    const fileMessage = box.locator('.rb-message').nth(1);
     expect(await state(page)).toMatchObject({ task: 'own', ownList: null });
     expect(await box.isVisible()).toBe(true);
     await trainer.scrollIntoViewIfNeeded();
@@ -44,13 +45,17 @@ describe('the trainer on a list of your own', () => {
 
     // A file that is not text: refused next to the control, the cities stay.
     await trainer.getByLabel('or choose a .txt or .csv file').setInputFiles({ name: 'cities.txt', mimeType: 'text/plain', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0xff, 0xfe]) });
-    await expect.poll(() => message.textContent()).toMatch(/not plain text .*Nothing was changed/);
+    await expect.poll(() => fileMessage.textContent()).toMatch(/not plain text .*Nothing was changed/);
+    expect(await trainer.getByLabel('or choose a .txt or .csv file').getAttribute('aria-invalid')).toBe('true');
     expect((await state(page)).ownList.hash).toBe(used.ownList.hash);
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await box.screenshot({ path: 'test-results/own-list-1280.png' });
     await page.setViewportSize({ width: 390, height: 844 });
     await box.screenshot({ path: 'test-results/own-list-390.png' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await box.screenshot({ path: 'test-results/own-list-390-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await trainer.getByRole('button', { name: 'Train', exact: true }).click();

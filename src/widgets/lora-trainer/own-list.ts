@@ -72,23 +72,24 @@ export function problemSentence(problem: WordListProblem, from: string): string 
  */
 export function useOwnList(trainer: TrainerController, text: string, options: { origin: string; select: boolean; store?: OwnListStore | null }): boolean {
   const s = trainer.snapshot;
+  const slot = options.origin === 'file' ? 'listFile' : 'list';
   const from = options.origin === 'pasted' ? 'The pasted text' : options.origin === 'kept' ? 'The kept list' : 'That file';
   if (isLocked(trainer.state)) {
-    trainer.message('list', 'Reset first: the task belongs to the adapter being trained.');
+    trainer.message(slot, 'Reset first: the task belongs to the adapter being trained.');
     return false;
   }
   const contextLength = trainer.session?.modelConfig.contextLength ?? DEFAULT_MODEL_CONFIG.contextLength;
   const reading = readWordListText(text, contextLength);
   if (!reading.ok) {
-    trainer.message('list', problemSentence(reading.problem, from));
-    trainer.host.announce(trainer.snapshot.messages.list ?? '');
+    trainer.message(slot, problemSentence(reading.problem, from));
+    trainer.host.announce(trainer.snapshot.messages[slot] ?? '');
     return false;
   }
   const { words, ...cleaning } = reading.list;
   const own: OwnList = { words, hash: wordListHash(words), cleaning, text, origin: options.origin };
   const changed = own.hash !== s.ownList?.hash;
   const taskChanged = options.select && s.settings.task !== 'own';
-  trainer.update({ ownList: own, settings: options.select ? { ...s.settings, task: 'own' } : s.settings, messages: { ...s.messages, list: '', task: '' } });
+  trainer.update({ ownList: own, settings: options.select ? { ...s.settings, task: 'own' } : s.settings, messages: { ...s.messages, list: '', listFile: '', task: '' } });
   if (s.keepOwnList && options.store) keep(trainer, options.store);
   if ((changed && trainer.snapshot.settings.task === 'own') || taskChanged) changeTask(trainer);
   trainer.host.announce(`Your list: ${cleaningHeadline(cleaning, words.length)}.`);
@@ -97,24 +98,25 @@ export function useOwnList(trainer: TrainerController, text: string, options: { 
 
 /** A chosen file: refused unread when it is too large or not .txt/.csv, refused when it is not text. */
 export async function useOwnListFile(trainer: TrainerController, file: ListFile, store?: OwnListStore | null): Promise<boolean> {
+  trainer.message('listFile', '');
   if (!/\.(txt|csv)$/i.test(file.name)) {
-    trainer.message('list', 'Choose a .txt or .csv file: one word or name a line. Nothing was changed.');
+    trainer.message('listFile', 'Choose a .txt or .csv file: one word or name a line. Nothing was changed.');
     return false;
   }
   if (file.size > LIMIT.maxBytes) {
-    trainer.message('list', problemSentence({ kind: 'too-large', bytes: file.size }, 'That file'));
+    trainer.message('listFile', problemSentence({ kind: 'too-large', bytes: file.size }, 'That file'));
     return false;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
-    trainer.message('list', `That file could not be read (${(e as Error).message}). Nothing was changed.`);
+    trainer.message('listFile', `That file could not be read (${(e as Error).message}). Nothing was changed.`);
     return false;
   }
   // Bytes that are not UTF-8 text come out as U+FFFD; a NUL never appears in text.
   if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > Math.max(3, text.length / 100)) {
-    trainer.message('list', 'That file is not plain text (UTF-8): save the list as .txt or .csv and choose it again. Nothing was changed.');
+    trainer.message('listFile', 'That file is not plain text (UTF-8): save the list as .txt or .csv and choose it again. Nothing was changed.');
     return false;
   }
   return useOwnList(trainer, text, { origin: 'file', select: true, store });

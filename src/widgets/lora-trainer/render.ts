@@ -62,7 +62,7 @@ function renderOwnList(v: TrainerView, s: LoraTrainerState): void {
   fill(v.parts.ownSummary,
     h('p', { class: 'rb-result' }, `In use (${from}): ${cleaningHeadline(own.cleaning, own.words)}.`),
     h('ul', { class: 'rb-trainer-own-details' }, ...cleaningDetails(own.cleaning).map((line) => h('li', {}, line))),
-    h('p', { class: 'rb-note' }, `Content hash ${own.hash}: an adapter trained on this list records it and its ${count(own.words)} words' count, never the words.`));
+    h('p', { class: 'rb-note' }, `Content hash ${own.hash}. An adapter trained on this list records the hash and the word count (${count(own.words)}), never the words.`));
 }
 
 function renderSettings(v: TrainerView, s: LoraTrainerState): void {
@@ -108,7 +108,7 @@ function renderBackend(v: TrainerView, s: LoraTrainerState): void {
   v.parts.rates.textContent = rates.length ? `LoRA steps a second measured on this page: ${rates.join(', ')}.` : '';
 }
 
-const MESSAGE_CONTROL: Partial<Record<MessageSlot, keyof TrainerView['inputs']>> = { r: 'r', alpha: 'alpha', lr: 'lr', steps: 'steps', task: 'task', list: 'list', file: 'file', backend: 'backend' };
+const MESSAGE_CONTROL: Partial<Record<MessageSlot, keyof TrainerView['inputs']>> = { r: 'r', alpha: 'alpha', lr: 'lr', steps: 'steps', task: 'task', list: 'list', listFile: 'listFile', file: 'file', backend: 'backend' };
 
 function renderMessages(v: TrainerView, s: LoraTrainerState): void {
   for (const slot of Object.keys(v.messages) as MessageSlot[]) {

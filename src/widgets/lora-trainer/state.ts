@@ -30,7 +30,7 @@ export interface Curve {
 }
 
 /** Where a message is shown: next to a setting, the own list, the file input, or the Train buttons. */
-export type MessageSlot = 'r' | 'alpha' | 'lr' | 'steps' | 'task' | 'list' | 'targets' | 'backend' | 'file' | 'train';
+export type MessageSlot = 'r' | 'alpha' | 'lr' | 'steps' | 'task' | 'list' | 'listFile' | 'targets' | 'backend' | 'file' | 'train';
 
 /** The reader's own list as cleaned (word-list.ts). It stays in the page: el.state carries its counts and hash, never the words. */
 export interface OwnList {

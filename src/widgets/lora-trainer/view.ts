@@ -34,7 +34,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
   keepList: () => void;
 }): TrainerView {
   const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'backend', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'backendMsg', 'fileMsg',
-    'list', 'listFile', 'listMsg', 'listSummary']
+    'list', 'listFile', 'listMsg', 'listFileMsg', 'listSummary']
     .map((k) => [k, uniqueId(`trainer-${k}`)])) as Record<string, string>;
   const slider = (name: 'r' | 'alpha', max: number) => h('input', {
     type: 'range', id: ids[name], min: RULES[name].min, max, step: 1, 'aria-describedby': ids[`${name}Msg`],
@@ -56,7 +56,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     file: h('input', { type: 'file', id: ids.file, accept: '.rblora,application/octet-stream', 'aria-describedby': ids.fileMsg, onchange: () => on.file() }),
     list: h('textarea', { id: ids.list, rows: 5, class: 'rb-trainer-list', spellcheck: 'false', placeholder: 'Berlin\nMünchen\nKöln\n…',
       'aria-describedby': `${ids.listMsg} ${ids.listSummary}` }),
-    listFile: h('input', { type: 'file', id: ids.listFile, accept: '.txt,.csv,text/plain,text/csv', 'aria-describedby': ids.listMsg, onchange: () => on.listFile() }),
+    listFile: h('input', { type: 'file', id: ids.listFile, accept: '.txt,.csv,text/plain,text/csv', 'aria-describedby': ids.listFileMsg, onchange: () => on.listFile() }),
     keepList: h('input', { type: 'checkbox', onchange: () => on.keepList() }),
   };
   const outputs = {
@@ -68,7 +68,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     onchange: () => on.setting('targets', false) })])) as Record<TargetGroup, HTMLInputElement>;
   const messages = {
     r: message(ids.rMsg), alpha: message(ids.alphaMsg), lr: message(ids.lrMsg), steps: message(ids.stepsMsg),
-    task: message(ids.taskMsg), list: message(ids.listMsg), targets: message(ids.targetsMsg), backend: message(ids.backendMsg), file: message(ids.fileMsg), train: message(),
+    task: message(ids.taskMsg), list: message(ids.listMsg), listFile: message(ids.listFileMsg), targets: message(ids.targetsMsg), backend: message(ids.backendMsg), file: message(ids.fileMsg), train: message(),
   };
   const button = (name: ButtonName, label: string, extra: Record<string, string> = {}) =>
     h('button', { type: 'button', onclick: () => on[name](), ...extra }, label);
@@ -98,9 +98,10 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     h('legend', {}, 'Your own list'),
     h('p', { class: 'rb-note' }, 'One word or name a line (commas, semicolons or spaces also separate them). It stays in this page: nothing is sent anywhere.'),
     h('label', { for: ids.list }, 'Paste your words'), inputs.list,
-    h('div', { class: 'rb-row' }, buttons.useList, h('label', { for: ids.listFile }, 'or choose a .txt or .csv file'), inputs.listFile),
+    h('div', { class: 'rb-row' }, buttons.useList), messages.list,
+    h('div', { class: 'rb-row' }, h('label', { for: ids.listFile }, 'or choose a .txt or .csv file'), inputs.listFile), messages.listFile,
     h('label', { class: 'rb-trainer-check' }, inputs.keepList, ' Keep it in this browser (localStorage) for my next visit'),
-    messages.list, parts.ownSummary);
+    parts.ownSummary);
   const list = () => h('ol', { class: 'rb-trainer-names' });
   const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }, 'After LoRA'), fullBox: h('div', { hidden: true }) };
   samples.fullBox.append(h('p', { class: 'rb-subhead' }, 'After full fine-tuning'), samples.full);

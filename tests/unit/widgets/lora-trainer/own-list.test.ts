@@ -42,11 +42,13 @@ describe('your own list: commands over the controller', () => {
     expect(useOwnList(trainer, CITIES.slice(0, 29).join('\n'), { origin: 'pasted', select: true })).toBe(false);
     expect(trainer.state.messages.list).toBe('The pasted text gives 29 usable words (29 names kept, 2 characters changed); the trainer needs at least 30 to hold some back for validation. Nothing was changed.');
     expect(await useOwnListFile(trainer, file('big.txt', 'x', 3 * 1024 * 1024))).toBe(false);
-    expect(trainer.state.messages.list).toBe('That file is 3 MiB; the trainer takes at most 2 MiB. Nothing was changed.');
+    expect(trainer.state.messages.listFile).toBe('That file is 3 MiB; the trainer takes at most 2 MiB. Nothing was changed.');
     expect(await useOwnListFile(trainer, file('photo.png', TEXT))).toBe(false);
-    expect(trainer.state.messages.list).toMatch(/^Choose a \.txt or \.csv file/);
+    expect(trainer.state.messages.listFile).toMatch(/^Choose a \.txt or \.csv file/);
     expect(await useOwnListFile(trainer, file('list.txt', '\u0000\u0001PK\u0003\u0004'.repeat(20)))).toBe(false);
-    expect(trainer.state.messages.list).toMatch(/not plain text/);
+    expect(trainer.state.messages.listFile).toMatch(/not plain text/);
+    expect(await useOwnListFile(trainer, file('short.csv', 'anna,ben'))).toBe(false);
+    expect(trainer.state.messages.listFile).toMatch(/^That file gives 2 usable words/);
     expect({ ...trainer.state, messages: {}, message: '' }).toEqual({ ...before, messages: {}, message: '' });
     expect(trainer.state.task).toBe('dinosaurs');
   });
