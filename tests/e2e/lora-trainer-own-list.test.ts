@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, saveScreenshot } from './browser';
+import { expectNoAxeViolations, launchBrowser, openPage, saveScreenshot } from './browser';
 
 const TAG = 'rankbook-lora-trainer';
 const CITIES = readFileSync('scripts/fixtures/german-cities.txt', 'utf8');
@@ -56,6 +56,7 @@ describe('the trainer on a list of your own', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await box.screenshot({ path: 'test-results/own-list-390-dark.png' });
     await page.emulateMedia({ colorScheme: 'light' });
+    await expectNoAxeViolations(page); // with both messages on show
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await trainer.getByRole('button', { name: 'Train', exact: true }).click();
