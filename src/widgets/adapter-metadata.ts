@@ -4,6 +4,7 @@
  * can only put the trainer in a state a reader could have reached with the controls. Pure: no DOM, no tfjs.
  */
 import { DEFAULT_LORA_CONFIG, LORA_TARGETS, type LoraConfig } from '../lora/config';
+import { WORD_LIST_HASH, WORD_LIST_LIMITS } from '../lora/word-list';
 import { RULES, TARGET_GROUPS, TASKS, loraTargets, showNumber, type NumberRule, type Task, type TargetGroup } from './lora-trainer-settings';
 
 /** A loss history holds one entry per step at most, so the steps control's maximum caps it. */
@@ -24,6 +25,8 @@ export interface AdapterMetadata {
   targets: TargetGroup[];
   /** null when the file names none: the trainer keeps its current task. */
   task: Task | null;
+  /** For the task `own`: the reader's list it was trained on, as its content hash and word count (never the words). */
+  wordList: { hash: string; words: number } | null;
   /** Steps the adapter was trained for: 0 to the steps control's maximum. */
   steps: number;
   learningRate: number | null;
@@ -69,6 +72,19 @@ function history<T>(value: unknown, what: string, check: (entry: unknown) => boo
   return value as T[];
 }
 
+/** A file for the reader's own list says which list: a hash of the form word-list.ts makes, and a count the trainer takes. */
+function readWordList(x: unknown): { hash: string; words: number } {
+  const list = x as { hash?: unknown; words?: unknown } | undefined;
+  if (!list || typeof list !== 'object' || typeof list.hash !== 'string' || !WORD_LIST_HASH.test(list.hash)) {
+    return fail('The file was trained on a list of your own but does not say which (its “wordList” hash is missing or malformed).');
+  }
+  const { minWords, maxWords } = WORD_LIST_LIMITS;
+  if (typeof list.words !== 'number' || !Number.isInteger(list.words) || list.words < minWords || list.words > maxWords) {
+    fail(`The file gives its list’s size as ${shown(list.words)} words; the trainer takes lists of ${minWords} to ${maxWords.toLocaleString('en')}.`);
+  }
+  return { hash: list.hash, words: list.words as number };
+}
+
 /** Reads and checks every field the trainer uses; throws AdapterFileError naming the first that is wrong. */
 export function readAdapterMetadata(manifest: Record<string, unknown>): AdapterMetadata {
   const lora = manifest.lora as Partial<LoraConfig> | undefined;
@@ -81,6 +97,7 @@ export function readAdapterMetadata(manifest: Record<string, unknown>): AdapterM
   if (lora.init !== undefined && lora.init !== 'kaiming' && lora.init !== 'gaussian') fail(`The file names an unknown initialisation, ${shown(lora.init)}.`);
 
   const task = manifest.task === undefined ? null : TASKS.find((t) => t === manifest.task) ?? fail(`The file’s task, ${shown(manifest.task)}, is not one of ${TASKS.join(', ')}.`);
+  const wordList = task === 'own' ? readWordList(manifest.wordList) : null;
   const steps = manifest.steps === undefined ? 0 : setting(manifest.steps, RULES.steps, 0);
   const learningRate = manifest.learningRate === undefined ? null : setting(manifest.learningRate, RULES.lr);
   const train = history<number>(manifest.trainLoss, 'training-loss history', loss);
@@ -91,6 +108,6 @@ export function readAdapterMetadata(manifest: Record<string, unknown>): AdapterM
   }
   return {
     lora: { ...DEFAULT_LORA_CONFIG, r, alpha, targets: loraTargets(targets), init: lora.init ?? DEFAULT_LORA_CONFIG.init },
-    r, alpha, targets, task, steps, learningRate, train: train.slice(), val: val.map(([s, l]) => [s, l]),
+    r, alpha, targets, task, wordList, steps, learningRate, train: train.slice(), val: val.map(([s, l]) => [s, l]),
   };
 }

@@ -142,7 +142,7 @@ export const widgetCatalogue: Record<string, WidgetEntry> = {
       { name: 'targets', kind: 'text', description: 'Which matrices of each block to adapt, comma-separated: Wq, Wk, Wv, Wo, MLP.', example: 'Wq,Wv' },
       { name: 'lr', kind: 'number', min: 0.00001, max: 0.3, description: 'Adam’s learning rate for LoRA, 0.00001 to 0.3 (full fine-tuning always uses 0.0003).', example: '0.01' },
       { name: 'steps', kind: 'integer', min: 1, max: 2000, description: 'How many training steps, 1 to 2,000 (300 by default, as the shipped runs).', example: '100' },
-      { name: 'task', kind: 'choice', choices: ['dinosaurs', 'pokemon'], description: 'Which names to fine-tune on.', example: 'dinosaurs' },
+      { name: 'task', kind: 'choice', choices: ['dinosaurs', 'pokemon', 'own'], description: 'Which names to fine-tune on; own opens “your own list”, where each reader pastes a list or chooses a .txt/.csv file (the list itself never comes from the link, and stays in the reader’s browser).', example: 'dinosaurs' },
       { name: 'backend', kind: 'choice', choices: ['auto', 'webgl', 'wasm', 'cpu'], description: 'Which tfjs backend to try first; auto uses WebGL on a graphics card, and WebAssembly where WebGL is drawn in software (no GPU) or cannot start. The reader can change it in the widget.', example: 'wasm' },
     ],
     controls: [

@@ -16,9 +16,10 @@ const GROUP_TARGETS: Record<TargetGroup, LoraTarget[]> = {
 export const BACKEND_CHOICES = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
-export const TASKS = ['dinosaurs', 'pokemon'] as const;
+/** `own`: the reader's own list, pasted or read from a file (own-list.ts); never taken from an attribute or URL. */
+export const TASKS = ['dinosaurs', 'pokemon', 'own'] as const;
 export type Task = (typeof TASKS)[number];
-export const TASK_LABELS: Record<Task, string> = { dinosaurs: 'dinosaur names', pokemon: 'Pokémon names' };
+export const TASK_LABELS: Record<Task, string> = { dinosaurs: 'dinosaur names', pokemon: 'Pokémon names', own: 'your own list' };
 
 export interface TrainerSettings {
   r: number;

@@ -33,9 +33,11 @@ export async function toggleMerge(trainer: TrainerController): Promise<void> {
 export function exportAdapter(trainer: TrainerController): { name: string; bytes: Uint8Array } | null {
   const session = trainer.session;
   if (!session) return null;
-  const { settings, curves } = trainer.snapshot;
+  const { settings, curves, ownList } = trainer.snapshot;
+  // The reader's list is recorded by its hash and size only: the words stay in the page.
+  const wordList = settings.task === 'own' && ownList ? { wordList: { hash: ownList.hash, words: ownList.words.length } } : {};
   const bytes = session.exportAdapter({
-    task: settings.task, steps: curves.lora.step, learningRate: settings.lr,
+    task: settings.task, ...wordList, steps: curves.lora.step, learningRate: settings.lr,
     trainLoss: curves.lora.train, valLoss: curves.lora.val, createdBy: 'Rankbook LoRA trainer',
   });
   const name = `rankbook-lora-${settings.task}-r${settings.r}-${settings.targets.join('-').toLowerCase()}-step${curves.lora.step}.rblora`;
@@ -43,6 +45,17 @@ export function exportAdapter(trainer: TrainerController): { name: string; bytes
   trainer.update({ fileResult: sentence });
   trainer.host.announce(sentence);
   return { name, bytes };
+}
+
+/** An adapter trained on the reader's own list loads only beside that list (same hash), or is refused with why. */
+function checkOwnList(trainer: TrainerController, file: { hash: string; words: number } | null): void {
+  const own = trainer.snapshot.ownList;
+  const trained = file ? `a list of ${count(file.words)} words (hash ${file.hash})` : 'a list of your own';
+  if (!own) throw new Error(`This adapter was trained on ${trained}. Give the trainer that list under “Your own list” first, then load the file again.`);
+  if (!file || file.hash !== own.hash) {
+    throw new Error(`This adapter was trained on ${trained}, not on the list in use (${count(own.words.length)} words, hash ${own.hash}). ` +
+      'Use the list it was trained on, then load the file again.');
+  }
 }
 
 /** Reads a file's bytes; a bad one leaves everything as it was and says why next to the control. */
@@ -63,6 +76,8 @@ export async function importAdapter(trainer: TrainerController, fileName: string
       const { metadata } = plan;
       const { settings } = trainer.snapshot;
       const task = metadata.task ?? settings.task;
+      if (task === 'own') checkOwnList(trainer, metadata.wordList);
+      trainer.syncOwnList(session);
       await session.useTask(task);
       session.applyAdapter(plan);
       applied = true;

@@ -49,7 +49,7 @@ export class TrainerController {
       stepsPerSecond: null, wallStepsPerSecond: null, sampleRefreshShare: null, samples: { before: [], after: [], afterStep: 0, full: [], temperature: NaN },
       references: [], merged: false, merge: null, resetDifference: null, tensors: null,
       trainableParams: loraParamCount(DEFAULT_MODEL_CONFIG, settings.r, settings.targets), totalParams: modelParamCount(DEFAULT_MODEL_CONFIG),
-      messages: {}, fileResult: '',
+      messages: {}, fileResult: '', ownList: null, keepOwnList: false,
     };
     loadIndex?.().then((index) => {
       this.#index = index;
@@ -139,10 +139,19 @@ export class TrainerController {
     return this.#opening;
   }
 
+  /** Hands the session the reader's list (the task `own` trains on it). */
+  syncOwnList(session: SessionPort): void {
+    const own = this.#s.ownList;
+    session.setOwnWords(own ? { hash: own.hash, words: own.words } : null);
+  }
+
   async prepareTask(session: SessionPort): Promise<void> {
     const task = this.#s.settings.task;
+    this.syncOwnList(session);
+    if (task === 'own' && !this.#s.ownList) return; // no list yet: no base loss to show
+    const hash = this.#s.ownList?.hash;
     const data = await session.useTask(task);
-    if (task !== this.#s.settings.task) return;
+    if (task !== this.#s.settings.task || (task === 'own' && hash !== this.#s.ownList?.hash)) return;
     const { lora, full } = this.#s.curves;
     this.update({
       baseValLoss: data.baseValLoss,
@@ -199,6 +208,10 @@ export class TrainerController {
       return;
     }
     if (phase.kind === 'training' || phase.kind === 'starting' || this.#s.busy) return;
+    if (this.#s.settings.task === 'own' && !this.#s.ownList) {
+      this.message('train', 'Paste your words or choose a file under “Your own list” first.');
+      return;
+    }
     const epoch = this.#epoch;
     const previous = phase;
     this.update({ phase: { kind: 'starting', run: mode } });

@@ -79,6 +79,7 @@ export function setTask(trainer: TrainerController, text: string): void {
   if (task.value === s.settings.task) return;
   trainer.update({ settings: { ...s.settings, task: task.value } });
   changeTask(trainer);
+  if (task.value === 'own' && !trainer.snapshot.ownList) trainer.host.announce('Paste your words or choose a file under “Your own list”.');
 }
 
 /**
@@ -91,8 +92,8 @@ export function setFullRank(trainer: TrainerController): void {
   trainer.update({ settings: { ...s.settings, r: RULES.r.max, targets: ['Wq', 'Wk', 'Wv', 'Wo', 'MLP'] }, messages: { ...s.messages, r: '', targets: '' } });
 }
 
-/** Before training: the new task's base validation loss replaces the old one. */
-function changeTask(trainer: TrainerController): void {
+/** Before training: the new task's (or list's) base validation loss replaces the old one. */
+export function changeTask(trainer: TrainerController): void {
   const { curves } = trainer.snapshot;
   trainer.update({ baseValLoss: null, curves: { lora: { ...curves.lora, val: [] }, full: { ...curves.full, val: [] } } });
   const session = trainer.session;

@@ -9,8 +9,21 @@ import { TrainerController, type OpenSession } from './controller';
 import { applyAttributes, readBackend, setFullRank, setNumber, setTargets, setTask, type TrainerAttributes } from './controls';
 import { exportAdapter, importAdapter, toggleMerge } from './adapter';
 import type { LoraTrainerState } from './state';
+import { restoreOwnList, setKeepOwnList, useOwnList, useOwnListFile, type OwnListStore } from './own-list';
 
 export type { LoraTrainerState };
+
+const KEPT_LIST = 'rankbook.lora-trainer.own-list';
+
+/** localStorage for "keep it", or null where the browser has it turned off (reading it may throw). */
+function ownListStore(): OwnListStore | null {
+  try {
+    const storage = window.localStorage;
+    return { load: () => storage.getItem(KEPT_LIST), save: (text) => storage.setItem(KEPT_LIST, text), clear: () => storage.removeItem(KEPT_LIST) };
+  } catch {
+    return null;
+  }
+}
 
 const ATTRIBUTES = ['r', 'alpha', 'targets', 'lr', 'steps', 'task', 'backend'] as const;
 
@@ -47,9 +60,14 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
         reset: () => void trainer.reset(true), fullRank: () => setFullRank(trainer), merge: () => void toggleMerge(trainer),
         download: () => this.download(), resample: () => void this.resample(), setting: (name, live) => this.readControl(name, live),
         file: () => void this.loadFile(),
+        useList: () => void useOwnList(trainer, this.view.inputs.list.value, { origin: 'pasted', select: true, store: ownListStore() }),
+        listFile: () => void this.loadListFile(),
+        keepList: () => setKeepOwnList(trainer, this.view.inputs.keepList.checked, ownListStore()),
       });
       this.replaceChildren(this.view.root, this.createLiveRegion());
       applyAttributes(trainer, this.attributeText());
+      restoreOwnList(trainer, ownListStore());
+      if (trainer.snapshot.ownList) this.view.inputs.list.value = trainer.snapshot.ownList.text;
     }
     this.observer = new IntersectionObserver((entries) => this.trainer.setVisible(entries.some((e) => e.isIntersecting)));
     this.observer.observe(this);
@@ -125,6 +143,17 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async loadListFile(): Promise<void> {
+    const input = this.view.inputs.listFile;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      if (await useOwnListFile(this.trainer, file, ownListStore())) this.view.inputs.list.value = this.trainer.snapshot.ownList?.text ?? '';
+    } finally {
+      input.value = '';
+    }
   }
 
   private async loadFile(): Promise<void> {

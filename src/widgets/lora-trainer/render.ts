@@ -9,6 +9,7 @@ import { TARGET_GROUPS, TASK_LABELS, BACKEND_CHOICES, formatBytes, formatPercent
 import { isLocked, type LoraTrainerState, type MessageSlot } from './state';
 import { count } from './controller';
 import { ms } from './adapter';
+import { cleaningDetails, cleaningHeadline } from './own-list';
 
 export const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
 const loss = (x: number | undefined) => (x === undefined ? 'not measured yet' : x.toFixed(3));
@@ -41,6 +42,27 @@ export function renderTrainer(v: TrainerView, s: LoraTrainerState): void {
   renderChart(v, s);
   renderSamples(v, s);
   renderMerge(v, s);
+  renderOwnList(v, s);
+}
+
+/** "Your own list": shown while it is the task; what the cleaning did, line by line. */
+function renderOwnList(v: TrainerView, s: LoraTrainerState): void {
+  const own = s.ownList;
+  const locked = isLocked(s);
+  v.parts.ownBox.hidden = s.task !== 'own';
+  v.inputs.task.querySelector<HTMLOptionElement>('option[value="own"]')!.textContent = own ? `your own list (${count(own.words)} words)` : 'your own list';
+  // Never disabled while busy: a textarea being typed into would lose focus; the commands wait their turn anyway.
+  for (const el of [v.inputs.list, v.inputs.listFile, v.buttons.useList]) el.disabled = locked;
+  v.inputs.keepList.checked = s.keepOwnList;
+  if (!own) {
+    fill(v.parts.ownSummary, h('p', { class: 'rb-note' }, 'No list yet: the trainer needs at least 30 different words.'));
+    return;
+  }
+  const from = own.origin === 'file' ? 'from your file' : own.origin === 'kept' ? 'kept in this browser' : 'pasted';
+  fill(v.parts.ownSummary,
+    h('p', { class: 'rb-result' }, `In use (${from}): ${cleaningHeadline(own.cleaning, own.words)}.`),
+    h('ul', { class: 'rb-trainer-own-details' }, ...cleaningDetails(own.cleaning).map((line) => h('li', {}, line))),
+    h('p', { class: 'rb-note' }, `Content hash ${own.hash}. An adapter trained on this list records the hash and the word count (${count(own.words)}), never the words.`));
 }
 
 function renderSettings(v: TrainerView, s: LoraTrainerState): void {
@@ -86,7 +108,7 @@ function renderBackend(v: TrainerView, s: LoraTrainerState): void {
   v.parts.rates.textContent = rates.length ? `LoRA steps a second measured on this page: ${rates.join(', ')}.` : '';
 }
 
-const MESSAGE_CONTROL: Partial<Record<MessageSlot, keyof TrainerView['inputs']>> = { r: 'r', alpha: 'alpha', lr: 'lr', steps: 'steps', task: 'task', file: 'file', backend: 'backend' };
+const MESSAGE_CONTROL: Partial<Record<MessageSlot, keyof TrainerView['inputs']>> = { r: 'r', alpha: 'alpha', lr: 'lr', steps: 'steps', task: 'task', list: 'list', listFile: 'listFile', file: 'file', backend: 'backend' };
 
 function renderMessages(v: TrainerView, s: LoraTrainerState): void {
   for (const slot of Object.keys(v.messages) as MessageSlot[]) {
@@ -146,7 +168,7 @@ function renderChart(v: TrainerView, s: LoraTrainerState): void {
   for (const ref of s.references) series.push({ label: `${ref.label} val.`, points: ref.points });
   const base = s.baseValLoss !== null ? ` (base model ${loss(s.baseValLoss)})` : '';
   const description = s.step === 0 && s.fullStep === 0
-    ? `No training yet.${s.baseValLoss !== null ? ` The base model's validation loss on ${TASK_LABELS[s.task]} is ${loss(s.baseValLoss)}.` : ''}`
+    ? `No training yet.${s.baseValLoss !== null ? ` The base model's validation loss on ${TASK_LABELS[s.task]} is ${loss(s.baseValLoss)}.` : s.task === 'own' && !s.ownList ? ' Give the trainer your list to see the base model’s loss on it.' : ''}`
     // Each run is described only once it has steps: full fine-tuning may run before any LoRA step.
     : [s.step > 0 ? `LoRA: ${count(s.step)} steps, training loss ${loss(last(s.trainLoss))}, validation loss ${loss(last(s.valLoss))} at step ${last(s.valSteps) ?? 0}${base}.` : `LoRA: not trained yet${base}.`,
       s.fullStep > 0 ? `Full fine-tuning: ${count(s.fullStep)} steps, validation loss ${loss(last(s.fullValLoss))} at step ${last(s.fullValSteps) ?? 0}.` : '']

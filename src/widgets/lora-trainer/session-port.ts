@@ -19,6 +19,8 @@ export interface SessionPort {
   readonly loraConfig: LoraConfig;
   readonly loraSeed: number;
   useTask(task: Task): Promise<{ baseValLoss: number }>;
+  /** The reader's cleaned list, which the task `own` trains on. */
+  setOwnWords(list: { hash: string; words: readonly string[] } | null): void;
   configure(lora: LoraConfig, seed: number): void;
   run(mode: Run, settings: { lr: number; steps: number; task: Task; batchSize: number; seed: number }): Promise<AsyncIterable<StepReport>>;
   setTotalSteps(steps: number): void;

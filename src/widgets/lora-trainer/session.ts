@@ -46,7 +46,9 @@ export class TrainerSession implements SessionPort {
   private full: { model: TinyGpt; trainer: Trainer } | null = null;
   private trainer: Trainer | null = null;
   private active: Trainer | null = null;
-  private readonly tasks = new Map<Task, TaskData>();
+  /** Each task's split and base loss, by task (the reader's list: by its hash). */
+  private readonly tasks = new Map<string, TaskData>();
+  private ownList: { hash: string; words: readonly string[] } | null = null;
   private lora: LoraConfig;
   /** Seeds A's initial values (the shipped run's seed, so that the reader's run repeats it). */
   private seed: number;
@@ -103,15 +105,24 @@ export class TrainerSession implements SessionPort {
     return { ...this.lora, targets: this.lora.targets.slice() };
   }
 
+  /** The reader's list for the task `own` (already cleaned, word-list.ts); the split of an earlier list is freed. */
+  setOwnWords(list: { hash: string; words: readonly string[] } | null): void {
+    if (list?.hash === this.ownList?.hash) return;
+    if (this.ownList) this.tasks.delete(`own:${this.ownList.hash}`);
+    this.ownList = list;
+  }
+
   /** Word list, train/validation split (as scripts/adapters.ts makes it) and the base model's validation loss. */
   async useTask(task: Task): Promise<TaskData> {
-    const known = this.tasks.get(task);
+    if (task === 'own' && !this.ownList) throw new Error('there is no list of your own yet');
+    const key = task === 'own' ? `own:${this.ownList!.hash}` : task;
+    const known = this.tasks.get(key);
     if (known) return known;
-    const words = await loadWordList(this.wordListUrl(task));
+    const words = task === 'own' ? this.ownList!.words : await loadWordList(this.wordListUrl(task));
     const sets = makeDatasets(words, { contextLength: this.base.config.contextLength, validationFraction: 0.1, seed: 1 });
     const baseValLoss = await evaluateLoss(this.base, sets.validation, sets.validation.count, 64);
     const data = { train: sets.train, validation: sets.validation, trainWords: sets.trainWords.length, validationWords: sets.validationWords.length, baseValLoss };
-    this.tasks.set(task, data);
+    this.tasks.set(key, data);
     return data;
   }
 

@@ -6,6 +6,7 @@ import type { BackendChoice, TrainerSettings } from '../lora-trainer-settings';
 import type { BackendName } from '../tf-backend-choice';
 import type { MergeResult } from './session';
 import type { ReferenceCurve } from './references';
+import type { CleanedWordList } from '../../lora/word-list';
 
 export type Run = 'lora' | 'full';
 export type PausedBy = 'button' | 'scroll';
@@ -28,8 +29,27 @@ export interface Curve {
   step: number;
 }
 
-/** Where a message is shown: next to a setting, the file input, or the Train buttons. */
-export type MessageSlot = 'r' | 'alpha' | 'lr' | 'steps' | 'task' | 'targets' | 'backend' | 'file' | 'train';
+/** Where a message is shown: next to a setting, the own list, the file input, or the Train buttons. */
+export type MessageSlot = 'r' | 'alpha' | 'lr' | 'steps' | 'task' | 'list' | 'listFile' | 'targets' | 'backend' | 'file' | 'train';
+
+/** The reader's own list as cleaned (word-list.ts). It stays in the page: el.state carries its counts and hash, never the words. */
+export interface OwnList {
+  words: readonly string[];
+  hash: string;
+  cleaning: Omit<CleanedWordList, 'words'>;
+  /** The text as given, for "keep it" (localStorage). */
+  text: string;
+  /** Where it came from: 'pasted', or the file's name. */
+  origin: string;
+}
+
+/** What el.state says of the own list. */
+export interface OwnListSummary {
+  words: number;
+  hash: string;
+  origin: string;
+  cleaning: Omit<CleanedWordList, 'words'>;
+}
 
 export interface TrainerSnapshot {
   phase: Phase;
@@ -62,6 +82,9 @@ export interface TrainerSnapshot {
   totalParams: number;
   messages: Partial<Record<MessageSlot, string>>;
   fileResult: string;
+  ownList: OwnList | null;
+  /** The reader ticked "keep it": the list is kept in localStorage for the next visit. */
+  keepOwnList: boolean;
 }
 
 export type TrainerStatus = 'idle' | 'loading' | 'ready' | 'training' | 'paused' | 'done' | 'error';
@@ -118,6 +141,9 @@ export interface LoraTrainerState extends TrainerSettings {
   fileResult: string;
   /** The messages on show, joined; '' when none. */
   message: string;
+  /** The reader's own list (task `own`): its size, hash and cleaning, not its words; null before one is given. */
+  ownList: OwnListSummary | null;
+  keepOwnList: boolean;
 }
 
 const runOf = (phase: Phase): Run | null => ('run' in phase ? phase.run : null);
@@ -145,6 +171,8 @@ export function flatten(s: TrainerSnapshot): LoraTrainerState {
     references: s.references.map((r) => ({ ...r, points: r.points.map((p) => [p[0], p[1]] as [number, number]) })),
     merged: s.merged, merge: s.merge, resetDifference: s.resetDifference, tensors: s.tensors,
     messages: { ...s.messages }, fileResult: s.fileResult, message: Object.values(s.messages).filter(Boolean).join(' '),
+    ownList: s.ownList ? { words: s.ownList.words.length, hash: s.ownList.hash, origin: s.ownList.origin, cleaning: structuredClone(s.ownList.cleaning) } : null,
+    keepOwnList: s.keepOwnList,
   };
 }
 

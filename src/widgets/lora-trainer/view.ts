@@ -9,17 +9,18 @@ import { BACKEND_CHOICES, TARGET_GROUPS, TASKS, TASK_LABELS, RULES, type TargetG
 import type { MessageSlot } from './state';
 
 export type SettingName = 'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task' | 'backend';
-export type ButtonName = 'train' | 'pause' | 'reset' | 'full' | 'fullRank' | 'merge' | 'download' | 'resample';
+export type ButtonName = 'train' | 'pause' | 'reset' | 'full' | 'fullRank' | 'merge' | 'download' | 'resample' | 'useList';
 
 export interface TrainerView {
   root: HTMLElement;
-  inputs: { r: HTMLInputElement; alpha: HTMLInputElement; lr: HTMLInputElement; steps: HTMLInputElement; task: HTMLSelectElement; backend: HTMLSelectElement; temperature: HTMLInputElement; file: HTMLInputElement };
+  inputs: { r: HTMLInputElement; alpha: HTMLInputElement; lr: HTMLInputElement; steps: HTMLInputElement; task: HTMLSelectElement; backend: HTMLSelectElement; temperature: HTMLInputElement; file: HTMLInputElement;
+    list: HTMLTextAreaElement; listFile: HTMLInputElement; keepList: HTMLInputElement };
   outputs: { r: HTMLOutputElement; alpha: HTMLOutputElement; temperature: HTMLOutputElement };
   targets: Record<TargetGroup, HTMLInputElement>;
   messages: Record<MessageSlot, HTMLElement>;
   buttons: Record<ButtonName, HTMLButtonElement>;
   progress: HTMLProgressElement;
-  parts: Record<'backend' | 'notice' | 'rates' | 'status' | 'counts' | 'locked' | 'progressText' | 'chartNote' | 'merge' | 'fileResult' | 'reset', HTMLElement>;
+  parts: Record<'backend' | 'notice' | 'rates' | 'status' | 'counts' | 'locked' | 'progressText' | 'chartNote' | 'merge' | 'fileResult' | 'reset' | 'ownBox' | 'ownSummary', HTMLElement>;
   samples: { before: HTMLOListElement; after: HTMLOListElement; full: HTMLOListElement; afterTitle: HTMLElement; fullBox: HTMLElement };
   chart: LineChart;
 }
@@ -29,8 +30,11 @@ const message = (id?: string) => h('p', { id, class: 'rb-message', role: 'alert'
 export function buildTrainerView(on: Record<ButtonName, () => void> & {
   setting: (name: SettingName | 'temperature', live: boolean) => void;
   file: () => void;
+  listFile: () => void;
+  keepList: () => void;
 }): TrainerView {
-  const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'backend', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'backendMsg', 'fileMsg']
+  const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'backend', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'backendMsg', 'fileMsg',
+    'list', 'listFile', 'listMsg', 'listFileMsg', 'listSummary']
     .map((k) => [k, uniqueId(`trainer-${k}`)])) as Record<string, string>;
   const slider = (name: 'r' | 'alpha', max: number) => h('input', {
     type: 'range', id: ids[name], min: RULES[name].min, max, step: 1, 'aria-describedby': ids[`${name}Msg`],
@@ -50,6 +54,10 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     temperature: h('input', { type: 'range', id: ids.temperature, min: 0, max: 1.5, step: 0.1, value: 0.8,
       oninput: () => on.setting('temperature', true), onchange: () => on.setting('temperature', false) }),
     file: h('input', { type: 'file', id: ids.file, accept: '.rblora,application/octet-stream', 'aria-describedby': ids.fileMsg, onchange: () => on.file() }),
+    list: h('textarea', { id: ids.list, rows: 5, class: 'rb-trainer-list', spellcheck: 'false', placeholder: 'Berlin\nMünchen\nKöln\n…',
+      'aria-describedby': `${ids.listMsg} ${ids.listSummary}` }),
+    listFile: h('input', { type: 'file', id: ids.listFile, accept: '.txt,.csv,text/plain,text/csv', 'aria-describedby': ids.listFileMsg, onchange: () => on.listFile() }),
+    keepList: h('input', { type: 'checkbox', onchange: () => on.keepList() }),
   };
   const outputs = {
     r: h('output', { for: ids.r, class: 'rb-trainer-value' }),
@@ -60,7 +68,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     onchange: () => on.setting('targets', false) })])) as Record<TargetGroup, HTMLInputElement>;
   const messages = {
     r: message(ids.rMsg), alpha: message(ids.alphaMsg), lr: message(ids.lrMsg), steps: message(ids.stepsMsg),
-    task: message(ids.taskMsg), targets: message(ids.targetsMsg), backend: message(ids.backendMsg), file: message(ids.fileMsg), train: message(),
+    task: message(ids.taskMsg), list: message(ids.listMsg), listFile: message(ids.listFileMsg), targets: message(ids.targetsMsg), backend: message(ids.backendMsg), file: message(ids.fileMsg), train: message(),
   };
   const button = (name: ButtonName, label: string, extra: Record<string, string> = {}) =>
     h('button', { type: 'button', onclick: () => on[name](), ...extra }, label);
@@ -68,6 +76,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     train: button('train', 'Train'), pause: button('pause', 'Pause'), reset: button('reset', 'Reset'),
     full: button('full', 'Full fine-tune (baseline)'), fullRank: button('fullRank', 'Set r = 128 on every matrix'), merge: button('merge', 'Merge into W₀'),
     download: button('download', 'Download adapter'), resample: button('resample', 'Sample again'),
+    useList: button('useList', 'Use these words'),
   };
   const progress = h('progress', { id: ids.progress, max: 100, value: 0 });
   const parts = {
@@ -82,7 +91,17 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     merge: h('div', { class: 'rb-trainer-merge' }),
     fileResult: h('p', { class: 'rb-note' }),
     reset: h('p', { class: 'rb-note' }),
+    ownBox: h('fieldset', { class: 'rb-trainer-own', hidden: true }),
+    ownSummary: h('div', { id: ids.listSummary, class: 'rb-trainer-own-summary' }),
   };
+  parts.ownBox.append(
+    h('legend', {}, 'Your own list'),
+    h('p', { class: 'rb-note' }, 'One word or name a line (commas, semicolons or spaces also separate them). It stays in this page: nothing is sent anywhere.'),
+    h('label', { for: ids.list }, 'Paste your words'), inputs.list,
+    h('div', { class: 'rb-row' }, buttons.useList), messages.list,
+    h('div', { class: 'rb-row' }, h('label', { for: ids.listFile }, 'or choose a .txt or .csv file'), inputs.listFile), messages.listFile,
+    h('label', { class: 'rb-trainer-check' }, inputs.keepList, ' Keep it in this browser (localStorage) for my next visit'),
+    parts.ownSummary);
   const list = () => h('ol', { class: 'rb-trainer-names' });
   const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }, 'After LoRA'), fullBox: h('div', { hidden: true }) };
   samples.fullBox.append(h('p', { class: 'rb-subhead' }, 'After full fine-tuning'), samples.full);
@@ -109,6 +128,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
       field('Learning rate', ids.lr, inputs.lr, null, messages.lr),
       field('Steps', ids.steps, inputs.steps, null, messages.steps),
       field('Task', ids.task, inputs.task, null, messages.task),
+      parts.ownBox,
       parts.locked),
     parts.counts,
     h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Training' },

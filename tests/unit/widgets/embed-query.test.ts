@@ -38,6 +38,14 @@ describe('readEmbedQuery', () => {
     expect(read(`label=${'x'.repeat(5000)}`).attributes).toEqual([]);
   });
 
+  it('the LoRA trainer: task=own pre-selects the reader\'s own list, and a list in the link is never taken', () => {
+    const trainer = (query: string) => readEmbedQuery(widgetCatalogue['lora-trainer'], new URLSearchParams(query));
+    expect(trainer('task=own')).toMatchObject({ attributes: [['task', 'own']], notes: [] });
+    const s = trainer('task=own&words=anna,ben,carla&list=x&text=y');
+    expect(s.attributes).toEqual([['task', 'own']]);
+    expect(s.notes).toEqual(['unknown setting “words” ignored.', 'unknown setting “list” ignored.', 'unknown setting “text” ignored.']);
+  });
+
   it('every catalogue entry names its tag and describes each input', () => {
     for (const entry of Object.values(widgetCatalogue)) {
       expect(entry.tag).toMatch(/^rankbook-[a-z-]+$/);

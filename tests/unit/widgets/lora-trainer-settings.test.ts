@@ -35,10 +35,11 @@ describe('reading the trainer settings', () => {
     expect(readTargets(null)).toEqual({ value: ['Wq', 'Wv'], message: '' });
   });
 
-  test('task must be one of the two lists', () => {
+  test('task must be one of the two lists or the reader\'s own', () => {
     expect(readTask('pokemon')).toEqual({ value: 'pokemon', message: '' });
     expect(readTask('Dinosaurs').value).toBe('dinosaurs');
-    expect(readTask('evil')).toEqual({ value: 'dinosaurs', message: 'task “evil” is not one of dinosaurs, pokemon, so dinosaurs is used.' });
+    expect(readTask('own')).toEqual({ value: 'own', message: '' });
+    expect(readTask('evil')).toEqual({ value: 'dinosaurs', message: 'task “evil” is not one of dinosaurs, pokemon, own, so dinosaurs is used.' });
   });
 });
 
