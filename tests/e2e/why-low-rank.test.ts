@@ -34,7 +34,7 @@ describe('lesson 7: the subspace overlap widget', () => {
     await ready(page, 'rankbook-subspace-overlap');
     const s = await state(page, 'rankbook-subspace-overlap');
     expect(s).toMatchObject({ layer: 2, matrix: 'wv', compare: 'ranks', source: 'shipped', rows: 8, cols: 64, k: 128 });
-    expect(s.phi11).toBeCloseTo(0.002, 3);
+    expect(s.phi11).toBeCloseTo(0.0025, 4); // 0.00247: r8 against r64, layer 2 Wv
     expect(s.cornerMean).toBeCloseTo(0.513, 3);
     expect(s.randomCornerMean).toBeCloseTo(0.0454, 4);
     // The main map only: the zoomed corner beside it (view="both", hidden here) is a second grid.
@@ -124,7 +124,7 @@ describe('lesson 7: ΔW against W and the rank sweep', () => {
     await ready(page, 'rankbook-delta-w');
     const s = await state(page, 'rankbook-delta-w');
     expect(s.rows.map((r: { r: number }) => r.r)).toEqual([4, 64]);
-    expect(s.rows[0].amplification).toBeCloseTo(27.1, 1);
+    expect(s.rows[0].amplification).toBeCloseTo(29.2, 1);
     expect(s.rows[1].amplification).toBeCloseTo(2.11, 2);
     expect(s.paper.r4).toBe(21.5);
     expect(s.amplification.map((a: { r: number }) => a.r)).toEqual([1, 2, 4, 8, 64]);
@@ -198,7 +198,7 @@ describe('lesson 7 widgets from widgets.js on a bare page of another site', () =
       await page.goto(site.url, { waitUntil: 'load' });
       for (const tag of ['rankbook-subspace-overlap', 'rankbook-delta-w', 'rankbook-rank-sweep'] as const) await ready(page, tag);
       expect((await state(page, 'rankbook-subspace-overlap')).phi11).toBeCloseTo(0.1177, 3); // r = 8 against r = 64, layer 2 Wq: 0.11769
-      expect((await state(page, 'rankbook-delta-w')).rows[0].amplification).toBeCloseTo(28.2, 1);
+      expect((await state(page, 'rankbook-delta-w')).rows[0].amplification).toBeCloseTo(28.3, 1);
       expect(await state(page, 'rankbook-rank-sweep')).toMatchObject({ targets: 'wq', r: 64 });
       expect(errors).toEqual([]);
     } finally {

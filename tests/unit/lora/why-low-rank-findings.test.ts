@@ -125,9 +125,9 @@ describe('the starts are independent, and training moves A far from them', () =>
 });
 
 describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
-  it('amplification factor: about 27-28 at r = 4, about 2-3 at r = 64', () => {
-    expect(row(1, 4).amplification).toBeCloseTo(27.1, 1);
-    expect(row(2, 4).amplification).toBeCloseTo(28.2, 1);
+  it('amplification factor: about 28-29 at r = 4, about 2-3 at r = 64', () => {
+    expect(row(1, 4).amplification).toBeCloseTo(29.2, 1);
+    expect(row(2, 4).amplification).toBeCloseTo(28.3, 1);
     expect(row(1, 64).amplification).toBeCloseTo(2.11, 2);
     expect(row(2, 64).amplification).toBeCloseTo(2.57, 2);
     for (const layer of [1, 2]) expect(row(layer, 4).amplification).toBeGreaterThan(8 * row(layer, 64).amplification);
@@ -137,7 +137,7 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
     const W = baseWeight(readCheckpoint('public/models/base', 'manifest.json').tensors, 0, 'wq');
     const factors = [1, 2, 4, 8, 64].map((r) =>
       amplificationFactor(deltaProduct(readCheckpoint('public/models/adapters', `r${r}-wq-wv-s1.json`).tensors, 0, 'wq', 8 / r), W, r));
-    expect(factors[0]).toBeCloseTo(811.8, 0);
+    expect(factors[0]).toBeCloseTo(421.2, 0);
     for (let t = 1; t < factors.length; t++) expect(factors[t]).toBeLessThan(factors[t - 1]);
   });
 
@@ -147,9 +147,9 @@ describe('ΔW against W, the Table 7 analogue (lesson 7)', () => {
       expect(t.ofDelta).toBeGreaterThan(2 * t.randomExpected);
       expect(t.ofWeight).toBeGreaterThan(6 * t.ofDelta);
     }
-    expect(row(1, 4).ofDelta).toBeCloseTo(0.768, 3);
+    expect(row(1, 4).ofDelta).toBeCloseTo(0.765, 3);
     expect(row(1, 4).ofWeight).toBeCloseTo(6.288, 3);
-    expect(row(1, 4).deltaNorm).toBeCloseTo(20.79, 2);
+    expect(row(1, 4).deltaNorm).toBeCloseTo(22.31, 2);
     expect(row(1, 4).weightNorm).toBeCloseTo(10.79, 2);
   });
 
