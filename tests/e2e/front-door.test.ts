@@ -27,6 +27,18 @@ describe('the home page', () => {
     expect(await page.textContent('body')).not.toContain('being written');
     expect(errors).toEqual([]);
   });
+
+  it('builds the search box only when the reader reaches for it, keeping what they type meanwhile', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/01-rank/');
+    const searchScript = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /ui-core/.test(r.name)));
+    expect(await searchScript()).toBe(false);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('singular');
+    await expect.poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 20_000 }).toContain('SVD and image compression');
+    expect(await page.evaluate(() => document.activeElement?.matches('.pagefind-ui__search-input'))).toBe(true);
+    expect(await searchScript()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('embeds on another site', () => {
