@@ -28,7 +28,8 @@ const until = (page: Page, test: string, timeout = 300_000) =>
 async function oneBackend(page: Page, url: string, choice: string): Promise<TrainerRun> {
   await page.goto(`${url}/embed/lora-trainer/?backend=${choice}&steps=${steps}`);
   await until(page, "s.status === 'ready' && s.samplesBefore.length > 0 && s.busy === ''");
-  await page.locator(TAG).getByRole('button', { name: 'Train', exact: true }).click();
+  // Clicked in the page: a busy main thread (WebGL drawn in software) would stall Playwright's own click checks.
+  await page.$eval(TAG, (el) => [...el.querySelectorAll('button')].find((b) => b.textContent === 'Train')!.click());
   await until(page, `s.status === 'done' && s.step >= ${steps}`);
   const s = await page.$eval(TAG, (el: any) => el.state);
   return { backend: s.backend, notice: s.backendNotice, ready: s.readySeconds, stepsPerSecond: s.stepsPerSecond, wallStepsPerSecond: s.wallStepsPerSecond };
