@@ -75,7 +75,7 @@ export default defineConfig({
         },
         {
           label: 'Your progress',
-          translations: { vi: 'Tiến độ của bạn', de: 'Ihr Fortschritt', 'zh-CN': '学习进度' },
+          translations: { vi: 'Tiến độ của bạn', de: 'Dein Fortschritt', 'zh-CN': '学习进度' },
           slug: 'progress',
         },
       ],

@@ -16,7 +16,13 @@ const catalogues: Record<Language, Catalogue> = { en, vi, de, 'zh-CN': zhCN };
 interface PageLocals { starlightRoute?: { entryMeta?: { lang?: string }; lang?: string } }
 
 export function contentLanguage(locals: unknown): Language {
-  const route = (locals as PageLocals | undefined)?.starlightRoute;
+  let route: PageLocals['starlightRoute'];
+  try {
+    route = (locals as PageLocals | undefined)?.starlightRoute;
+  } catch {
+    // Starlight's getter throws outside its own pages (the embed pages): those are English until lang= says otherwise.
+    route = undefined;
+  }
   const lang = matchLanguage(route?.entryMeta?.lang ?? route?.lang);
   return lang && lang !== 'en-XA' ? lang : 'en';
 }

@@ -3,12 +3,14 @@ import { fillMessage, type MessageValues } from './format';
 import { PSEUDO, widgetLanguage, type WidgetLanguage } from './languages';
 
 export type { MessageKey, Catalogue } from './messages/en';
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+/** A lookup in one language; `lang` is the tag to format numbers with (formatNumber in ./format). */
+export type Translate = ((key: MessageKey, values?: MessageValues) => string) & { readonly lang: string };
 
 /** A lookup over one catalogue; a key a catalogue lacks (never, by the tests) falls back to English. */
 export function translator(lang: WidgetLanguage, catalogue: Catalogue): Translate {
   const numbers = lang === PSEUDO ? 'en' : lang;
-  return (key, values) => fillMessage(numbers, catalogue[key] ?? en[key], values);
+  const t = (key: MessageKey, values?: MessageValues) => fillMessage(numbers, catalogue[key] ?? en[key], values);
+  return Object.assign(t, { lang: numbers });
 }
 
 /** English needs no loading; the others are chunks of their own, fetched the first time a page needs one. */

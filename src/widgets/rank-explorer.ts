@@ -110,8 +110,8 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     const pasteId = uniqueId('paste');
     const rankId = uniqueId('rank');
     const presetId = uniqueId('preset');
-    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (t) => this.load(t, 'grid'));
     const t = this.t;
+    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (text) => this.load(text, 'grid'), t);
     this.stepper = new EliminationStepper(() => this.emitChange(), t);
     this.rankInput = h('input', { type: 'number', id: rankId, min: 0, max: MAX_SIZE, value: 2, class: 'rb-small' });
     const preset = h('select', { id: presetId },
