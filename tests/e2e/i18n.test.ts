@@ -60,9 +60,9 @@ describe('the site in other languages', () => {
     const label = (page: Page) => page.locator('rankbook-rank-explorer [data-control="presets"] label').first().textContent();
     const { page, errors } = await openPage(browser, `/de${LESSON}`);
     const german = contentLang(`/de${LESSON}`) === 'de';
-    await expect.poll(() => label(page)).toBe(german ? 'Beginnen mit' : 'Start from');
+    await expect.poll(() => label(page), { timeout: 15_000 }).toBe(german ? 'Beginnen mit' : 'Start from');
     const embed = await openPage(browser, '/embed/rank-explorer/?lang=de');
-    await expect.poll(() => label(embed.page)).toBe('Beginnen mit');
+    await expect.poll(() => label(embed.page), { timeout: 15_000 }).toBe('Beginnen mit');
     expect(await embed.page.locator('rankbook-rank-explorer .rb-result').textContent()).toMatch(/^Rang 1\./);
     expect(await embed.page.locator('[data-embed-note]').isHidden()).toBe(true);
     expect([...errors, ...embed.errors]).toEqual([]);
@@ -95,7 +95,7 @@ describe('the site in other languages', () => {
       await page.locator('site-search button[data-open-modal]').first().click();
       await page.locator('dialog[open] input').fill('奇异值分解');
       const links = page.locator('dialog[open] .pagefind-ui__result-link');
-      await expect.poll(() => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))
+      await expect.poll(() => links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)), { timeout: 30_000 })
         .toContain(chineseSvd);
     });
 });

@@ -162,4 +162,10 @@ export const de: Catalogue = {
   'factorShapes.scale': 'Maßstabsgetreu: Ein Eintrag ist {px} px breit.',
   'factorShapes.thickened': 'Ein Faktor, der schmaler als 2 px wäre, wird 2 px breit gezeichnet, damit man ihn sieht.',
   'factorShapes.fallback': 'M hat {m} × {n} = {full} Einträge; Lₖ und Rₖ haben bei k = {k} zusammen k(m + n) = {factored}. Mit JavaScript lassen sich k und die Größen verändern.',
+
+  'lessonPath.label': 'Die Lektionen der Reihe nach',
+  'checkYourself.intro': '{n} Aufgaben, vom Erinnern bis zum Übertragen. Deine Antworten werden in deinem Browser geprüft, sobald du auf Prüfen drückst, und „Zeig es mir“ öffnet nach einem ersten Versuch einen Lösungsweg. Deine Zahlen sind nur deine; dein Fortschritt bleibt auf diesem Gerät (siehe {link}).',
+  'checkYourself.progress': 'Dein Fortschritt',
+
+  'progressBadge.spoken': ', {solved} von {total} Aufgaben gelöst',
 };

@@ -169,6 +169,14 @@ export const en = {
   'factorShapes.scale': 'Drawn to scale: one entry is {px} px across.',
   'factorShapes.thickened': 'A factor thinner than 2 px is drawn 2 px wide so that you can see it.',
   'factorShapes.fallback': 'M is {m} × {n} = {full} numbers; Lₖ and Rₖ at k = {k} hold k(m + n) = {factored}. Turn on JavaScript to move k and the sizes.',
+
+  // Components of the lesson pages (Astro, rendered at build time).
+  'lessonPath.label': 'Lessons, in order',
+  'checkYourself.intro': '{n} exercises, from recall to transfer. Answers are checked in your browser the moment you press Check, and “Show me” opens a worked solution after a first try. Your numbers are your own; your progress stays on this device (see {link}).',
+  'checkYourself.progress': 'Your progress',
+
+  // Progress badges on lesson links and cards.
+  'progressBadge.spoken': ', {solved} of {total} exercises solved',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -162,4 +162,10 @@ export const vi: Catalogue = {
   'factorShapes.scale': 'Vẽ đúng tỉ lệ: mỗi phần tử rộng {px} px.',
   'factorShapes.thickened': 'Thừa số nào mảnh hơn 2 px sẽ được vẽ rộng 2 px để bạn nhìn thấy.',
   'factorShapes.fallback': 'M gồm {m} × {n} = {full} số; với k = {k}, Lₖ và Rₖ chứa k(m + n) = {factored} số. Hãy bật JavaScript để thay đổi k và kích thước.',
+
+  'lessonPath.label': 'Các bài học, theo thứ tự',
+  'checkYourself.intro': '{n} bài tập, từ nhớ lại kiến thức đến vận dụng vào tình huống mới. Đáp án được kiểm tra ngay trong trình duyệt khi bạn bấm Kiểm tra, và “Xem lời giải” mở lời giải chi tiết sau lần thử đầu tiên. Số liệu của mỗi người một khác; tiến độ của bạn chỉ lưu trên thiết bị này (xem {link}).',
+  'checkYourself.progress': 'Tiến độ của bạn',
+
+  'progressBadge.spoken': ', đã giải {solved} trên {total} bài tập',
 };

@@ -162,4 +162,10 @@ export const zhCN: Catalogue = {
   'factorShapes.scale': '按比例绘制：每个元素宽 {px} 像素。',
   'factorShapes.thickened': '比 2 像素还窄的因子按 2 像素宽绘制，以便看清。',
   'factorShapes.fallback': 'M 有 {m} × {n} = {full} 个数；k = {k} 时 Lₖ 和 Rₖ 共有 k(m + n) = {factored} 个。启用 JavaScript 后可调整 k 和矩阵大小。',
+
+  'lessonPath.label': '课程列表（按顺序）',
+  'checkYourself.intro': '共 {n} 道练习，从回忆概念到迁移应用。按下“检查”后，答案立即在你的浏览器中核对；第一次尝试之后，“给我看看”会打开详细解答。每个人的数字各不相同；你的进度只保存在本设备上（见{link}）。',
+  'checkYourself.progress': '学习进度',
+
+  'progressBadge.spoken': '，已完成 {solved}/{total} 道练习',
 };
