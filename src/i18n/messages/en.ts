@@ -177,6 +177,34 @@ export const en = {
 
   // Progress badges on lesson links and cards.
   'progressBadge.spoken': ', {solved} of {total} exercises solved',
+
+  // Exercises (Check yourself): the parts around each question.
+  'exercise.levelRecall': 'Recall',
+  'exercise.levelApply': 'Apply',
+  'exercise.levelTransfer': 'Transfer',
+  'exercise.missing': 'There is no exercise “{id}”.',
+  'exercise.setupFailed': 'This exercise could not be set up ({error}).',
+  'exercise.solution': 'Worked solution',
+  'exercise.showMe': 'Show me',
+  'exercise.hideSolution': 'Hide the solution',
+  'exercise.check': 'Check',
+  'exercise.newNumbers': 'New numbers',
+  'exercise.needsWidget': 'This task needs its widget on the same page: open the exercise in its lesson.',
+  'exercise.answerFirst': 'Answer first.',
+  'exercise.right': 'Right.',
+  'exercise.notYet': 'Not yet.',
+  'exercise.seeChoice': 'Why: see the note under your choice.',
+  'exercise.newVariant': 'New numbers: a new variant of the exercise.',
+  'exercise.solved': '· solved ({n, plural, one {# try} other {# tries}})',
+  'exercise.tries': '· {n, plural, one {# try} other {# tries}}',
+  'answer.fractionHint': 'An exact fraction such as 2/3, or a decimal such as 0.667.',
+  'answer.numberHint': 'A number: 1,234, 0.25, 2/3 and 3.5e6 all work.',
+  'answer.yourAnswer': 'Your answer',
+  'answer.yourAnswerUnit': 'Your answer ({unit})',
+  'answer.yourMatrix': 'Your answer ({rows} × {cols})',
+  'answer.matrixHint': 'One row a line, entries separated by spaces or commas; fractions such as 2/3 are fine. Ctrl+Enter checks.',
+  'answer.chooseOne': 'Choose one',
+  'answer.setWidget': 'Set the widget, then press Check: the answer is read from it.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
