@@ -31,3 +31,14 @@ export function pageTranslator(locals: unknown): Translate {
   const lang = contentLanguage(locals);
   return translator(lang, catalogues[lang]);
 }
+
+/** The page's locale as a path prefix ("vi/", "zh-cn/"), '' for English and outside Starlight's pages. */
+export function localePrefix(locals: unknown): string {
+  let locale: string | undefined;
+  try {
+    locale = (locals as { starlightRoute?: { locale?: string } } | undefined)?.starlightRoute?.locale;
+  } catch {
+    locale = undefined;
+  }
+  return locale ? locale + '/' : '';
+}
