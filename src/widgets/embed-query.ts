@@ -1,5 +1,6 @@
 import type { WidgetEntry, WidgetInput } from './catalogue';
 import { PLAIN_NUMBER } from './whole-number';
+import { LANGUAGES, matchLanguage, type WidgetLanguage } from '../i18n/languages';
 
 export interface EmbedSettings {
   /** Attribute name and value pairs to set on the widget (the widget validates them again). */
@@ -7,6 +8,8 @@ export interface EmbedSettings {
   /** Names of controls to hide. */
   hide: string[];
   theme: 'light' | 'dark' | null;
+  /** The widget's language from `lang=`, one the message catalogue has; null for the page's own (English). */
+  lang: WidgetLanguage | null;
   /** What was ignored or changed, in words, for a visible note on the page. */
   notes: string[];
 }
@@ -19,13 +22,16 @@ const short = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : 
  * widget clamps them and says so by its control), choices checked, unknown names ignored with a note. Nothing here is ever inserted as HTML.
  */
 export function readEmbedQuery(widget: WidgetEntry, query: URLSearchParams): EmbedSettings {
-  const settings: EmbedSettings = { attributes: [], hide: [], theme: null, notes: [] };
+  const settings: EmbedSettings = { attributes: [], hide: [], theme: null, lang: null, notes: [] };
   const inputs = new Map(widget.inputs.map((input) => [input.name, input]));
   const controls = new Set((widget.controls ?? []).map((c) => c.name));
   for (const [name, value] of query) {
     if (name === 'theme') {
       if (value === 'light' || value === 'dark') settings.theme = value;
       else settings.notes.push(`theme “${short(value)}” is not light or dark; the reader's own setting is used.`);
+    } else if (name === 'lang') {
+      settings.lang = matchLanguage(value);
+      if (!settings.lang) settings.notes.push(`lang “${short(value)}” is not one of ${LANGUAGES.join(', ')}; English is used.`);
     } else if (name === 'hide') {
       for (const control of value.split(',').map((c) => c.trim()).filter(Boolean)) {
         if (controls.has(control)) settings.hide.push(control);

@@ -27,6 +27,8 @@ export function startEmbedPage(): void {
   const element = host.querySelector<HTMLElement>(entry.tag);
   const settings = readEmbedQuery(entry, new URLSearchParams(location.search));
   if (settings.theme) document.documentElement.dataset.theme = settings.theme;
+  // The layout's head script set <html lang> before any widget started (widgets read it once, as they start).
+  if (settings.lang) document.documentElement.lang = settings.lang;
   for (const [name, value] of settings.attributes) element?.setAttribute(name, value);
   // Control names come from the catalogue, never from the URL as typed, so they are safe in a selector.
   const hidden = settings.hide.map((name) => `[data-control="${name}"]`).join(',');

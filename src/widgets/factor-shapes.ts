@@ -1,11 +1,13 @@
 import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { readWholeNumber } from './whole-number';
-import { labelledSlider, count, nearestStop, type LabelledSlider } from './labelled-slider';
+import { labelledSlider, nearestStop, type LabelledSlider } from './labelled-slider';
 import { pixelSvg, sizePixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { factorShapeLayout, breakEvenRank, type ShapeBox } from '../linalg/factor-shapes';
 import { storageCounts } from '../linalg/factorisation';
+import { formatNumber } from '../i18n/format';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 /** Sizes the m and n sliders step through: hand-sized ones, then up to a 4,096-wide transformer layer. */
 export const SHAPE_STOPS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128, 256, 512, 1024, 2048, 4096];
@@ -42,11 +44,22 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
   private parts!: Record<'result' | 'scaleNote', HTMLElement>;
   private width = () => 640;
   private scale = 0;
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.sliders) return;
-    this.build();
-    this.readAttributes();
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+    });
+  }
+
+  /** A count as prose in the widget's language (4,096 / 4.096). */
+  private count(x: number, digits = 0): string {
+    return formatNumber(this.t.lang, x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -61,12 +74,13 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
   }
 
   private build(): void {
+    const t = this.t;
     this.sliders = {
-      m: labelledSlider('m', 'm: rows of M', { min: 0, max: SHAPE_STOPS.length - 1 }, () => this.slide('m')),
-      n: labelledSlider('n', 'n: columns of M', { min: 0, max: SHAPE_STOPS.length - 1 }, () => this.slide('n')),
-      k: labelledSlider('k', 'k: the rank, the inner size', { min: 1, max: 8 }, () => this.slide('k')),
+      m: labelledSlider('m', t('factorShapes.mLabel'), { min: 0, max: SHAPE_STOPS.length - 1 }, () => this.slide('m')),
+      n: labelledSlider('n', t('factorShapes.nLabel'), { min: 0, max: SHAPE_STOPS.length - 1 }, () => this.slide('n')),
+      k: labelledSlider('k', t('factorShapes.kLabel'), { min: 1, max: 8 }, () => this.slide('k')),
     };
-    this.svg = pixelSvg('M = Lₖ Rₖ to scale', '');
+    this.svg = pixelSvg(t('factorShapes.picture'), '');
     this.area = h('div', { class: 'rb-picture-area' }, this.svg.node()!);
     const dd = () => h('dd');
     this.counts = { full: dd(), factored: dd(), fraction: dd(), breakEven: dd() };
@@ -74,20 +88,20 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
     this.replaceChildren(h('div', { class: 'rb-widget rb-factor-shapes' },
       h('div', { class: 'rb-sliders', 'data-control': 'sliders' }, this.sliders.m.row, this.sliders.n.row, this.sliders.k.row),
       h('div', { class: 'rb-picture-stage' }, this.area,
-        h('dl', { class: 'rb-counts', 'aria-label': 'Stored numbers' },
-          h('dt', {}, 'M whole, m·n'), this.counts.full,
-          h('dt', {}, 'Lₖ and Rₖ, k(m + n)'), this.counts.factored,
-          h('dt', {}, 'share of M'), this.counts.fraction,
-          h('dt', {}, 'saves while k <'), this.counts.breakEven)),
+        h('dl', { class: 'rb-counts', 'aria-label': t('factorShapes.counts') },
+          h('dt', {}, t('factorShapes.full')), this.counts.full,
+          h('dt', {}, t('factorShapes.factored')), this.counts.factored,
+          h('dt', {}, t('factorShapes.fraction')), this.counts.fraction,
+          h('dt', {}, t('factorShapes.breakEven')), this.counts.breakEven)),
       this.parts.scaleNote, this.parts.result, this.createLiveRegion()));
     this.width = watchWidth(this.area, () => this.draw());
   }
 
   private readAttributes(): void {
-    const m = readWholeNumber(this.getAttribute('m'), { name: 'm', min: 1, max: SHAPE_MAX, fallback: 12 });
-    const n = readWholeNumber(this.getAttribute('n'), { name: 'n', min: 1, max: SHAPE_MAX, fallback: 8 });
+    const m = readWholeNumber(this.getAttribute('m'), { name: 'm', min: 1, max: SHAPE_MAX, fallback: 12 }, this.t);
+    const n = readWholeNumber(this.getAttribute('n'), { name: 'n', min: 1, max: SHAPE_MAX, fallback: 8 }, this.t);
     const kMax = Math.min(m.value, n.value);
-    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: kMax, fallback: Math.min(2, kMax) });
+    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: kMax, fallback: Math.min(2, kMax) }, this.t);
     setMessage(this.sliders.m.message, m.message);
     setMessage(this.sliders.n.message, n.message);
     setMessage(this.sliders.k.message, k.message);
@@ -105,7 +119,7 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
     this.size = { m, n, k };
     this.render();
     const c = storageCounts(m, n, k);
-    this.announce(`${count(m)} × ${count(n)} at k = ${k}: ${count(c.factored)} numbers stored instead of ${count(c.full)}.`);
+    this.announce(this.t('factorShapes.announce', { m, n, k, factored: c.factored, full: c.full }));
     this.emitChange();
   }
 
@@ -116,24 +130,23 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
     s.n.input.value = String(nearestStop(SHAPE_STOPS, n));
     s.k.input.max = String(Math.min(m, n));
     s.k.input.value = String(k);
-    s.m.input.setAttribute('aria-valuetext', `m = ${count(m)} rows`);
-    s.n.input.setAttribute('aria-valuetext', `n = ${count(n)} columns`);
+    const t = this.t;
+    const count = (x: number) => this.count(x);
+    s.m.input.setAttribute('aria-valuetext', t('factorShapes.mValue', { m }));
+    s.n.input.setAttribute('aria-valuetext', t('factorShapes.nValue', { n }));
     const c = storageCounts(m, n, k);
     const percent = (100 * c.factored) / c.full;
-    s.k.input.setAttribute('aria-valuetext', `k = ${k} of ${count(Math.min(m, n))}, ${count(c.factored)} numbers stored`);
+    s.k.input.setAttribute('aria-valuetext', t('factorShapes.kValue', { k, most: Math.min(m, n), factored: c.factored }));
     s.m.output.textContent = count(m);
     s.n.output.textContent = count(n);
     s.k.output.textContent = count(k);
     const breakEven = breakEvenRank(m, n);
     this.counts.full.textContent = `${count(m)} · ${count(n)} = ${count(c.full)}`;
     this.counts.factored.textContent = `${count(k)} · ${count(m + n)} = ${count(c.factored)}`;
-    this.counts.fraction.textContent = `${percent < 10 ? percent.toFixed(2) : percent.toFixed(0)}%`;
-    this.counts.breakEven.textContent = Number.isInteger(breakEven) ? count(breakEven) : breakEven.toFixed(1);
-    this.parts.result.textContent = c.factored < c.full
-      ? `Lₖ (${count(m)} × ${k}) times Rₖ (${k} × ${count(n)}) is ${count(m)} × ${count(n)}, like M, but stores ` +
-        `${count(c.factored)} numbers instead of ${count(c.full)}. Any M of rank at most ${k} can be written this way.`
-      : `At k = ${k} the two factors hold ${count(c.factored)} numbers, no fewer than the ${count(c.full)} of M: ` +
-        `factoring only saves while k < mn/(m + n).`;
+    this.counts.fraction.textContent = formatNumber(t.lang, percent / 100, { style: 'percent', maximumFractionDigits: percent < 10 ? 2 : 0, minimumFractionDigits: percent < 10 ? 2 : 0 });
+    this.counts.breakEven.textContent = this.count(breakEven, Number.isInteger(breakEven) ? 0 : 1);
+    const counts = { m, n, k, factored: c.factored, full: c.full };
+    this.parts.result.textContent = c.factored < c.full ? t('factorShapes.saves', counts) : t('factorShapes.noSaving', counts);
     this.draw();
   }
 
@@ -161,12 +174,10 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
     shape(layout.R, 'Rₖ', false);
     g.append('text').attr('class', 'rb-picture-sign').attr('x', layout.equals.x).attr('y', layout.equals.y).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('=');
     g.append('text').attr('class', 'rb-picture-sign').attr('x', layout.times.x).attr('y', layout.times.y).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('×');
-    setTitle(svg, `M (${count(m)} × ${count(n)}) = Lₖ (${count(m)} × ${k}) times Rₖ (${k} × ${count(n)}), to scale`,
-      `Each matrix is a rectangle with one square per entry, all at one scale: M is ${count(m)} squares tall and ${count(n)} wide; ` +
-      `Lₖ is as tall as M and ${k} wide; Rₖ is ${k} tall and as wide as M.`);
+    setTitle(svg, this.t('factorShapes.pictureTitle', { m, n, k }), this.t('factorShapes.pictureDescription', { m, n, k }));
     const thin = [layout.L, layout.R].some((b) => b.thickened);
-    this.parts.scaleNote.textContent = `Drawn to scale: one entry is ${layout.scale >= 1 ? layout.scale.toFixed(1) : layout.scale.toPrecision(2)} px across.` +
-      (thin ? ' A factor thinner than 2 px is drawn 2 px wide so that you can see it.' : '');
+    const px = formatNumber(this.t.lang, layout.scale, layout.scale >= 1 ? { minimumFractionDigits: 1, maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 });
+    this.parts.scaleNote.textContent = this.t('factorShapes.scale', { px }) + (thin ? ` ${this.t('factorShapes.thickened')}` : '');
   }
 }
 

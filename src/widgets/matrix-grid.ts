@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { english, type Translate } from '../i18n/translate';
 
 /**
  * An editable grid of text inputs, one per entry. Arrow keys move between cells (left and right only when
@@ -13,8 +14,9 @@ export class MatrixGrid {
     private readonly name: string,
     private readonly onEdit: (entries: string[][]) => void,
     private readonly onPaste: (text: string) => void,
+    private readonly t: Translate = english,
   ) {
-    this.element = h('table', { class: 'rb-grid', 'aria-label': `${name}, editable` });
+    this.element = h('table', { class: 'rb-grid', 'aria-label': t('matrixGrid.label', { name }) });
   }
 
   get entries(): string[][] {
@@ -28,7 +30,7 @@ export class MatrixGrid {
     this.inputs = entries.map((row, i) => {
       const inputs = row.map((value, j) => h('input', {
         type: 'text', inputMode: 'decimal', value, spellcheck: false, autocomplete: 'off',
-        'aria-label': `${this.name} row ${i + 1}, column ${j + 1}`,
+        'aria-label': this.t('matrixGrid.cell', { name: this.name, row: i + 1, col: j + 1 }),
         'data-row': i, 'data-col': j, size: 5,
       }));
       body.appendChild(h('tr', {}, ...inputs.map((input) => h('td', {}, input))));

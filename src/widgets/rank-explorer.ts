@@ -12,6 +12,7 @@ import { rank as numericRank } from '../linalg/rank';
 import { numericRankSentence, randomRank } from './rank-explorer-words';
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { seededRandom } from '../linalg/seeded-random';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 export const MAX_SIZE = 8;
 export const RANK_ONE_EXAMPLE = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];
@@ -32,19 +33,18 @@ export interface RankExplorerState {
   error: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const text = (M: FractionMatrix) => M.map((row) => row.map(formatFraction));
 const identity = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
 /** Every cell read exactly: the matrix when all are numbers, the cells that are not ("i,j"), the first one's problem in words. */
-function readEntries(entries: string[][]): { M: FractionMatrix | null; invalid: Set<string>; first: string } {
+function readEntries(entries: string[][], t: Translate): { M: FractionMatrix | null; invalid: Set<string>; first: string } {
   const invalid = new Set<string>();
   let first = '';
   const M = entries.map((row, i) => row.map((cell, j) => {
     const result = parseEntry(cell);
     if (result.ok) return result.value;
     invalid.add(`${i},${j}`);
-    first ||= `Row ${i + 1}, column ${j + 1}: ${result.message}`;
+    first ||= t('rankExplorer.cellProblem', { row: i + 1, col: j + 1, problem: result.message });
     return null;
   }));
   return { M: invalid.size === 0 ? (M as FractionMatrix) : null, invalid, first };
@@ -68,11 +68,17 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private valid: ({ entries: string[][]; M: FractionMatrix } & ReturnType<typeof analyse>) | null = null;
   private error = '';
   private random = seededRandom(Date.now());
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.grid) return;
-    this.build();
-    this.load(this.getAttribute('matrix') ?? JSON.stringify(RANK_ONE_EXAMPLE), 'attribute');
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.load(this.getAttribute('matrix') ?? JSON.stringify(RANK_ONE_EXAMPLE), 'attribute');
+    });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -104,13 +110,14 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     const pasteId = uniqueId('paste');
     const rankId = uniqueId('rank');
     const presetId = uniqueId('preset');
-    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (t) => this.load(t, 'grid'));
-    this.stepper = new EliminationStepper(() => this.emitChange());
+    const t = this.t;
+    this.grid = new MatrixGrid('M', (entries) => this.edit(entries), (text) => this.load(text, 'grid'), t);
+    this.stepper = new EliminationStepper(() => this.emitChange(), t);
     this.rankInput = h('input', { type: 'number', id: rankId, min: 0, max: MAX_SIZE, value: 2, class: 'rb-small' });
     const preset = h('select', { id: presetId },
-      h('option', { value: 'example' }, 'the 3 × 3 rank-1 example'),
-      h('option', { value: 'identity' }, 'the identity'),
-      h('option', { value: 'random' }, 'a random matrix of rank k'));
+      h('option', { value: 'example' }, t('rankExplorer.presetExample')),
+      h('option', { value: 'identity' }, t('rankExplorer.presetIdentity')),
+      h('option', { value: 'random' }, t('rankExplorer.presetRandom')));
     this.pasteBox = h('textarea', { id: pasteId, rows: 4, cols: 30, placeholder: '1 2 3\n2 4 6' });
     const resize = (dm: number, dn: number) => () => this.resize(dm, dn);
     this.parts = {
@@ -125,24 +132,24 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     this.replaceChildren(
       h('div', { class: 'rb-widget rb-rank-explorer' },
         h('div', { class: 'rb-row rb-controls', 'data-control': 'presets' },
-          h('label', { for: presetId }, 'Start from'), preset,
+          h('label', { for: presetId }, t('rankExplorer.startFrom')), preset,
           h('label', { for: rankId }, 'k'), this.rankInput,
-          h('button', { type: 'button', onclick: () => this.loadPreset(preset.value) }, 'Load')),
+          h('button', { type: 'button', onclick: () => this.loadPreset(preset.value) }, t('rankExplorer.load'))),
         this.parts.presetMessage,
-        h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Matrix size', 'data-control': 'size' },
-          h('button', { type: 'button', onclick: resize(1, 0) }, '+ row'),
-          h('button', { type: 'button', onclick: resize(-1, 0) }, '− row'),
-          h('button', { type: 'button', onclick: resize(0, 1) }, '+ column'),
-          h('button', { type: 'button', onclick: resize(0, -1) }, '− column')),
+        h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': t('rankExplorer.size'), 'data-control': 'size' },
+          h('button', { type: 'button', onclick: resize(1, 0) }, t('rankExplorer.addRow')),
+          h('button', { type: 'button', onclick: resize(-1, 0) }, t('rankExplorer.removeRow')),
+          h('button', { type: 'button', onclick: resize(0, 1) }, t('rankExplorer.addColumn')),
+          h('button', { type: 'button', onclick: resize(0, -1) }, t('rankExplorer.removeColumn'))),
         this.grid.element, this.parts.message,
-        h('details', { class: 'rb-paste', 'data-control': 'paste' }, h('summary', {}, 'Paste a matrix'),
-          h('label', { for: pasteId }, 'Rows on lines, entries separated by spaces or commas (or JSON)'),
+        h('details', { class: 'rb-paste', 'data-control': 'paste' }, h('summary', {}, t('rankExplorer.paste')),
+          h('label', { for: pasteId }, t('rankExplorer.pasteLabel')),
           this.pasteBox,
-          h('button', { type: 'button', onclick: () => this.load(this.pasteBox.value, 'paste') }, 'Use this matrix'),
+          h('button', { type: 'button', onclick: () => this.load(this.pasteBox.value, 'paste') }, t('rankExplorer.usePasted')),
           this.parts.pasteMessage),
         this.parts.summary, this.parts.numeric, this.stepper.element,
         h('div', { 'data-control': 'factorisation' },
-          h('p', { class: 'rb-subhead' }, 'Rebuilt from its pivot columns: M = C R'), this.parts.factorisation, this.parts.storage),
+          h('p', { class: 'rb-subhead' }, t('rankExplorer.rebuilt')), this.parts.factorisation, this.parts.storage),
         this.createLiveRegion()),
     );
     this.grid.describeCellsBy(messageId);
@@ -156,10 +163,10 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private load(source: string, from: 'attribute' | 'paste' | 'grid'): void {
     const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
     const parsed = parseMatrixText(source);
-    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || readEntries(parsed.entries).first : parsed.message;
+    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || readEntries(parsed.entries, this.t).first : parsed.message;
     if (!parsed.ok || problem) {
-      const prefix = from === 'attribute' ? 'The matrix given to this widget could not be used. ' : '';
-      setMessage(where, prefix + problem + (this.valid ? ' The previous matrix is kept.' : ''));
+      const prefix = from === 'attribute' ? `${this.t('rankExplorer.attributeUnusable')} ` : '';
+      setMessage(where, prefix + problem + (this.valid ? ` ${this.t('rankExplorer.previousKept')}` : ''));
       if (!this.valid) this.setEntries(RANK_ONE_EXAMPLE.map((r) => r.map(String)), false);
       return;
     }
@@ -170,7 +177,7 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private loadPreset(kind: string): void {
     const m = this.valid?.M.length ?? 3;
     const n = this.valid?.M[0].length ?? 3;
-    const { k, message } = kind === 'random' ? randomRank(this.rankInput.value, m, n) : { k: Number(this.rankInput.value), message: '' };
+    const { k, message } = kind === 'random' ? randomRank(this.rankInput.value, m, n, this.t) : { k: Number(this.rankInput.value), message: '' };
     setMessage(this.parts.presetMessage, message, this.rankInput);
     if (kind === 'random') this.rankInput.value = String(k);
     const M = kind === 'identity' ? identity(Math.max(m, n))
@@ -192,11 +199,11 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
 
   /** Reads every cell; only a fully valid matrix replaces the results on show. */
   private edit(entries: string[][], notify = true): void {
-    const { M, invalid, first } = readEntries(entries);
+    const { M, invalid, first } = readEntries(entries, this.t);
     this.grid.markInvalid(invalid);
     if (!M) {
-      const others = invalid.size > 1 ? ` (${plural(invalid.size - 1, 'other cell')} too)` : '';
-      this.error = `${first}${others} Results below are for the last valid matrix.`;
+      const others = invalid.size > 1 ? ` ${this.t('rankExplorer.otherCells', { n: invalid.size - 1 })}` : '';
+      this.error = `${first}${others} ${this.t('rankExplorer.staleResults')}`;
       setMessage(this.parts.message, this.error);
       this.classList.add('rb-stale');
     } else {
@@ -216,28 +223,28 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
     const m = M.length;
     const n = M[0].length;
     const r = elimination.rank;
-    const pivots = elimination.pivotColumns.map((j) => j + 1).join(', ') || 'none';
-    this.parts.summary.textContent =
-      `Rank ${r}. Row reduction leaves ${plural(r, 'non-zero row')}; pivot columns: ${pivots}.`;
-    this.parts.numeric.textContent = numericRankSentence(sigma, m, n, r);
+    const t = this.t;
+    const pivots = elimination.pivotColumns.map((j) => j + 1).join(', ') || t('rankExplorer.noPivots');
+    this.parts.summary.textContent = t('rankExplorer.summary', { r, pivots });
+    this.parts.numeric.textContent = numericRankSentence(sigma, m, n, r, t);
     if (r === 0) {
-      fill(this.parts.factorisation, h('p', {}, 'M is all zeros: rank 0, nothing to store but its shape.'));
+      fill(this.parts.factorisation, h('p', {}, t('rankExplorer.allZero')));
     } else {
-      const check = f.exact ? '✓ C R equals M exactly (checked in fractions).' : '✗ C R differs from M.';
+      const check = f.exact ? t('rankExplorer.exact') : t('rankExplorer.notExact');
       const rankOne = r === 1
-        ? h('p', {}, `Rank 1: M is the outer product u vᵀ of u = (${text(f.C).map((x) => x[0]).join(', ')}) and vᵀ = (${text(f.R)[0].join(', ')}).`)
+        ? h('p', {}, t('rankExplorer.rankOne', { u: text(f.C).map((x) => x[0]).join(', '), v: text(f.R)[0].join(', ') }))
         : null;
       fill(this.parts.factorisation,
         h('div', { class: 'rb-row rb-equation' },
-          matrixView(text(f.C), { label: `C, the ${plural(r, 'pivot column')} of M` }), h('span', { 'aria-hidden': 'true' }, '×'),
-          matrixView(text(f.R), { label: `R, the ${plural(r, 'non-zero row')} of the reduced matrix` }), h('span', { 'aria-hidden': 'true' }, '='),
+          matrixView(text(f.C), { label: t('rankExplorer.cLabel', { r }) }), h('span', { 'aria-hidden': 'true' }, '×'),
+          matrixView(text(f.R), { label: t('rankExplorer.rLabel', { r }) }), h('span', { 'aria-hidden': 'true' }, '='),
           matrixView(text(M), { label: 'M' })),
         h('p', { class: f.exact ? 'rb-ok' : 'rb-message' }, check), rankOne);
     }
     const { full, factored } = storageCounts(m, n, r);
-    this.parts.storage.textContent = `Storage: M in full is m·n = ${m}·${n} = ${full} numbers; as C and R it is r(m + n) = ${r}·(${m} + ${n}) = ${factored}` +
-      (factored < full ? ` — ${Math.round(100 * (1 - factored / full))}% fewer.` : ' — no saving at this rank.');
-    this.announce(`Rank ${r}. Pivot columns ${pivots}.`);
+    this.parts.storage.textContent = t('rankExplorer.storage', { m, n, r, full, factored }) +
+      (factored < full ? t('rankExplorer.saving', { percent: Math.round(100 * (1 - factored / full)) }) : t('rankExplorer.noSaving'));
+    this.announce(t('rankExplorer.announce', { r, pivots }));
   }
 }
 

@@ -3,6 +3,7 @@ import { sizePixelSvg, type PixelSvg } from './pixel-svg';
 import { uniqueId } from './dom';
 import { unitBox, mapPoints, type ColumnSpace } from '../linalg/column-space';
 import { projectPoint, type ViewAngles } from '../linalg/view-rotation';
+import type { Translate } from '../i18n/translate';
 
 type Group = Selection<SVGGElement, undefined, null, undefined>;
 type Screen = { x: number; y: number; depth: number };
@@ -15,7 +16,7 @@ const AXIS_NAMES = ['x', 'y', 'z'];
  * plane, a line or the origin. 3-D points are seen through `view` (orthographic); the scale comes from the
  * farthest point, not its projection, so the picture does not breathe while it turns.
  */
-export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpace, view: ViewAngles, areaWidth: number): void {
+export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpace, view: ViewAngles, areaWidth: number, t: Translate): void {
   const n = M.length as 2 | 3;
   const width = Math.min(areaWidth, 560);
   const height = Math.min(width, 440);
@@ -95,6 +96,7 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
       .attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
   });
 
-  const where = space.whole ? (n === 2 ? 'the whole plane' : 'all of space') : space.kind === 'origin' ? 'the origin' : `a ${space.kind}`;
-  g.append('text').attr('x', 6).attr('y', 16).text(`rank ${space.rank}: lands on ${where}`);
+  const r = space.rank;
+  g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
+    : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
 }

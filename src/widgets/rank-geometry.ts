@@ -4,7 +4,8 @@ import { labelledSlider, type LabelledSlider } from './labelled-slider';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawRankGeometry } from './rank-geometry-picture';
-import { readGeometryMatrix, GEOMETRY_PRESETS } from './rank-geometry-read';
+import { readGeometryMatrix, presetLabel, GEOMETRY_PRESETS } from './rank-geometry-read';
+import { withTranslator, type Translate } from '../i18n/translate';
 import { parseEntry } from '../linalg/fraction-matrix';
 import { columnSpace, type ColumnSpace, type ColumnSpaceKind } from '../linalg/column-space';
 import { normaliseView, viewFacing, type ViewAngles } from '../linalg/view-rotation';
@@ -44,11 +45,17 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   private turnSliders!: Record<'turn' | 'tilt', LabelledSlider>;
   private parts!: Record<'result' | 'legend', HTMLElement>;
   private width = () => 560;
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.svg) return;
-    this.build();
-    this.readAttribute();
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttribute();
+    });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -61,23 +68,24 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   }
 
   private build(): void {
-    this.svg = pixelSvg('Rank as geometry', '');
+    const t = this.t;
+    this.svg = pixelSvg(t('geometry.picture'), '');
     const view = this.svg.node()!;
     view.classList.add('rb-geometry-view');
     view.addEventListener('keydown', (e) => this.key(e));
     view.addEventListener('pointerdown', (e) => this.drag(e));
     this.turnSliders = {
-      turn: labelledSlider('turn', 'Turn (degrees)', { min: -180, max: 180 }, () => this.slideView()),
-      tilt: labelledSlider('tilt', 'Tilt (degrees)', { min: -89, max: 89 }, () => this.slideView()),
+      turn: labelledSlider('turn', t('geometry.turn'), { min: -180, max: 180 }, () => this.slideView()),
+      tilt: labelledSlider('tilt', t('geometry.tilt'), { min: -89, max: 89 }, () => this.slideView()),
     };
     this.matrixMessage = h('p', { class: 'rb-message', role: 'alert', hidden: true });
     this.grid = h('div', { class: 'rb-row', 'data-control': 'matrix' });
     this.parts = { result: h('p', { class: 'rb-result' }), legend: h('p', { class: 'rb-note' }) };
     const area = h('div', { class: 'rb-picture-area' }, view);
     this.replaceChildren(h('div', { class: 'rb-widget rb-rank-geometry' },
-      h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Examples', 'data-control': 'presets' },
-        h('span', {}, 'Start from'),
-        ...GEOMETRY_PRESETS.map((p) => h('button', { type: 'button', onclick: () => this.usePreset(p.matrix) }, p.label))),
+      h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': t('geometry.examples'), 'data-control': 'presets' },
+        h('span', {}, t('geometry.startFrom')),
+        ...GEOMETRY_PRESETS.map((p) => h('button', { type: 'button', onclick: () => this.usePreset(p.matrix) }, presetLabel(p, t)))),
       h('div', { class: 'rb-picture-stage' }, area,
         h('div', { class: 'rb-geometry-side' }, this.grid, this.matrixMessage,
           h('div', { class: 'rb-sliders', 'data-control': 'turn' }, this.turnSliders.turn.row, this.turnSliders.tilt.row),
@@ -88,12 +96,12 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
 
   private readAttribute(): void {
     const text = this.getAttribute('matrix');
-    const read = text === null ? { ok: true as const, matrix: DEFAULT } : readGeometryMatrix(text);
+    const read = text === null ? { ok: true as const, matrix: DEFAULT } : readGeometryMatrix(text, this.t);
     if (read.ok) {
       setMessage(this.matrixMessage, '');
       this.setMatrix(read.matrix, true);
     } else {
-      setMessage(this.matrixMessage, `The matrix attribute could not be used: ${read.message} The example is shown instead.`);
+      setMessage(this.matrixMessage, this.t('geometry.attributeUnusable', { problem: read.message }));
       this.setMatrix(this.matrix, true);
     }
   }
@@ -109,7 +117,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
     const e = parseEntry(input.value);
     for (const row of this.inputs) for (const cell of row) cell.removeAttribute('aria-invalid');
     if (!e.ok) {
-      setMessage(this.matrixMessage, `Row ${i + 1}, column ${j + 1}: ${e.message} The picture keeps the last matrix that worked.`, input);
+      setMessage(this.matrixMessage, this.t('geometry.cellProblem', { row: i + 1, col: j + 1, problem: e.message }), input);
       this.emitChange();
       return;
     }
@@ -127,14 +135,14 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
       this.view = goodView(this.space, this.view);
     }
     this.render();
-    this.announce(`Rank ${this.space.rank}: ${this.landsOn()}.`);
+    this.announce(this.t('geometry.announce', { r: this.space.rank, where: this.landsOn() }));
     this.emitChange();
   }
 
   private buildInputs(): void {
     const n = this.matrix.length;
     this.inputs = this.matrix.map((row, i) => row.map((x, j) => h('input', {
-      type: 'text', inputmode: 'decimal', value: formatEntry(x), 'aria-label': `Row ${i + 1}, column ${j + 1} of M`,
+      type: 'text', inputmode: 'decimal', value: formatEntry(x), 'aria-label': this.t('geometry.cell', { row: i + 1, col: j + 1 }),
       oninput: () => this.edit(i, j),
     })));
     const table = h('table', { class: 'rb-geometry-matrix', 'aria-label': `M, ${n} × ${n}` },
@@ -145,12 +153,12 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   private landsOn(): string {
     const n = this.matrix.length;
     const s = this.space;
-    if (s.whole) return n === 2 ? 'M reaches the whole plane' : 'M reaches all of space';
-    if (s.kind === 'origin') return 'everything lands on the origin';
+    if (s.whole) return n === 2 ? this.t('geometry.wholePlane') : this.t('geometry.wholeSpace');
+    if (s.kind === 'origin') return this.t('geometry.onOrigin');
     // A line is named by a column on it (the first non-zero one), which a reader can check against M.
     const column = this.matrix[0].map((_, j) => this.matrix.map((row) => row[j])).find((c) => c.some((x) => x !== 0));
-    const direction = s.kind === 'line' && column ? `, the line through the origin and (${column.map((x) => formatNumber(x)).join(', ')})` : ' through the origin';
-    return `everything lands on a ${s.kind}${direction}`;
+    if (s.kind === 'line' && column) return this.t('geometry.onLine', { column: column.map((x) => formatNumber(x)).join(', ') });
+    return this.t('geometry.onPlane');
   }
 
   private key(e: KeyboardEvent): void {
@@ -175,7 +183,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', end);
       target.removeEventListener('pointercancel', end);
-      this.announce(`Turned to ${this.view.turn}°, tilted ${this.view.tilt}°.`);
+      this.announce(this.t('geometry.turned', { turn: this.view.turn, tilt: this.view.tilt }));
       this.emitChange();
     };
     target.addEventListener('pointermove', move);
@@ -201,8 +209,8 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
     tilt.input.value = String(Math.round(this.view.tilt));
     turn.output.textContent = `${Math.round(this.view.turn)}°`;
     tilt.output.textContent = `${Math.round(this.view.tilt)}°`;
-    turn.input.setAttribute('aria-valuetext', `turned ${Math.round(this.view.turn)} degrees`);
-    tilt.input.setAttribute('aria-valuetext', `tilted ${Math.round(this.view.tilt)} degrees`);
+    turn.input.setAttribute('aria-valuetext', this.t('geometry.turnValue', { deg: Math.round(this.view.turn) }));
+    tilt.input.setAttribute('aria-valuetext', this.t('geometry.tiltValue', { deg: Math.round(this.view.tilt) }));
     this.draw();
   }
 
@@ -213,24 +221,25 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
     const view = this.svg.node()!;
     if (three) view.setAttribute('tabindex', '0');
     else view.removeAttribute('tabindex');
-    const box = three ? 'cube' : 'square';
-    this.parts.legend.textContent = `Dashed: the unit ${box}. Purple: where M sends it, M·${box}. Orange arrows: M’s columns, ` +
-      `the images of the unit vectors. Green: the column space, where every M x lands.` +
-      (three ? ' Drag the picture, or focus it and use the arrow keys, to turn it.' : '');
+    const t = this.t;
+    this.parts.legend.textContent = three ? t('geometry.legendCube') : t('geometry.legendSquare');
     const s = this.space;
-    const flat = n - s.rank;
-    this.parts.result.textContent = `Rank ${s.rank}: ${this.landsOn()}. ` + (s.whole
-      ? `The ${box} keeps a non-zero ${three ? 'volume' : 'area'}, so no direction is lost.`
-      : `The ${box} is flattened: ${flat} of its ${n} directions ${flat === 1 ? 'is' : 'are'} lost, and ${three ? 'its volume' : 'its area'} is 0.`);
+    const flat = { lost: n - s.rank, n };
+    const consequence = s.whole ? (three ? t('geometry.keepsCube') : t('geometry.keepsSquare'))
+      : three ? t('geometry.flatCube', flat) : t('geometry.flatSquare', flat);
+    this.parts.result.textContent = t('geometry.result', { r: s.rank, where: this.landsOn(), consequence });
     this.renderView();
   }
 
   private draw(): void {
-    drawRankGeometry(this.svg, this.matrix, this.space, this.view, this.width());
+    const t = this.t;
+    drawRankGeometry(this.svg, this.matrix, this.space, this.view, this.width(), t);
     const n = this.matrix.length;
-    setTitle(this.svg, `What M does to the unit ${n === 3 ? 'cube' : 'square'}: rank ${this.space.rank}`,
-      `M has rows ${this.matrix.map((row) => `(${row.map(formatEntry).join(', ')})`).join(', ')}. ${this.landsOn()}.` +
-      (n === 3 ? ` Seen turned ${Math.round(this.view.turn)}° and tilted ${Math.round(this.view.tilt)}°; drag or use the arrow keys to turn it.` : ''));
+    const r = this.space.rank;
+    const rows = this.matrix.map((row) => `(${row.map(formatEntry).join(', ')})`).join(', ');
+    setTitle(this.svg, n === 3 ? t('geometry.titleCube', { r }) : t('geometry.titleSquare', { r }),
+      t('geometry.description', { rows, where: this.landsOn() }) +
+      (n === 3 ? ` ${t('geometry.descriptionView', { turn: Math.round(this.view.turn), tilt: Math.round(this.view.tilt) })}` : ''));
   }
 }
 

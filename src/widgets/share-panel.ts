@@ -3,6 +3,7 @@ import { defineWidget } from './widget-element';
 import { widgetCatalogue } from './catalogue';
 import { readEmbedQuery } from './embed-query';
 import { lessonLink, embedUrl, iframeSnippet } from './share-links';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 /**
  * `<rankbook-share widget="rank-explorer" frame="rank-explorer" root="/">` inside a lesson's widget frame:
@@ -11,9 +12,15 @@ import { lessonLink, embedUrl, iframeSnippet } from './share-links';
  */
 class SharePanel extends HTMLElement {
   private fields: { link: HTMLInputElement; snippet: HTMLTextAreaElement } | null = null;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.fields) return;
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => this.build(t));
+  }
+
+  private build(t: Translate): void {
     const entry = widgetCatalogue[this.getAttribute('widget') ?? ''];
     const target = this.closest('figure')?.querySelector<HTMLElement & { state?: object }>(entry?.tag ?? 'none');
     if (!entry || !target) return;
@@ -23,22 +30,24 @@ class SharePanel extends HTMLElement {
     const link = h('input', { id: linkId, type: 'text', readOnly: true, class: 'rb-share-field' });
     const snippet = h('textarea', { id: snippetId, readOnly: true, rows: 4, class: 'rb-share-field' });
     this.fields = { link, snippet };
-    const copy = (field: HTMLInputElement | HTMLTextAreaElement, what: string) => async () => {
+    const copy = (field: HTMLInputElement | HTMLTextAreaElement, copied: string, selected: string) => async () => {
       try {
         await navigator.clipboard.writeText(field.value);
-        status.textContent = `${what} copied.`;
+        status.textContent = copied;
       } catch {
         field.select();
-        status.textContent = `${what} selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+        status.textContent = selected;
       }
     };
     const details = h('details', { class: 'rb-share' },
-      h('summary', {}, 'Share / Embed'),
-      h('label', { for: linkId }, 'Link to this lesson with the widget as it is now'),
-      h('div', { class: 'rb-row' }, link, h('button', { type: 'button', onclick: copy(link, 'Link') }, 'Copy link')),
-      h('label', { for: snippetId }, 'Embed code for a course page (the script lets the frame size itself)'),
+      h('summary', {}, t('share.summary')),
+      h('label', { for: linkId }, t('share.linkLabel')),
+      h('div', { class: 'rb-row' }, link, h('button', { type: 'button',
+        onclick: copy(link, t('share.linkCopied'), t('share.linkSelected')) }, t('share.copyLink'))),
+      h('label', { for: snippetId }, t('share.snippetLabel')),
       snippet,
-      h('div', { class: 'rb-row' }, h('button', { type: 'button', onclick: copy(snippet, 'Embed code') }, 'Copy embed code')),
+      h('div', { class: 'rb-row' }, h('button', { type: 'button',
+        onclick: copy(snippet, t('share.snippetCopied'), t('share.snippetSelected')) }, t('share.copySnippet'))),
       status);
     const refresh = () => {
       if (!details.open || !target.state) return;

@@ -2,15 +2,17 @@ import { h, uniqueId } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { loadImageFile } from './image-input';
 import { assetUrl } from './asset-url';
-import { SvdPlots, psnrText } from './svd-plots';
+import { SvdPlots, psnrText, percentText } from './svd-plots';
 import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
 import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
+import { formatNumber } from '../i18n/format';
+import { withTranslator, type Translate } from '../i18n/translate';
 
-const SAMPLE_LABELS: Record<string, string> = {
-  astronaut: 'Astronaut (Eileen Collins, NASA)', camera: 'Photographer (grey)', coffee: 'Coffee cup', chelsea: 'Chelsea the cat',
-  noise: 'Uniform noise (generated)',
-};
+const sampleLabel = (name: string, t: Translate) => ({
+  astronaut: t('svd.sampleAstronaut'), camera: t('svd.sampleCamera'), coffee: t('svd.sampleCoffee'), chelsea: t('svd.sampleChelsea'),
+  noise: t('svd.sampleNoise'),
+} as Record<string, string>)[name] ?? name;
 const THUMBNAIL_RANKS = [1, 4, 16, 64];
 const MAX_SIDE = 512;
 type View = 'approx' | 'original' | 'difference';
@@ -51,18 +53,24 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   private announcement = 0;
   private ui!: ReturnType<SvdCompressor['build']>;
   private plots!: SvdPlots;
+  private t!: Translate;
+  private started = false;
 
   protected currentState(): SvdCompressorState {
     return this.s;
   }
 
   connectedCallback(): void {
-    if (this.ui) return;
-    // The workers load and warm up while the image is fetched and decoded: the two overlap.
+    if (this.started) return;
+    this.started = true;
+    // The workers load and warm up while the image is fetched and decoded (and any catalogue): they overlap.
     prepareSvdWorkers();
-    this.ui = this.build();
-    this.readAttributes();
-    void this.loadSample(this.s.image);
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.ui = this.build();
+      this.readAttributes();
+      void this.loadSample(this.s.image);
+    });
   }
 
   disconnectedCallback(): void {
@@ -90,11 +98,12 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   }
 
   private build() {
+    const t = this.t;
     const sliderId = uniqueId('rank');
     const sampleId = uniqueId('sample');
     const fileId = uniqueId('file');
     const sample = h('select', { id: sampleId },
-      ...SAMPLE_IMAGES.map((name) => h('option', { value: name }, SAMPLE_LABELS[name])));
+      ...SAMPLE_IMAGES.map((name) => h('option', { value: name }, sampleLabel(name, t))));
     sample.addEventListener('change', () => { this.s.image = sample.value; void this.loadSample(sample.value); });
     const file = h('input', { type: 'file', id: fileId, accept: 'image/*', class: 'rb-file' });
     file.addEventListener('change', () => { if (file.files?.[0]) void this.loadUpload(file.files[0]); file.value = ''; });
@@ -104,47 +113,47 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       input.addEventListener('change', () => { if (input.checked) { this.s.mode = value; void this.decompose(); } });
       return { input, label: h('label', {}, input, ` ${label}`) };
     };
-    const grey = mode('grey', 'grey');
-    const colour = mode('colour', 'colour (one SVD per channel)');
+    const grey = mode('grey', t('svd.modeGrey'));
+    const colour = mode('colour', t('svd.modeColour'));
     const centred = h('input', { type: 'checkbox' });
     centred.addEventListener('change', () => { this.s.centred = centred.checked; void this.decompose(); });
     const viewGroup = uniqueId('view');
     const views = (['approx', 'original', 'difference'] as View[]).map((value) => {
       const input = h('input', { type: 'radio', name: viewGroup, value, checked: value === 'approx' });
       input.addEventListener('change', () => { if (input.checked) { this.s.view = value; this.draw(); } });
-      return h('label', {}, input, value === 'approx' ? ' rank k' : value === 'original' ? ' original' : ' difference (×4)');
+      return h('label', {}, input, ` ${value === 'approx' ? t('svd.viewApprox') : value === 'original' ? t('svd.viewOriginal') : t('svd.viewDifference')}`);
     });
     const slider = h('input', { type: 'range', id: sliderId, min: 1, max: 1, value: 1, step: 1, disabled: true });
     slider.addEventListener('input', () => this.setRank(Number(slider.value)));
-    const canvas = h('canvas', { class: 'rb-svd-canvas', role: 'img', 'aria-label': 'The image' });
-    const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Decomposition progress' });
-    const cancel = h('button', { type: 'button', onclick: () => this.abort?.abort() }, 'Cancel');
-    const thumbnails = h('div', { class: 'rb-row rb-svd-thumbs', role: 'group', 'aria-label': 'Quick ranks', 'data-control': 'thumbnails' });
+    const canvas = h('canvas', { class: 'rb-svd-canvas', role: 'img', 'aria-label': t('svd.canvas') });
+    const progress = h('progress', { max: 1, value: 0, 'aria-label': t('svd.progress') });
+    const cancel = h('button', { type: 'button', onclick: () => this.abort?.abort() }, t('svd.cancel'));
+    const thumbnails = h('div', { class: 'rb-row rb-svd-thumbs', role: 'group', 'aria-label': t('svd.quickRanks'), 'data-control': 'thumbnails' });
     const ui = {
       sample, file, slider, canvas, progress, cancel, thumbnails, centred,
       modes: { grey: grey.input, colour: colour.input },
       imageMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       imageNote: h('p', { class: 'rb-note', hidden: true }),
       rankNote: h('p', { class: 'rb-note', hidden: true }),
-      busy: h('div', { class: 'rb-row', hidden: true }, h('span', { class: 'rb-note' }, 'Decomposing…'), progress, cancel),
-      sliderLabel: h('label', { for: sliderId }, 'Rank k'),
+      busy: h('div', { class: 'rb-row', hidden: true }, h('span', { class: 'rb-note' }, t('svd.decomposing')), progress, cancel),
+      sliderLabel: h('label', { for: sliderId }, t('svd.rankK')),
       sliderValue: h('output', { for: sliderId, class: 'rb-result' }),
       figures: h('dl', { class: 'rb-figures' }),
     };
-    this.plots = new SvdPlots((k) => this.setRank(k));
+    this.plots = new SvdPlots((k) => this.setRank(k), t);
     const root = h('div', { class: 'rb-widget rb-svd' },
       h('div', { class: 'rb-row rb-controls', 'data-control': 'images' },
-        h('label', { for: sampleId }, 'Image'), sample,
-        h('label', { for: fileId }, 'or your own:'), file),
+        h('label', { for: sampleId }, t('svd.image')), sample,
+        h('label', { for: fileId }, t('svd.ownImage')), file),
       ui.imageMessage, ui.imageNote,
-      h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Decomposition', 'data-control': 'mode' }, grey.label, colour.label,
-        h('label', {}, centred, ' centred (mean taken out first)')),
+      h('div', { class: 'rb-row', role: 'group', 'aria-label': t('svd.decomposition'), 'data-control': 'mode' }, grey.label, colour.label,
+        h('label', {}, centred, ` ${t('svd.centred')}`)),
       h('div', { class: 'rb-row rb-svd-slider' }, ui.sliderLabel, slider, ui.sliderValue),
       ui.rankNote,
       ui.busy,
       h('div', { class: 'rb-svd-stage' },
         h('div', { class: 'rb-svd-image' },
-          h('div', { class: 'rb-row', role: 'group', 'aria-label': 'Show', 'data-control': 'views' }, ...views), canvas, thumbnails),
+          h('div', { class: 'rb-row', role: 'group', 'aria-label': t('svd.show'), 'data-control': 'views' }, ...views), canvas, thumbnails),
         ui.figures),
       h('div', { 'data-control': 'plots' }, this.plots.element),
       this.createLiveRegion());
@@ -178,7 +187,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       performance.mark('rankbook:svd-image-decoded');
       if (request === this.request) await this.useImage(loaded, name);
     } catch {
-      if (request === this.request) this.fail(`The sample image “${name}” could not be loaded. Check your connection and try again.`);
+      if (request === this.request) this.fail(this.t('svd.sampleFailed', { name }));
     }
   }
 
@@ -190,7 +199,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   private async useImage(loaded: Awaited<ReturnType<typeof loadImageFile>>, image: string): Promise<void> {
     if (!loaded.ok) {
-      this.fail(loaded.message + (this.decomposition ? ' The previous image is kept.' : ''));
+      this.fail(loaded.message + (this.decomposition ? ` ${this.t('svd.previousKept')}` : ''));
       return;
     }
     setMessage(this.ui.imageMessage, '');
@@ -237,13 +246,13 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
         // Cancelling stops the worker, and the previous image's factors lived there: decompose it again.
         const previous = this.decomposedPixels;
         this.decomposition = null;
-        this.fail(previous ? 'Decomposition cancelled. Restoring the previous image.' : 'Decomposition cancelled.');
+        this.fail(previous ? this.t('svd.cancelledRestoring') : this.t('svd.cancelled'));
         if (previous) {
           this.pixels = previous;
           void this.decompose();
         }
       } else {
-        this.fail(`The decomposition failed (${(error as Error).message}).`);
+        this.fail(this.t('svd.failed', { error: (error as Error).message }));
       }
     } finally {
       if (this.abort === abort) this.ui.busy.hidden = true;
@@ -255,14 +264,15 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     if (!d) { this.s.k = k; return; }
     this.s.k = Math.max(1, Math.min(d.rank, Math.round(k)));
     // Only a k="…" attribute can ask for more than the slider holds: say so beside the slider.
-    this.ui.rankNote.textContent = k > d.rank ? `Rank ${Math.round(k)} is more than this image's rank, ${d.rank}, so ${d.rank} is shown.` : '';
+    this.ui.rankNote.textContent = k > d.rank ? this.t('svd.rankAboveImage', { k: Math.round(k), rank: d.rank }) : '';
     this.ui.rankNote.hidden = k <= d.rank;
     const figures = this.figuresAt(d, this.s.k);
     const { energyCurve: _e, sigmaCurve: _s, ...shown } = figures;
     Object.assign(this.s, shown);
-    const percent = (x: number) => `${(100 * x).toFixed(x > 0.999 && x < 1 ? 2 : 1)}%`;
-    const psnr = `PSNR ${psnrText(figures.psnr)}`;
-    const words = `rank ${this.s.k} of ${d.rank}, ${percent(figures.energyKept)} energy kept, ${psnr}`;
+    const t = this.t;
+    const percent = (x: number) => percentText(x, t, x > 0.999 && x < 1 ? 2 : 1);
+    const psnr = psnrText(figures.psnr, t);
+    const words = t('svd.valueText', { k: this.s.k, rank: d.rank, energy: percent(figures.energyKept), psnr });
     this.ui.slider.value = String(this.s.k);
     this.ui.slider.setAttribute('aria-valuetext', words);
     this.ui.sliderValue.textContent = `k = ${this.s.k}`;
@@ -271,7 +281,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.draw();
     // Spoken once the reader stops moving the slider, not at every step.
     clearTimeout(this.announcement);
-    const summary = `Rank ${this.s.k}: ${percent(figures.energyKept)} of the energy, ${psnr}, ${percent(figures.storageRatio)} of the storage.`;
+    const summary = t('svd.announce', { k: this.s.k, energy: percent(figures.energyKept), psnr, storage: percent(figures.storageRatio) });
     this.announcement = window.setTimeout(() => this.announce(summary), 400);
     this.emitChange();
   }
@@ -281,13 +291,14 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   }
 
   private renderFigures(f: Figures, percent: (x: number) => string, centred: boolean): void {
+    const t = this.t;
     const rows: [string, string][] = [
-      [centred ? 'Energy kept (Σσ² share, centred)' : 'Energy kept (Σσ² share)', percent(f.energyKept)],
-      ['PSNR', psnrText(f.psnr)],
-      ['Σσ share', percent(f.sigmaShare)],
-      [centred ? 'Relative error ‖M − Mₖ‖/‖M − mean‖' : 'Relative error ‖M − Mₖ‖/‖M‖', f.relativeError.toFixed(4)],
-      [centred ? 'Stored numbers k(m+n)+1' : 'Stored numbers k(m+n)', `${f.storedNumbers.toLocaleString('en')} of ${f.fullNumbers.toLocaleString('en')}`],
-      ['Storage ratio', percent(f.storageRatio)],
+      [centred ? t('svd.energyKeptCentred') : t('svd.energyKept'), percent(f.energyKept)],
+      ['PSNR', psnrText(f.psnr, t)],
+      [t('svd.sigmaShare'), percent(f.sigmaShare)],
+      [centred ? t('svd.relativeErrorCentred') : t('svd.relativeError'), formatNumber(t.lang, f.relativeError, { minimumFractionDigits: 4, maximumFractionDigits: 4 })],
+      [centred ? t('svd.storedNumbersCentred') : t('svd.storedNumbers'), t('svd.storedOf', { stored: f.storedNumbers, full: f.fullNumbers })],
+      [t('svd.storageRatio'), percent(f.storageRatio)],
     ];
     this.ui.figures.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
   }
@@ -303,9 +314,9 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
       const { canvas } = this.ui;
       if (canvas.width !== d.width || canvas.height !== d.height) Object.assign(canvas, { width: d.width, height: d.height });
       canvas.getContext('2d')!.putImageData(image, 0, 0);
-      const what = view === 'original' ? 'The original image' : view === 'difference'
-        ? `What the first ${k} layers miss, brightened four times` : `The image rebuilt from its first ${k} SVD layers`;
-      canvas.setAttribute('aria-label', `${what}, ${d.width} × ${d.height} pixels.`);
+      const size = { k, width: d.width, height: d.height };
+      canvas.setAttribute('aria-label', view === 'original' ? this.t('svd.canvasOriginal', size)
+        : view === 'difference' ? this.t('svd.canvasDifference', size) : this.t('svd.canvasApprox', size));
       this.s.shownK = view === 'original' ? d.rank : k;
     };
     if (view === 'original') return paint(d.original);
@@ -326,7 +337,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     const buttons = ranks.map((k, i) => {
       const thumb = h('canvas', { width: d.width, height: d.height, 'aria-hidden': 'true' });
       thumb.getContext('2d')!.putImageData(images[i], 0, 0);
-      return h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': `Set rank to ${k}` },
+      return h('button', { type: 'button', class: 'rb-svd-thumb', onclick: () => this.setRank(k), 'aria-label': this.t('svd.setRank', { k }) },
         thumb, h('span', {}, `k = ${k}`));
     });
     this.ui.thumbnails.replaceChildren(...buttons);

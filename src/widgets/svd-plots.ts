@@ -1,11 +1,16 @@
 import { h, uniqueId } from './dom';
 import { lineChart, type LineChart, type LineSeries } from '../plots/line-chart';
 import type { CompressionFigures } from '../linalg/compression';
-
-const CHANNEL_NAMES = ['red', 'green', 'blue'];
+import { formatNumber } from '../i18n/format';
+import type { Translate } from '../i18n/translate';
 
 /** PSNR in words for figures and labels: Infinity (nothing dropped) reads as exact. */
-export const psnrText = (db: number) => (Number.isFinite(db) ? `${db.toFixed(1)} dB` : 'exact');
+export const psnrText = (db: number, t: Translate) =>
+  (Number.isFinite(db) ? `${formatNumber(t.lang, db, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} dB` : t('svd.exact'));
+
+/** A share as a percentage in the reader's language, to `digits` decimals (94.3%, 94,3 %). */
+export const percentText = (x: number, t: Translate, digits = 1) =>
+  formatNumber(t.lang, x, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * The two plots beside the SVD compressor: singular values (linear or log) and the cumulative share kept
@@ -19,20 +24,21 @@ export class SvdPlots {
   private readonly logToggle: HTMLInputElement;
   private channels: Float64Array[] = [];
 
-  constructor(private readonly onChooseRank: (k: number) => void) {
+  constructor(private readonly onChooseRank: (k: number) => void, private readonly t: Translate) {
+    const none = t('svdPlots.noImage');
     this.values = lineChart([], {
-      title: 'Singular values', description: 'No image decomposed yet.', xLabel: 'index i', yLabel: 'σᵢ', yScale: 'log',
+      title: t('svdPlots.valuesTitle'), description: none, xLabel: t('svdPlots.indexAxis'), yLabel: 'σᵢ', yScale: 'log',
     });
     this.shares = lineChart([], {
-      title: 'Share kept by the first k layers', description: 'No image decomposed yet.', xLabel: 'rank k', yLabel: 'share kept',
-      yScale: 'linear', yDomain: [0, 1], formatY: (v) => `${Math.round(v * 100)}%`,
+      title: t('svdPlots.sharesTitle'), description: none, xLabel: t('svdPlots.rankAxis'), yLabel: t('svdPlots.shareAxis'),
+      yScale: 'linear', yDomain: [0, 1], formatY: (v) => percentText(v, t, 0),
     });
     const toggleId = uniqueId('log');
     this.logToggle = h('input', { type: 'checkbox', id: toggleId, checked: true });
     this.logToggle.addEventListener('change', () => this.values.update(this.valueSeries(), { yScale: this.logToggle.checked ? 'log' : 'linear' }));
     this.thresholds = h('p', { class: 'rb-row rb-svd-thresholds' });
     this.element = h('div', { class: 'rb-svd-plots' },
-      h('div', {}, this.values.element, h('label', { for: toggleId }, this.logToggle, ' log scale')),
+      h('div', {}, this.values.element, h('label', { for: toggleId }, this.logToggle, ` ${t('svdPlots.logScale')}`)),
       h('div', {}, this.shares.element, this.thresholds));
   }
 
@@ -41,11 +47,12 @@ export class SvdPlots {
     this.channels = channels;
     this.values.update(this.valueSeries());
     const curve = (label: string, shares: number[]): LineSeries => ({ label, points: shares.map((v, i) => [i + 1, v] as [number, number]) });
-    this.shares.update([curve(centred ? 'energy Σσ² (centred)' : 'energy Σσ²', figures.energyCurve), curve('Σσ', figures.sigmaCurve)]);
-    this.thresholds.replaceChildren(centred ? 'Energy kept (centred): ' : 'Energy kept: ', ...(['0.9', '0.95', '0.99'] as const).map((level) => {
+    const t = this.t;
+    this.shares.update([curve(centred ? t('svdPlots.energyCentred') : t('svdPlots.energy'), figures.energyCurve), curve('Σσ', figures.sigmaCurve)]);
+    this.thresholds.replaceChildren(`${centred ? t('svdPlots.thresholdsCentred') : t('svdPlots.thresholds')} `, ...(['0.9', '0.95', '0.99'] as const).map((level) => {
       const target = figures.kForEnergy[level];
       return h('button', { type: 'button', onclick: () => this.onChooseRank(target) },
-        `${Number(level) * 100}% at k = ${target} (${psnrText(figures.psnrForEnergy[level])})`);
+        t('svdPlots.threshold', { level: percentText(Number(level), t, 0), k: target, psnr: psnrText(figures.psnrForEnergy[level], t) }));
     }));
   }
 
@@ -54,15 +61,15 @@ export class SvdPlots {
     const first = this.channels[0] ?? new Float64Array(0);
     const sigma = (i: number) => this.channels.map((c) => c[i]?.toPrecision(3)).join(' / ');
     const marker = { x: k, label: `k = ${k}` };
-    this.values.setMarker(marker, `${first.length} singular values${this.channels.length > 1 ? ' per colour channel' : ''}, falling from ` +
-      `${sigma(0)} to ${sigma(first.length - 1)}; σ at k = ${k} is ${sigma(k - 1)}.`);
-    this.shares.setMarker(marker, `At k = ${k} the first layers keep ${(figures.energyKept * 100).toFixed(1)}% of the energy and ` +
-      `${(figures.sigmaShare * 100).toFixed(1)}% of the sum of singular values.`);
+    const t = this.t;
+    const described = { count: first.length, first: sigma(0), last: sigma(first.length - 1), k, sigma: sigma(k - 1) };
+    this.values.setMarker(marker, this.channels.length > 1 ? t('svdPlots.valuesDescriptionChannels', described) : t('svdPlots.valuesDescription', described));
+    this.shares.setMarker(marker, t('svdPlots.sharesDescription', { k, energy: percentText(figures.energyKept, t), sigma: percentText(figures.sigmaShare, t) }));
   }
 
   private valueSeries(): LineSeries[] {
     return this.channels.map((values, c) => ({
-      label: this.channels.length === 1 ? 'σ (grey)' : `σ ${CHANNEL_NAMES[c]}`,
+      label: this.channels.length === 1 ? this.t('svdPlots.sigmaGrey') : [this.t('svdPlots.sigmaRed'), this.t('svdPlots.sigmaGreen'), this.t('svdPlots.sigmaBlue')][c],
       points: Array.from(values, (v, i) => [i + 1, v] as [number, number]),
     }));
   }

@@ -1,3 +1,5 @@
+import { english, type Translate } from '../i18n/translate';
+
 /**
  * Reads a whole number from an attribute (or any text a page hands a widget): what to use, and a message
  * in words when the text was not a usable number or was out of range. Pure, so it is unit-tested in Node.
@@ -20,18 +22,17 @@ export interface WholeNumberReading {
 // Plain decimal or exponent notation only: Number() would also take "0x1f", "" and " ", which no one means.
 export const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const quote = (text: string) => `“${text.length > 24 ? `${text.slice(0, 24)}…` : text}”`;
-const show = (n: number) => n.toLocaleString('en-US');
 
-export function readWholeNumber(text: string | null | undefined, rule: WholeNumberRule): WholeNumberReading {
+export function readWholeNumber(text: string | null | undefined, rule: WholeNumberRule, t: Translate = english): WholeNumberReading {
   const { name, min, max, fallback } = rule;
   if (text === null || text === undefined) return { value: fallback, message: '' };
   const trimmed = text.trim();
   if (!PLAIN_NUMBER.test(trimmed)) {
-    return { value: fallback, message: `${name} ${quote(text)} is not a number, so ${show(fallback)} is used.` };
+    return { value: fallback, message: t('number.notNumber', { name, text: quote(text), fallback }) };
   }
   const x = Number(trimmed);
   const value = Math.min(max, Math.max(min, Number.isFinite(x) ? Math.round(x) : x > 0 ? max : min));
   if (value === x) return { value, message: '' };
-  const why = x < min ? 'is below' : x > max ? 'is above' : 'is not a whole number in';
-  return { value, message: `${name} = ${quote(trimmed)} ${why} the range ${show(min)}–${show(max)}, so ${show(value)} is used.` };
+  const values = { name, text: quote(trimmed), min, max, value };
+  return { value, message: x < min ? t('number.below', values) : x > max ? t('number.above', values) : t('number.notWhole', values) };
 }

@@ -1,13 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage, expectNoAxeViolations } from './browser';
-import { builtPages } from './site-pages';
+import { sampledPages } from './site-pages';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-const pages = builtPages();
+const pages = sampledPages();
 
 // Dark mode changes colours only, so it is checked on a sample of pages that between them show every kind of
 // content (lesson prose and cells, plots and heatmaps, exercises, the reference tables); light on every page.

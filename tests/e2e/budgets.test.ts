@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { pageWeight } from '../../scripts/page-weight';
-import { builtPages } from './site-pages';
+import { builtPages, withoutLocale } from './site-pages';
 
 const KB = 1024;
 // Pages whose widgets train a model load tfjs; every other page must not (issue: tfjs only where training happens).
@@ -21,7 +21,7 @@ describe('page weight budgets (gzipped, from dist/)', () => {
   }
 
   it('keeps tfjs out of every chunk a non-training page loads, now or later', () => {
-    for (const page of builtPages().filter((p) => !TRAINING_PAGES.includes(p))) {
+    for (const page of builtPages().filter((p) => !TRAINING_PAGES.includes(withoutLocale(p)))) {
       // tfjs-core registers its IS_BROWSER flag in every build, minified or not.
       const withTfjs = pageWeight('dist', page).files.filter((f) => readFileSync(f, 'utf8').includes('IS_BROWSER'));
       expect(withTfjs, page).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, baseUrl } from './browser';
-import { builtPages } from './site-pages';
+import { sampledPages } from './site-pages';
 
 // Layout and legibility on every built page, with one page load per page: the page is opened at 1280 px,
 // its widgets are scrolled to and left to finish, then the viewport is narrowed (plots re-lay out through
@@ -11,7 +11,7 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-const pages = builtPages();
+const pages = sampledPages();
 const LEGIBLE_PX = 12;
 const SCREENSHOTS = 'test-results/screenshots';
 /** The smallest rendered SVG text seen over the whole run, for the report. */

@@ -1,6 +1,7 @@
 import { h, uniqueId } from '../dom';
 import type { Response } from '../../exercises/checking';
 import type { Expected } from '../../exercises/types';
+import type { Translate } from '../../i18n/translate';
 
 /** The control a reader answers with, by kind: a field, a box for rows, radio options, or nothing (widget). */
 export interface AnswerControls {
@@ -12,17 +13,17 @@ export interface AnswerControls {
   showExplanation?(index: number, text: string): void;
 }
 
-export function answerControls(expected: Expected, messageId: string): AnswerControls {
+export function answerControls(expected: Expected, messageId: string, t: Translate): AnswerControls {
   const id = uniqueId('answer');
   const describedBy = `${messageId} ${id}-hint`;
   switch (expected.kind) {
     case 'number':
     case 'fraction': {
-      const unit = expected.kind === 'number' && expected.unit ? ` (${expected.unit})` : '';
-      const hint = expected.kind === 'fraction' ? 'An exact fraction such as 2/3, or a decimal such as 0.667.' : 'A number: 1,234, 0.25, 2/3 and 3.5e6 all work.';
+      const label = expected.kind === 'number' && expected.unit ? t('answer.yourAnswerUnit', { unit: expected.unit }) : t('answer.yourAnswer');
+      const hint = expected.kind === 'fraction' ? t('answer.fractionHint') : t('answer.numberHint');
       const input = h('input', { type: 'text', id, inputmode: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy, class: 'rb-exercise-input' });
       return {
-        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, `Your answer${unit}`), input, h('p', { class: 'rb-note', id: `${id}-hint` }, hint)),
+        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, label), input, h('p', { class: 'rb-note', id: `${id}-hint` }, hint)),
         control: input,
         read: () => ({ text: input.value }),
       };
@@ -31,8 +32,8 @@ export function answerControls(expected: Expected, messageId: string): AnswerCon
       const rows = expected.value.length, cols = expected.value[0].length;
       const box = h('textarea', { id, rows: rows + 1, cols: 24, spellcheck: 'false', 'aria-describedby': describedBy, class: 'rb-exercise-input' });
       return {
-        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, `Your answer (${rows} × ${cols})`), box,
-          h('p', { class: 'rb-note', id: `${id}-hint` }, 'One row a line, entries separated by spaces or commas; fractions such as 2/3 are fine. Ctrl+Enter checks.')),
+        root: h('div', { class: 'rb-exercise-field' }, h('label', { for: id }, t('answer.yourMatrix', { rows, cols })), box,
+          h('p', { class: 'rb-note', id: `${id}-hint` }, t('answer.matrixHint'))),
         control: box,
         read: () => ({ text: box.value }),
       };
@@ -46,7 +47,7 @@ export function answerControls(expected: Expected, messageId: string): AnswerCon
         explanations.push(why);
         return h('div', { class: 'rb-exercise-option' }, radio, h('label', { for: `${name}-${i}` }, option.text), why);
       });
-      const fieldset = h('fieldset', { class: 'rb-exercise-choices', 'aria-describedby': messageId }, h('legend', {}, 'Choose one'), ...radios);
+      const fieldset = h('fieldset', { class: 'rb-exercise-choices', 'aria-describedby': messageId }, h('legend', {}, t('answer.chooseOne')), ...radios);
       return {
         root: fieldset,
         control: fieldset,
@@ -60,6 +61,6 @@ export function answerControls(expected: Expected, messageId: string): AnswerCon
       };
     }
     case 'widget':
-      return { root: h('p', { class: 'rb-note' }, 'Set the widget, then press Check: the answer is read from it.'), control: null, read: () => null };
+      return { root: h('p', { class: 'rb-note' }, t('answer.setWidget')), control: null, read: () => null };
   }
 }

@@ -8,6 +8,7 @@ import { answerControls, type AnswerControls } from './answer-form';
 import { progressChanged, progressStore } from './browser-store';
 import { promptView } from './prompt-view';
 import { withSubscripts } from '../subscripts';
+import { withTranslator, type Translate } from '../../i18n/translate';
 
 export interface ExerciseState {
   exercise: string;
@@ -23,7 +24,8 @@ export interface ExerciseState {
   solutionShown: boolean;
 }
 
-const LEVELS: Record<string, string> = { recall: 'Recall', apply: 'Apply', transfer: 'Transfer' };
+const level = (name: string, t: Translate) =>
+  (name === 'recall' ? t('exercise.levelRecall') : name === 'apply' ? t('exercise.levelApply') : t('exercise.levelTransfer'));
 const freshSeed = () => Math.floor(Math.random() * 2 ** 31);
 
 /**
@@ -43,6 +45,9 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private widget: HTMLElement | null = null;
   private started = false;
   private loads = 0;
+  private t!: Translate;
+  /** Set once the language's catalogue is in: loads wait for it. */
+  private translated = false;
 
   protected currentState(): ExerciseState {
     return this.s;
@@ -55,13 +60,17 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     if (dataScript) {
       try { this.data = JSON.parse(dataScript.textContent ?? '{}'); } catch { /* the generator reports what it lacks */ }
     }
-    // Exercises end a lesson: they build when the reader nears them (or the page is idle), not as it opens.
-    whenNearViewOrIdle(this, () => { if (this.loads === 0) void this.load(); });
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.translated = true;
+      // Exercises end a lesson: they build when the reader nears them (or the page is idle), not as it opens.
+      whenNearViewOrIdle(this, () => { if (this.loads === 0) void this.load(); });
+    });
   }
 
   attributeChangedCallback(): void {
     // An embed page sets exercise and seed one after the other: load once, after both.
-    if (this.started) queueMicrotask(() => void this.load());
+    if (this.translated) queueMicrotask(() => void this.load());
   }
 
   private async load(): Promise<void> {
@@ -70,7 +79,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     if (token !== this.loads) return; // a later load has superseded this one
     const id = this.getAttribute('exercise') ?? '';
     this.entry = exerciseEntry(id);
-    if (!this.entry) return this.fail(`There is no exercise “${id.slice(0, 40)}”.`);
+    if (!this.entry) return this.fail(this.t('exercise.missing', { id: id.slice(0, 40) }));
     const fixed = Number(this.getAttribute('seed'));
     const seed = this.hasAttribute('seed') && Number.isInteger(fixed) && fixed >= 0
       ? fixed : seedFor(progressStore(), this.entry.lesson, id, freshSeed);
@@ -82,7 +91,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     try {
       this.variant = generator.generate(seed, this.data);
     } catch (error) {
-      return this.fail(`This exercise could not be set up (${(error as Error).message}).`);
+      return this.fail(this.t('exercise.setupFailed', { error: (error as Error).message }));
     }
     const kept = readLesson(progressStore(), entry.lesson)[entry.id];
     const record = kept?.seed === seed ? kept : { attempts: 0, score: 0 };
@@ -96,17 +105,18 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private build(): void {
     const entry = this.entry!, variant = this.variant!;
     const messageId = uniqueId('exercise-message');
-    const controls = answerControls(variant.expected, messageId);
+    const t = this.t;
+    const controls = answerControls(variant.expected, messageId, t);
     this.controls = controls;
     const feedback = h('div', { class: 'rb-exercise-feedback', role: 'status', 'aria-live': 'polite' });
     const message = h('p', { class: 'rb-message', id: messageId, hidden: true });
-    const solution = h('ol', { class: 'rb-exercise-solution', hidden: true, 'aria-label': 'Worked solution' }, ...variant.solution.map((line) => h('li', {}, ...withSubscripts(line))));
-    const show = h('button', { type: 'button', disabled: this.s.attempts === 0, onclick: () => this.toggleSolution() }, 'Show me');
+    const solution = h('ol', { class: 'rb-exercise-solution', hidden: true, 'aria-label': t('exercise.solution') }, ...variant.solution.map((line) => h('li', {}, ...withSubscripts(line))));
+    const show = h('button', { type: 'button', disabled: this.s.attempts === 0, onclick: () => this.toggleSolution() }, t('exercise.showMe'));
     const status = h('span', { class: 'rb-exercise-status' });
-    const check = h('button', { type: 'submit', class: 'rb-exercise-check' }, 'Check');
+    const check = h('button', { type: 'submit', class: 'rb-exercise-check' }, t('exercise.check'));
     const buttons = h('div', { class: 'rb-row rb-exercise-buttons' }, check, show);
     if (!this.hasAttribute('seed') && entry.kind !== 'widget') {
-      buttons.append(h('button', { type: 'button', onclick: () => this.newVariant() }, 'New numbers'));
+      buttons.append(h('button', { type: 'button', onclick: () => this.newVariant() }, t('exercise.newNumbers')));
     }
     const form = h('form', { class: 'rb-exercise-form', novalidate: true, onsubmit: (event: Event) => { event.preventDefault(); this.check(); } },
       controls.root, message, buttons);
@@ -115,7 +125,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); this.check(); }
     });
     const body = h('div', { class: 'rb-exercise-body' },
-      h('p', { class: 'rb-exercise-head' }, h('span', { class: 'rb-exercise-level' }, LEVELS[entry.level]), ' ', h('span', { class: 'rb-exercise-title' }, entry.title), ' ', status),
+      h('p', { class: 'rb-exercise-head' }, h('span', { class: 'rb-exercise-level' }, level(entry.level, t)), ' ', h('span', { class: 'rb-exercise-title' }, entry.title), ' ', status),
       promptView(variant.prompt), form, feedback, solution);
     this.parts = { feedback, message, solution, show, status, body };
     fill(this, body);
@@ -128,10 +138,10 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     let verdict: Verdict;
     if (this.variant.expected.kind === 'widget') {
       verdict = this.widget ? this.variant.checkState!((this.widget as unknown as { state: Record<string, unknown> }).state, this.memory)
-        : { status: 'invalid', message: 'This task needs its widget on the same page: open the exercise in its lesson.' };
+        : { status: 'invalid', message: this.t('exercise.needsWidget') };
     } else {
       const response = this.controls.read();
-      verdict = response ? checkResponse(this.variant, response) : { status: 'invalid', message: 'Answer first.' };
+      verdict = response ? checkResponse(this.variant, response) : { status: 'invalid', message: this.t('exercise.answerFirst') };
     }
     if (verdict.status === 'invalid') {
       setMessage(this.parts.message, verdict.message, this.controls.control ?? undefined);
@@ -142,14 +152,14 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     const record = recordAttempt(progressStore(), this.s.lesson, this.s.exercise, this.s.seed, verdict.status === 'right');
     progressChanged();
     Object.assign(this.s, { status: verdict.status, attempts: record.attempts, score: record.score, message: verdict.message });
-    const lead = verdict.status === 'right' ? 'Right.' : 'Not yet.';
+    const lead = verdict.status === 'right' ? this.t('exercise.right') : this.t('exercise.notYet');
     let rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
     rest = rest.charAt(0).toUpperCase() + rest.slice(1);
     const response = this.controls.read();
     if (this.variant.expected.kind === 'choice' && response && 'choice' in response) {
       // The explanation goes under the option chosen; the feedback line points at it.
       this.controls.showExplanation?.(response.choice, verdict.message);
-      rest = 'Why: see the note under your choice.';
+      rest = this.t('exercise.seeChoice');
     }
     fill(this.parts.feedback, h('p', { class: verdict.status === 'right' ? 'rb-ok' : 'rb-message' }, h('strong', {}, lead), ...(rest ? withSubscripts(` ${rest}`) : [])));
     this.parts.show.disabled = false;
@@ -161,7 +171,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     if (!this.parts || this.s.attempts === 0) return;
     this.s.solutionShown = !this.s.solutionShown;
     this.parts.solution.hidden = !this.s.solutionShown;
-    this.parts.show.textContent = this.s.solutionShown ? 'Hide the solution' : 'Show me';
+    this.parts.show.textContent = this.s.solutionShown ? this.t('exercise.hideSolution') : this.t('exercise.showMe');
     this.parts.show.setAttribute('aria-expanded', String(this.s.solutionShown));
     this.emitChange();
   }
@@ -173,13 +183,13 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     const { GENERATORS } = await import('../../exercises/registry');
     this.show(GENERATORS[this.s.exercise], seed);
     this.querySelector<HTMLElement>('.rb-exercise-input, input[type=radio]')?.focus();
-    this.announce('New numbers: a new variant of the exercise.');
+    this.announce(this.t('exercise.newVariant'));
   }
 
   private renderStatus(): void {
     if (!this.parts) return;
     const { attempts, score } = this.s;
-    this.parts.status.textContent = score ? `· solved (${attempts} ${attempts === 1 ? 'try' : 'tries'})` : attempts ? `· ${attempts} ${attempts === 1 ? 'try' : 'tries'}` : '';
+    this.parts.status.textContent = score ? this.t('exercise.solved', { n: attempts }) : attempts ? this.t('exercise.tries', { n: attempts }) : '';
     this.dataset.solved = String(score >= 1);
   }
 

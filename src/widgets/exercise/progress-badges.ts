@@ -1,6 +1,7 @@
 import { LESSONS } from '../../exercises/catalogue';
 import { PROGRESS_EVENT, summarise } from '../../exercises/progress';
 import { progressStore } from './browser-store';
+import { withTranslator, type Translate } from '../../i18n/translate';
 
 /**
  * Marks every link to a lesson in the sidebar, and every element with a data-lesson attribute (the home page's
@@ -13,7 +14,7 @@ function lessonOf(value: string | null): string | null {
   return slug && slug in LESSONS ? slug : null;
 }
 
-function badge(host: Element, lesson: string): void {
+function badge(host: Element, lesson: string, t: Translate): void {
   host.querySelector(':scope > .rb-progress-badge')?.remove();
   const { solved, attempted, total } = summarise(progressStore(), lesson);
   if (attempted === 0) return;
@@ -25,20 +26,23 @@ function badge(host: Element, lesson: string): void {
   shown.textContent = `${solved}/${total}`;
   const spoken = document.createElement('span');
   spoken.className = 'rb-visually-hidden';
-  spoken.textContent = `, ${solved} of ${total} exercises solved`;
+  spoken.textContent = t('progressBadge.spoken', { solved, total });
   span.append(shown, spoken);
   host.append(span);
 }
 
 export function decorateProgress(root: ParentNode = document): void {
-  for (const link of root.querySelectorAll('nav a[href*="lessons/"]')) {
-    const lesson = lessonOf(link.getAttribute('href'));
-    if (lesson) badge(link, lesson);
-  }
-  for (const card of root.querySelectorAll('[data-lesson]')) {
-    const lesson = lessonOf(card.getAttribute('data-lesson'));
-    if (lesson) badge(card, lesson);
-  }
+  // In the page's language (a card or link inside an English fallback still has the page's sidebar around it).
+  withTranslator(document.documentElement, (t) => {
+    for (const link of root.querySelectorAll('nav a[href*="lessons/"]')) {
+      const lesson = lessonOf(link.getAttribute('href'));
+      if (lesson) badge(link, lesson, t);
+    }
+    for (const card of root.querySelectorAll('[data-lesson]')) {
+      const lesson = lessonOf(card.getAttribute('data-lesson'));
+      if (lesson) badge(card, lesson, t);
+    }
+  });
 }
 
 decorateProgress();

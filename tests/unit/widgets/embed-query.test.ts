@@ -16,7 +16,7 @@ const read = (query: string) => readEmbedQuery(widget, new URLSearchParams(query
 describe('readEmbedQuery', () => {
   it('passes valid inputs through', () => {
     expect(read('k=8&mode=grey&label=hi')).toEqual({
-      attributes: [['k', '8'], ['mode', 'grey'], ['label', 'hi']], hide: [], theme: null, notes: [],
+      attributes: [['k', '8'], ['mode', 'grey'], ['label', 'hi']], hide: [], theme: null, lang: null, notes: [],
     });
   });
 
@@ -51,5 +51,19 @@ describe('readEmbedQuery', () => {
       expect(entry.tag).toMatch(/^rankbook-[a-z-]+$/);
       for (const input of entry.inputs) expect(input.description.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('lang=', () => {
+  const entry = widgetCatalogue['rank-explorer'];
+  it('takes a language the message catalogue has, matching case and regions loosely', () => {
+    expect(readEmbedQuery(entry, new URLSearchParams('lang=de')).lang).toBe('de');
+    expect(readEmbedQuery(entry, new URLSearchParams('lang=zh-cn')).lang).toBe('zh-CN');
+    expect(readEmbedQuery(entry, new URLSearchParams('lang=de')).notes).toEqual([]);
+  });
+  it('ignores any other language with a note, keeping English', () => {
+    const settings = readEmbedQuery(entry, new URLSearchParams('lang=<b>fr</b>'));
+    expect(settings.lang).toBeNull();
+    expect(settings.notes).toEqual(['lang “<b>fr</b>” is not one of en, vi, de, zh-CN; English is used.']);
   });
 });

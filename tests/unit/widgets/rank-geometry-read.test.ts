@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readGeometryMatrix, GEOMETRY_PRESETS } from '../../../src/widgets/rank-geometry-read';
+import { readGeometryMatrix, GEOMETRY_PRESETS, presetLabel } from '../../../src/widgets/rank-geometry-read';
 import { columnSpace } from '../../../src/linalg/column-space';
 
 describe('reading the rank-geometry matrix', () => {
@@ -19,8 +19,9 @@ describe('reading the rank-geometry matrix', () => {
   it('labels every example with its true rank', () => {
     for (const p of GEOMETRY_PRESETS) {
       const n = p.matrix.length;
-      expect(p.label.startsWith(`${n} × ${n}`)).toBe(true);
-      const stated = p.label.includes('zero') ? 0 : Number(/rank (\d)/.exec(p.label)![1]);
+      const label = presetLabel(p);
+      expect(label.startsWith(`${n} × ${n}`)).toBe(true);
+      const stated = label.includes('zero') ? 0 : Number(/rank (\d)/.exec(label)![1]);
       expect(columnSpace(p.matrix).rank).toBe(stated);
     }
   });
