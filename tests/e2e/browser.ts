@@ -47,9 +47,10 @@ export async function openPage(browser: Browser, path: string,
  */
 export const axe = (page: Page) => new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
 
-/** axe-core over the whole page: any violation fails, with its rule and the first offending node. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await axe(page).analyze();
+/** axe-core over the whole page (or the part `within` selects): any violation fails, with its rule and the first offending node. */
+export async function expectNoAxeViolations(page: Page, within?: string): Promise<void> {
+  const builder = axe(page);
+  const results = await (within ? builder.include(within) : builder).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
   expect(summary).toEqual([]);
 }
