@@ -25,7 +25,7 @@ describe.concurrent('every page passes axe in light (and a sample in dark), and 
   for (const path of pages) {
     for (const colorScheme of DARK_SAMPLE.includes(path) ? ['light', 'dark'] as const : ['light'] as const) {
       it(`${path} (${colorScheme})`, async () => {
-        const { page, errors, foreignRequests } = await openPage(browser, path, { colorScheme });
+        const { page, errors, foreignRequests } = await openPage(browser, path, { colorScheme, waitUntil: 'networkidle' });
         await expectNoAxeViolations(page);
         expect(foreignRequests).toEqual([]);
         // The 404 page logs its own status as a console error; every other page must load cleanly.

@@ -1,12 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Fraction from 'fraction.js';
-import { baseUrl, launchBrowser, listen, openPage } from './browser';
+import { axe, baseUrl, launchBrowser, listen, openPage } from './browser';
 import { GENERATORS } from '../../src/exercises/registry';
 import { sweepData } from '../../src/exercises/sweep-data';
 import type { Expected } from '../../src/exercises/types';
@@ -97,7 +96,7 @@ describe('exercises', () => {
     await chooseOption(page, 'max-rank', choice.correct);
     await expect(feedback(page, 'max-rank').textContent()).resolves.toMatch(/^Right/);
 
-    const results = await new AxeBuilder({ page }).include('.rb-exercises').analyze();
+    const results = await axe(page).include('.rb-exercises').analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     mkdirSync('test-results', { recursive: true });
     await page.locator('.rb-exercises').screenshot({ path: 'test-results/exercises-lesson-1.png' });
