@@ -44,7 +44,8 @@ export class PagefindUI {
         focusWhenReady(120);
       });
     };
-    if (!button) {
+    // Starlight makes this object once the page is idle: the reader may have opened search before that.
+    if (!button || document.querySelector(options.element)?.closest('dialog')?.open) {
       load();
       return;
     }
