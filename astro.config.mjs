@@ -38,7 +38,11 @@ export default defineConfig({
   // Starlight's search box is built when the reader first reaches for it, not as every page opens.
   vite: {
     resolve: {
-      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/pagefind-on-demand.ts', import.meta.url)) }],
+      alias: [
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/search/pagefind-on-demand.ts', import.meta.url)) },
+        // Its "On this page" highlighter too: ours watches the headings only (src/toc/starlight-toc.ts).
+        { find: /^\.\/TableOfContents\/starlight-toc$/, replacement: fileURLToPath(new URL('./src/toc/starlight-toc.ts', import.meta.url)) },
+      ],
     },
   },
   markdown: {

@@ -28,6 +28,19 @@ describe('the home page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('"On this page" follows the reader down and back up (our highlighter, watching headings only)', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/03-svd-compression/');
+    const current = () => page.locator('starlight-toc a[aria-current="true"]').textContent();
+    await expect.poll(current).toMatch(/Overview/);
+    const last = page.locator('starlight-toc a').last();
+    const name = (await last.textContent())!.trim();
+    await last.click();
+    await expect.poll(current).toContain(name);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(current).toMatch(/Overview/);
+    expect(errors).toEqual([]);
+  });
+
   it('builds the search box only when the reader reaches for it, keeping what they type meanwhile', async () => {
     const { page, errors } = await openPage(browser, '/lessons/01-rank/');
     // Starlight sets search up when the page is first idle (idle callbacks run in order, so this one comes after).
