@@ -43,13 +43,15 @@ describe('the home page', () => {
 
   it('builds the search box only when the reader reaches for it, keeping what they type meanwhile', async () => {
     const { page, errors } = await openPage(browser, '/lessons/01-rank/');
-    // Starlight sets search up when the page is first idle (idle callbacks run in order, so this one comes after).
+    // Starlight sets search up when the page is first idle, importing our small module then: wait for it to
+    // arrive and run (keys pressed before that go nowhere, as with Starlight's own box).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /pagefind-on-demand/.test(r.name)));
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     const searchScript = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /ui-core/.test(r.name)));
     expect(await searchScript()).toBe(false);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('singular');
-    await expect.poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 20_000 }).toContain('SVD and image compression');
+    await expect.poll(() => page.locator('.pagefind-ui__result-link').allTextContents(), { timeout: 30_000 }).toContain('SVD and image compression');
     expect(await page.evaluate(() => document.activeElement?.matches('.pagefind-ui__search-input'))).toBe(true);
     expect(await searchScript()).toBe(true);
     expect(errors).toEqual([]);
