@@ -76,9 +76,15 @@ describe('the site in other languages', () => {
     await page.close();
   });
 
-  // Widgets whose every string comes from the catalogue (issue 15 converts the rest one by one): in the
-  // pseudo-locale, any text they show outside ⟦…⟧ is English written into the code.
-  for (const widget of ['rank-explorer', 'rank-geometry', 'factor-shapes', 'svd-compressor']) {
+  // Every widget's strings come from the catalogue: in the pseudo-locale, any text a widget shows outside ⟦…⟧
+  // is English written into the code.
+  const widgets = [
+    'rank-explorer', 'rank-geometry', 'factor-shapes', 'svd-compressor',
+    'lora-anatomy', 'lora-bypass',
+    'lora-trainer',
+    'subspace-overlap', 'delta-w', 'rank-sweep',
+  ];
+  for (const widget of widgets) {
     it(`${widget} shows no text from outside the message catalogue`, async () => {
       const { page, errors } = await openPage(browser, `/embed/${widget}/?lang=en-XA`);
       const selector = `[data-embed-widget] rankbook-${widget}`;

@@ -243,4 +243,10 @@ export const de: Catalogue = {
   'geometry.ontoOrigin': 'den Ursprung',
   'geometry.ontoLine': 'eine Gerade durch den Ursprung',
   'geometry.ontoPlane': 'eine Ebene durch den Ursprung',
+
+  // Lesson 5: the LoRA anatomy and the bypass (widgets).
+
+  // Lesson 6: the LoRA trainer, its settings, backends and own word list.
+
+  // Lessons 7 and 8: subspace overlap, ΔW against W, the rank sweep, retraining.
 };

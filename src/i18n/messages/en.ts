@@ -254,6 +254,12 @@ export const en = {
   'geometry.ontoOrigin': 'the origin',
   'geometry.ontoLine': 'a line through the origin',
   'geometry.ontoPlane': 'a plane through the origin',
+
+  // Lesson 5: the LoRA anatomy and the bypass (widgets).
+
+  // Lesson 6: the LoRA trainer, its settings, backends and own word list.
+
+  // Lessons 7 and 8: subspace overlap, ΔW against W, the rank sweep, retraining.
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -243,4 +243,10 @@ export const vi: Catalogue = {
   'geometry.ontoOrigin': 'gốc tọa độ',
   'geometry.ontoLine': 'một đường thẳng qua gốc tọa độ',
   'geometry.ontoPlane': 'một mặt phẳng qua gốc tọa độ',
+
+  // Lesson 5: the LoRA anatomy and the bypass (widgets).
+
+  // Lesson 6: the LoRA trainer, its settings, backends and own word list.
+
+  // Lessons 7 and 8: subspace overlap, ΔW against W, the rank sweep, retraining.
 };

@@ -243,4 +243,10 @@ export const zhCN: Catalogue = {
   'geometry.ontoOrigin': '原点',
   'geometry.ontoLine': '一条过原点的直线',
   'geometry.ontoPlane': '一个过原点的平面',
+
+  // Lesson 5: the LoRA anatomy and the bypass (widgets).
+
+  // Lesson 6: the LoRA trainer, its settings, backends and own word list.
+
+  // Lessons 7 and 8: subspace overlap, ΔW against W, the rank sweep, retraining.
 };
