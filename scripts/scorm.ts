@@ -6,6 +6,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { exerciseEnglish } from '../src/exercises/messages/every-language';
+import { exerciseTitle, lessonName } from '../src/exercises/messages/translate';
 import { LESSONS, lessonExercises } from '../src/exercises/catalogue';
 import { sweepData } from '../src/exercises/sweep-data';
 import { scormManifest } from './scorm/manifest';
@@ -29,7 +31,7 @@ export async function launchScript(): Promise<string> {
 export function launchPage(lesson: string, title: string, data: string): string {
   const exercises = lessonExercises(lesson).filter((x) => x.kind !== 'widget');
   const sections = exercises.map((x) => `<section class="rb-frame rb-exercise-frame" aria-labelledby="t-${x.id}">
-<h2 class="rb-exercise-heading" id="t-${x.id}">${escapeHtml(x.title)}</h2>
+<h2 class="rb-exercise-heading" id="t-${x.id}">${escapeHtml(exerciseTitle(exerciseEnglish, x.id))}</h2>
 <rankbook-exercise exercise="${x.id}">${x.needs ? `<script type="application/json" data-exercise-data>${data}</script>` : ''}<p class="rb-note">Loading the exercise…</p></rankbook-exercise>
 </section>`).join('\n');
   return `<!doctype html>
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
   const script = Buffer.from(await launchScript());
   const css = readFileSync('src/styles/rankbook.css');
   const data = JSON.stringify({ sweep: sweepData(JSON.parse(readFileSync('public/models/adapters/index.json', 'utf8'))) }).replace(/</g, '\\u003c');
-  for (const [lesson, name] of Object.entries(LESSONS)) {
+  for (const lesson of LESSONS) {
+    const name = lessonName(exerciseEnglish, lesson);
     const title = `Rankbook, lesson ${Number(lesson.slice(0, 2))}: ${name} (exercises)`;
     const files = { 'index.html': Buffer.from(launchPage(lesson, title, data)), 'exercises.js': script, 'rankbook.css': css };
     const manifest = scormManifest({ identifier: `rankbook-${lesson}`, title, launch: 'index.html', files: Object.keys(files), masteryScore: 80 });
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
       ...Object.entries(files).map(([name, bytes]) => ({ name, data: bytes }))]);
     writeFileSync(`${OUT}/${lesson}.zip`, archive);
   }
-  console.log(`SCORM 1.2 packages: ${Object.keys(LESSONS).length} lessons in ${OUT}/`);
+  console.log(`SCORM 1.2 packages: ${LESSONS.length} lessons in ${OUT}/`);
 }
 
 if (process.argv[1]?.endsWith('scorm.ts')) await main();

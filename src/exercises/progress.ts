@@ -1,4 +1,4 @@
-import { LESSONS, exerciseEntry, lessonExercises } from './catalogue';
+import { LESSONS, exerciseEntry, isLesson, lessonExercises } from './catalogue';
 
 /**
  * A reader's attempts and results, kept in localStorage one key a lesson (nothing leaves the browser), and the
@@ -95,7 +95,7 @@ export function summarise(store: ProgressStore, lesson: string): LessonSummary {
 
 export function exportProgress(store: ProgressStore, now = new Date()): ProgressFile {
   const lessons: Record<string, LessonProgress> = {};
-  for (const lesson of Object.keys(LESSONS)) {
+  for (const lesson of LESSONS) {
     const progress = readLesson(store, lesson);
     if (Object.keys(progress).length > 0) lessons[lesson] = progress;
   }
@@ -118,7 +118,7 @@ export function readProgressFile(text: string): ImportResult {
   const lessons: Record<string, LessonProgress> = {};
   let exercises = 0;
   for (const [lesson, value] of Object.entries(parsed.lessons)) {
-    if (!(lesson in LESSONS)) return { ok: false, message: `Unknown lesson “${lesson.slice(0, 40)}” in the file.` };
+    if (!isLesson(lesson)) return { ok: false, message: `Unknown lesson “${lesson.slice(0, 40)}” in the file.` };
     const checked = checkLesson(lesson, value);
     if (typeof checked === 'string') return { ok: false, message: checked };
     lessons[lesson] = checked;
@@ -129,11 +129,11 @@ export function readProgressFile(text: string): ImportResult {
 
 /** Replaces all progress with a checked file's. */
 export function importProgress(store: ProgressStore, file: ProgressFile): void {
-  for (const lesson of Object.keys(LESSONS)) writeLesson(store, lesson, file.lessons[lesson] ?? {});
+  for (const lesson of LESSONS) writeLesson(store, lesson, file.lessons[lesson] ?? {});
 }
 
 export function resetProgress(store: ProgressStore): void {
-  for (const lesson of Object.keys(LESSONS)) store.removeItem(storageKey(lesson));
+  for (const lesson of LESSONS) store.removeItem(storageKey(lesson));
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,5 +1,6 @@
 import type Fraction from 'fraction.js';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
+import type { ExerciseTranslate } from './messages/translate';
 
 /** A piece of an exercise's question: a paragraph (plain text with Unicode maths) or a labelled matrix. */
 export type PromptBlock =
@@ -62,5 +63,6 @@ export interface ExerciseData {
 
 export interface ExerciseGenerator {
   id: string;
-  generate(seed: number, data: ExerciseData): Variant;
+  /** Every word of the variant comes from `t`, the reader's language (./messages); the numbers from the seed alone. */
+  generate(seed: number, data: ExerciseData, t: ExerciseTranslate): Variant;
 }

@@ -4,14 +4,22 @@ import { PSEUDO, widgetLanguage, type WidgetLanguage } from './languages';
 
 export type { MessageKey, Catalogue } from './messages/en';
 /** A lookup in one language; `lang` is the tag to format numbers with (formatNumber in ./format). */
-export type Translate = ((key: MessageKey, values?: MessageValues) => string) & { readonly lang: string };
+export type Translator<K extends string> = ((key: K, values?: MessageValues) => string) & { readonly lang: string };
+/** The widgets' catalogue (./messages); the exercises have one of their own (src/exercises/messages). */
+export type Translate = Translator<MessageKey>;
 
-/** A lookup over one catalogue; a key a catalogue lacks (never, by the tests) falls back to English. */
-export function translator(lang: WidgetLanguage, catalogue: Catalogue): Translate {
+/** A lookup over one catalogue; a key it lacks (never, by the tests) falls back to the English reference. */
+export function catalogueTranslator<K extends string>(lang: WidgetLanguage, catalogue: Record<K, string>, reference: Record<K, string>): Translator<K> {
   const numbers = lang === PSEUDO ? 'en' : lang;
-  const t = (key: MessageKey, values?: MessageValues) => fillMessage(numbers, catalogue[key] ?? en[key], values);
+  const t = (key: K, values?: MessageValues) => fillMessage(numbers, catalogue[key] ?? reference[key], values);
   return Object.assign(t, { lang: numbers });
 }
+
+export const translator = (lang: WidgetLanguage, catalogue: Catalogue): Translate => catalogueTranslator(lang, catalogue, en);
+
+/** Every English message marked ⟦…⟧, for the pseudo-locale (see PSEUDO in ./languages). */
+export const pseudoCatalogue = <K extends string>(reference: Record<K, string>): Record<K, string> =>
+  Object.fromEntries(Object.entries<string>(reference).map(([key, text]) => [key, `⟦${text}⟧`])) as Record<K, string>;
 
 /** English needs no loading; the others are chunks of their own, fetched the first time a page needs one. */
 const loaders: Record<Exclude<WidgetLanguage, 'en'>, () => Promise<Catalogue>> = {

@@ -9,6 +9,8 @@ import { progressChanged, progressStore } from './browser-store';
 import { promptView } from './prompt-view';
 import { withSubscripts } from '../subscripts';
 import { withTranslator, type Translate } from '../../i18n/translate';
+import { widgetLanguage } from '../../i18n/languages';
+import { exerciseTitle, loadExerciseTranslator, type ExerciseTranslate } from '../../exercises/messages/translate';
 
 export interface ExerciseState {
   exercise: string;
@@ -46,6 +48,8 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private started = false;
   private loads = 0;
   private t!: Translate;
+  /** The exercises' own catalogue (questions, feedback, solutions), loaded with the generators. */
+  private tx!: ExerciseTranslate;
   /** Set once the language's catalogue is in: loads wait for it. */
   private translated = false;
 
@@ -75,7 +79,8 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
 
   private async load(): Promise<void> {
     const token = ++this.loads;
-    const { GENERATORS } = await import('../../exercises/registry');
+    const [{ GENERATORS }, tx] = await Promise.all([import('../../exercises/registry'), loadExerciseTranslator(widgetLanguage(this))]);
+    this.tx = tx;
     if (token !== this.loads) return; // a later load has superseded this one
     const id = this.getAttribute('exercise') ?? '';
     this.entry = exerciseEntry(id);
@@ -89,7 +94,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private show(generator: ExerciseGenerator, seed: number): void {
     const entry = this.entry!;
     try {
-      this.variant = generator.generate(seed, this.data);
+      this.variant = generator.generate(seed, this.data, this.tx);
     } catch (error) {
       return this.fail(this.t('exercise.setupFailed', { error: (error as Error).message }));
     }
@@ -125,7 +130,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); this.check(); }
     });
     const body = h('div', { class: 'rb-exercise-body' },
-      h('p', { class: 'rb-exercise-head' }, h('span', { class: 'rb-exercise-level' }, level(entry.level, t)), ' ', h('span', { class: 'rb-exercise-title' }, entry.title), ' ', status),
+      h('p', { class: 'rb-exercise-head' }, h('span', { class: 'rb-exercise-level' }, level(entry.level, t)), ' ', h('span', { class: 'rb-exercise-title' }, exerciseTitle(this.tx, entry.id)), ' ', status),
       promptView(variant.prompt), form, feedback, solution);
     this.parts = { feedback, message, solution, show, status, body };
     fill(this, body);

@@ -1,4 +1,4 @@
-import { LESSONS } from '../../exercises/catalogue';
+import { isLesson } from '../../exercises/catalogue';
 import { PROGRESS_EVENT, summarise } from '../../exercises/progress';
 import { progressStore } from './browser-store';
 import { withTranslator, type Translate } from '../../i18n/translate';
@@ -11,7 +11,7 @@ const LESSON_SLUG = /(\d\d-[a-z0-9-]+)\/?$/;
 
 function lessonOf(value: string | null): string | null {
   const slug = LESSON_SLUG.exec((value ?? '').replace(/[?#].*$/, ''))?.[1] ?? null;
-  return slug && slug in LESSONS ? slug : null;
+  return slug && isLesson(slug) ? slug : null;
 }
 
 function badge(host: Element, lesson: string, t: Translate): void {

@@ -4,6 +4,8 @@ import { LESSONS, lessonExercises } from '../../exercises/catalogue';
 import { exportProgress, importProgress, readLesson, readProgressFile, resetProgress, summarise, type LessonSummary } from '../../exercises/progress';
 import { progressChanged, progressStore } from './browser-store';
 import { assetUrl } from '../asset-url';
+import { widgetLanguage } from '../../i18n/languages';
+import { exerciseTitle, lessonName, loadExerciseTranslator, type ExerciseTranslate } from '../../exercises/messages/translate';
 
 interface ProgressState {
   lessons: LessonSummary[];
@@ -13,10 +15,11 @@ interface ProgressState {
 /** `<rankbook-progress>`: the reader's progress in every lesson, with export, import and reset. */
 export class RankbookProgress extends WidgetElement<ProgressState> {
   private message = '';
+  private tx: ExerciseTranslate | null = null;
   private parts: { table: HTMLElement; status: HTMLElement; error: HTMLElement; file: HTMLInputElement; confirm: HTMLElement } | null = null;
 
   protected currentState(): ProgressState {
-    return { lessons: Object.keys(LESSONS).map((lesson) => summarise(progressStore(), lesson)), message: this.message };
+    return { lessons: LESSONS.map((lesson) => summarise(progressStore(), lesson)), message: this.message };
   }
 
   connectedCallback(): void {
@@ -41,22 +44,23 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
         h('label', { for: fileId }, 'Import a progress file:'), file,
         h('button', { type: 'button', onclick: () => { confirm.hidden = false; } }, 'Reset progress…')),
       error, confirm, status));
-    this.render();
+    void loadExerciseTranslator(widgetLanguage(this)).then((tx) => { this.tx = tx; this.render(); });
     window.addEventListener('storage', () => this.render());
   }
 
   private render(): void {
-    if (!this.parts) return;
+    if (!this.parts || !this.tx) return;
+    const tx = this.tx;
     const store = progressStore();
-    const rows = Object.entries(LESSONS).map(([lesson, title]) => {
+    const rows = LESSONS.map((lesson) => {
       const progress = readLesson(store, lesson);
       const s = summarise(store, lesson);
       const detail = lessonExercises(lesson).map((x) => {
         const r = progress[x.id];
-        return h('li', {}, `${x.title}: ${!r || r.attempts === 0 ? 'not tried' : r.score ? `solved (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'})` : `${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet`}`);
+        return h('li', {}, `${exerciseTitle(tx, x.id)}: ${!r || r.attempts === 0 ? 'not tried' : r.score ? `solved (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'})` : `${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet`}`);
       });
       return h('tr', { 'data-progress-lesson': lesson },
-        h('th', { scope: 'row' }, h('a', { href: assetUrl(`lessons/${lesson}/#check-yourself`) }, title)),
+        h('th', { scope: 'row' }, h('a', { href: assetUrl(`lessons/${lesson}/#check-yourself`) }, lessonName(tx, lesson))),
         h('td', {}, `${s.solved} of ${s.total}`), h('td', {}, String(s.attempted)),
         h('td', {}, h('details', {}, h('summary', {}, 'Exercises'), h('ul', {}, ...detail))));
     });

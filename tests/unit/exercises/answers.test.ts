@@ -1,3 +1,4 @@
+import { exerciseEnglish } from '../../../src/exercises/messages/every-language';
 import { readFileSync } from 'node:fs';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
@@ -56,17 +57,17 @@ describe('checking', () => {
   });
 
   it('never marks unreadable or mis-shaped input wrong', () => {
-    const v = GENERATORS.rref.generate(3, data);
+    const v = GENERATORS.rref.generate(3, data, exerciseEnglish);
     expect(checkResponse(v, { text: '1 0\n0 1' }).status).toBe('invalid');
     expect(checkResponse(v, { text: '' }).status).toBe('invalid');
-    const n = GENERATORS['storage-count'].generate(3, data);
+    const n = GENERATORS['storage-count'].generate(3, data, exerciseEnglish);
     expect(checkResponse(n, { text: 'lots' }).status).toBe('invalid');
-    const c = GENERATORS['max-rank'].generate(3, data);
+    const c = GENERATORS['max-rank'].generate(3, data, exerciseEnglish);
     expect(checkResponse(c, { choice: -1 }).status).toBe('invalid');
   });
 
   it('accepts counts typed with separators', () => {
-    const v = GENERATORS['lora-layer-count'].generate(11, data);
+    const v = GENERATORS['lora-layer-count'].generate(11, data, exerciseEnglish);
     if (v.expected.kind !== 'number') throw new Error('number');
     expect(checkResponse(v, { text: v.expected.value.toLocaleString('en-US') }).status).toBe('right');
     expect(checkResponse(v, { text: v.expected.value.toLocaleString('fr-FR') }).status).toBe('right');

@@ -1,3 +1,4 @@
+import { exerciseEnglish } from '../../../src/exercises/messages/every-language';
 import { readFileSync } from 'node:fs';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ const numberOf = (e: Expected) => { if (e.kind !== 'number') throw new Error('nu
 describe('feedback says what is wrong', () => {
   it('points at the first wrong row of an RREF, and at an unscaled pivot', () => {
     for (let seed = 1; seed < 60; seed++) {
-      const v = GENERATORS.rref.generate(seed, data);
+      const v = GENERATORS.rref.generate(seed, data, exerciseEnglish);
       const R = matrixOf(v.expected);
       if (!R[0][R[0].findIndex((x) => !x.equals(0))]) continue;
       const doubled = R.map((row, i) => row.map((x) => (i === 0 ? x.mul(2) : x)));
@@ -26,19 +27,19 @@ describe('feedback says what is wrong', () => {
   });
 
   it('names the term of a count that is off', () => {
-    const v = GENERATORS['lora-layer-count'].generate(5, data);
+    const v = GENERATORS['lora-layer-count'].generate(5, data, exerciseEnglish);
     const text = v.prompt[0].type === 'text' ? v.prompt[0].text : '';
     const [, d, k] = /a (\d+) × (\d+) weight/.exec(text)!.map(Number);
     expect(checkResponse(v, { text: String(d * k) }).message).toMatch(/frozen W₀/);
     const r = numberOf(v.expected) / (d + k);
     expect(checkResponse(v, { text: String(d * r) }).message).toMatch(/B alone/);
-    const e = GENERATORS['eckart-young'].generate(5, data);
+    const e = GENERATORS['eckart-young'].generate(5, data, exerciseEnglish);
     const error = numberOf(e.expected);
     expect(checkResponse(e, { text: String(error * error) }).message).toMatch(/square root/);
   });
 
   it('checks a missing entry by the rank it gives', () => {
-    const v = GENERATORS['missing-entry'].generate(9, data);
+    const v = GENERATORS['missing-entry'].generate(9, data, exerciseEnglish);
     expect(v.expected.kind).toBe('fraction');
     if (v.expected.kind !== 'fraction') return;
     expect(checkResponse(v, { text: v.expected.value.add(1).toFraction() }).message).toMatch(/rank 2/);
@@ -47,7 +48,7 @@ describe('feedback says what is wrong', () => {
 
 describe('widget tasks read the widget state', () => {
   it('psnr-cat: smallest k with PSNR >= 30 dB, confirmed one step below', () => {
-    const v = GENERATORS['psnr-cat'].generate(1, data);
+    const v = GENERATORS['psnr-cat'].generate(1, data, exerciseEnglish);
     const memory = new Map<string, number>();
     const state = (k: number, psnr: number) => ({ image: 'chelsea', mode: 'colour', status: 'ready', k, psnr });
     expect(v.checkState!({ ...state(40, 31), image: 'astronaut' }, memory).status).toBe('invalid');
@@ -61,7 +62,7 @@ describe('widget tasks read the widget state', () => {
   });
 
   it('trainer-budget: under the budget the shipped runs show is reachable, and a loss below 1.8', () => {
-    const v = GENERATORS['trainer-budget'].generate(1, data);
+    const v = GENERATORS['trainer-budget'].generate(1, data, exerciseEnglish);
     const prompt = v.prompt[0].type === 'text' ? v.prompt[0].text : '';
     const budget = Number(/fewer than ([\d.]+)%/.exec(prompt)![1]);
     const total = data.sweep.totalParams;
@@ -76,7 +77,7 @@ describe('widget tasks read the widget state', () => {
 
   it('sweep-cell: the cheapest cell under the drawn loss, for every seed', () => {
     for (let seed = 1; seed < 200; seed++) {
-      const v = GENERATORS['sweep-cell'].generate(seed, data);
+      const v = GENERATORS['sweep-cell'].generate(seed, data, exerciseEnglish);
       const threshold = Number(/below ([\d.]+)/.exec(v.prompt[0].type === 'text' ? v.prompt[0].text : '')![1]);
       const verdicts = data.sweep.cells.map((c) => v.checkState!({ status: 'ready', targets: c.targets.join('-'), r: c.r }, new Map()).status);
       expect(verdicts.filter((s) => s === 'right')).toHaveLength(1);

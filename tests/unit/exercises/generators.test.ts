@@ -1,3 +1,4 @@
+import { exerciseEnglish } from '../../../src/exercises/messages/every-language';
 import { readFileSync } from 'node:fs';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ function perturbed(expected: Expected): string[] {
 describe('exercise catalogue', () => {
   it('has at least 4 exercises a lesson, a generator for each, recall to transfer', () => {
     expect(EXERCISES.length).toBeGreaterThanOrEqual(32);
-    for (const lesson of Object.keys(LESSONS)) {
+    for (const lesson of LESSONS) {
       const list = lessonExercises(lesson);
       expect(list.length, lesson).toBeGreaterThanOrEqual(4);
       expect(list.some((x) => x.level === 'recall' || x.level === 'apply'), lesson).toBe(true);
@@ -58,7 +59,7 @@ describe.each(EXERCISES.filter((x) => x.kind !== 'widget'))('$id over 500 seeds'
   it('is well-posed, accepts its computed answer and rejects perturbed ones', () => {
     const seen = new Set<string>();
     for (const seed of SEEDS) {
-      const variant: Variant = GENERATORS[entry.id].generate(seed, data);
+      const variant: Variant = GENERATORS[entry.id].generate(seed, data, exerciseEnglish);
       expect(variant.expected.kind).toBe(entry.kind);
       expect(variant.solution.length).toBeGreaterThan(0);
       seen.add(JSON.stringify(variant.prompt));
