@@ -134,7 +134,7 @@ describe('lesson 6: a LoRA fine-tune in the browser (one trained page)', () => {
     expect(await page.locator(`${TAG} .rb-trainer-latency tbody tr`).count()).toBe(3);
     expect(await button(page, 'Train').isDisabled()).toBe(true);
     await saveScreenshot(page, 'lesson-6-trained-merged');
-    await expectNoAxeViolations(page, TAG); // the lesson around it goes through axe in accessibility.test.ts
+    await expectNoAxeViolations(page, TAG); // the lesson around it goes through axe in every-page.test.ts
     await button(page, 'Unmerge').click();
     await until(page, 's.merged === false && s.merge === null');
   });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, saveScreenshot, expectNoAxeViolations } from './browser';
 
 // The pictures of issue 11, each on its embed page: keyboard, el.state, the embed query, axe after use.
-// (Every built page, these included, also goes through axe in light and dark in accessibility.test.ts.)
+// (Every built page, these included, also goes through axe in light and dark in every-page.test.ts.)
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });

@@ -1,18 +1,22 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { launchBrowser, baseUrl } from './browser';
+import { launchBrowser, openPage, expectNoAxeViolations, baseUrl } from './browser';
 import { sampledPages } from './site-pages';
 
-// Layout and legibility on every built page, with one page load per page: the page is opened at 1280 px,
-// its widgets are scrolled to and left to finish, then the viewport is narrowed (plots re-lay out through
-// their ResizeObserver) and the theme flipped as Starlight's theme switch does.
+// Accessibility, layout and legibility on every sampled page, with one page load per page: the page is opened
+// at 1280 px, its widgets are scrolled to and left to finish (so axe sees them built, lazy ones included), then
+// the viewport is narrowed (plots re-lay out through their ResizeObserver) and the theme flipped as Starlight's
+// theme switch does.
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 const pages = sampledPages();
 const LEGIBLE_PX = 12;
+// Dark mode changes colours only, so axe checks it on a sample of pages that between them show every kind of
+// content (lesson prose and cells, plots and heatmaps, exercises, the reference tables); light on every page.
+const DARK_SAMPLE = ['/', '/lessons/01-rank/', '/lessons/03-svd-compression/', '/lessons/07-why-low-rank/', '/instructors/'];
 const SCREENSHOTS = 'test-results/screenshots';
 /** The smallest rendered SVG text seen over the whole run, for the report. */
 const smallest = { size: Infinity, where: '' };
@@ -98,10 +102,8 @@ function checkText(texts: SvgText[], label: string): string[] {
 }
 
 async function checkPage(page: Page, path: string): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(baseUrl() + path, { waitUntil: 'load' });
   await settleWidgets(page);
+  await expectNoAxeViolations(page);
   const lesson = path.startsWith('/lessons/');
   const small: string[] = [];
   const clashes: string[] = [];
@@ -119,6 +121,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
     if (width === 390) {
       await setTheme(page, 'dark');
       small.push(...checkText(await svgTexts(page), `${width} px dark`));
+      if (DARK_SAMPLE.includes(path)) await expectNoAxeViolations(page);
       await setTheme(page, 'light');
     }
     clashes.push(...(await overlappingLabels(page)).map((c) => `${width} px: ${c}`));
@@ -143,23 +146,26 @@ async function checkPage(page: Page, path: string): Promise<void> {
   expect(small, 'SVG text below 12 px').toEqual([]);
   expect(sideways, 'sideways scrolling on a phone').toEqual([]);
   expect(clashes, 'overlapping plot labels').toEqual([]);
-  expect(errors).toEqual([]);
 }
 
-describe('every page is legible at 1280, 1024 and 390 px and never scrolls sideways on a phone', () => {
+describe('every page passes axe (light, and dark on a sample), is legible at 1280, 1024 and 390 px, never scrolls sideways on a phone and loads nothing from another origin', () => {
   it('finds the lessons, the embed pages and the instructors page', () => {
     expect(pages).toContain('/lessons/03-svd-compression/');
     expect(pages).toContain('/embed/subspace-overlap/');
     expect(pages).toContain('/instructors/');
+    for (const path of DARK_SAMPLE) expect(pages).toContain(path);
   });
 
   for (const path of pages) {
     it(path, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { page, errors, foreignRequests } = await openPage(browser, path);
       try {
-        await checkPage(await context.newPage(), path);
+        await checkPage(page, path);
+        expect(foreignRequests).toEqual([]);
+        // The 404 page logs its own status as a console error; every other page must load cleanly.
+        if (!path.startsWith('/404')) expect(errors).toEqual([]);
       } finally {
-        await context.close();
+        await page.context().close();
       }
     });
   }
