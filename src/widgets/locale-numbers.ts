@@ -29,6 +29,11 @@ export function localeFixed(lang: string, x: number, decimals: number): string {
   return formatNumber(lang, x, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** A share as a percentage, to three figures: 20.8% / 20,8 %. */
+export function localePercent(lang: string, share: number): string {
+  return formatNumber(lang, share, { style: 'percent', maximumSignificantDigits: 3 });
+}
+
 /**
  * Values written one after another, "1, 0.5" in English; where the locale writes decimals with a comma
  * (de, vi: "0,5") they are separated by semicolons, so that "1; 0,5" cannot be read as three numbers.

@@ -4,9 +4,8 @@ import { readWholeNumber } from './whole-number';
 import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
-import { localeValue, localeCount, localeFixed, localeList, joinSentences } from './locale-numbers';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from './locale-numbers';
 import { withTranslator, type Translate } from '../i18n/translate';
-import { formatNumber } from '../i18n/format';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawFit, BARS_MAX } from './lora-anatomy-fit';
@@ -358,7 +357,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       : t('loraAnatomy.noSaving', counts);
     this.parts.detail.textContent = t('loraAnatomy.detail', {
       ...counts,
-      percent: formatPercent(t.lang, c.lora / c.full),
+      percent: localePercent(t.lang, c.lora / c.full),
       breakEven: Number.isInteger(c.breakEven) ? this.count(c.breakEven) : localeFixed(t.lang, c.breakEven, 1),
     });
     const whole = d === 12288 && k === 12288 ? gpt3Counts(r) : null;
@@ -422,11 +421,6 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
         k > 1000 ? t('loraAnatomy.fitWide', fit) : '',
       ]);
   }
-}
-
-/** A share as a percentage in the language (20.8% / 20,8 %), to three figures. */
-function formatPercent(lang: string, share: number): string {
-  return formatNumber(lang, share, { style: 'percent', maximumSignificantDigits: 3 });
 }
 
 defineWidget('rankbook-lora-anatomy', LoraAnatomy);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localeValue, localeCount, localeFixed, localeList, joinSentences } from '../../../src/widgets/locale-numbers';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/widgets/locale-numbers';
 
 describe('numbers in the LoRA widgets, per language', () => {
   it('keeps significant figures and a true minus sign, with the locale’s decimal mark', () => {
@@ -20,6 +20,8 @@ describe('numbers in the LoRA widgets, per language', () => {
     expect(localeCount('de', 12288)).toBe('12.288');
     expect(localeFixed('en', 4.8, 1)).toBe('4.8');
     expect(localeFixed('vi', 4.8, 1)).toBe('4,8');
+    expect(localePercent('en', 0.20833)).toBe('20.8%');
+    expect(localePercent('de', 0.20833)).toBe('20,8\u00a0%');
   });
 
   it('separates a list by semicolons where the decimal mark is a comma', () => {
