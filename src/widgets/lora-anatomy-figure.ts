@@ -1,5 +1,7 @@
 import { svgFrame, setTitle, resize } from '../plots/svg-frame';
 import { fitWidth, measuredWidth } from '../plots/fit-width';
+import { localeCount, joinSentences } from './locale-numbers';
+import type { Translate } from '../i18n/translate';
 
 /** A rectangle in SVG units; `tooThin` says it was widened (or heightened) to the minimum to be seen. */
 export interface Box {
@@ -41,13 +43,12 @@ export function anatomyLayout(d: number, k: number, r: number, width = DEFAULT_W
   return { scale, W0, B, A, width, height: TOP + Math.max(W0.height, A.height + 20) + 28 };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
 /**
  * The to-scale picture of one LoRA layer as an SVG: frozen W0 in grey, trainable B and A in the accent
  * colour; B is drawn as an empty outline while it is all zeros.
  */
-export function anatomyFigure() {
+export function anatomyFigure(t: Translate) {
+  const count = (n: number) => localeCount(t.lang, n);
   const svg = svgFrame(DEFAULT_WIDTH, 300, '', '');
   svg.classed('rb-anatomy-figure', true);
   const g = svg.append('g');
@@ -59,9 +60,9 @@ export function anatomyFigure() {
     const layout = anatomyLayout(d, k, r, measuredWidth(svg.node()!, DEFAULT_WIDTH));
     const { W0, B, A } = layout;
     resize(svg, layout.width, layout.height);
-    setTitle(svg, `W0 (${count(d)} × ${count(k)}) beside B (${count(d)} × ${count(r)}) times A (${count(r)} × ${count(k)}), drawn to scale`,
-      `Full fine-tuning changes all ${count(d * k)} entries of W0; LoRA trains only B and A, ${count(r * (d + k))} entries together.` +
-      (bIsZero ? ' B is all zeros, so B A is zero.' : ''));
+    const description = t('loraAnatomy.figureDescription', { full: d * k, lora: r * (d + k) });
+    setTitle(svg, t('loraAnatomy.figureTitle', { d, k, r }),
+      joinSentences(t.lang, [description, bIsZero ? t('loraAnatomy.figureBZero') : '']));
     g.selectAll('*').remove();
     const rect = (box: Box, kind: string) => g.append('rect').attr('class', `rb-anatomy-${kind}`)
       .attr('x', box.x).attr('y', box.y).attr('width', box.width).attr('height', box.height);
@@ -70,7 +71,7 @@ export function anatomyFigure() {
     rect(W0, 'frozen');
     rect(B, bIsZero ? 'zero' : 'trainable');
     rect(A, 'trainable');
-    text(W0.x + W0.width / 2, TOP - 8, 'W₀ (frozen)');
+    text(W0.x + W0.width / 2, TOP - 8, t('loraAnatomy.frozen'));
     text(B.x + B.width / 2, TOP - 8, bIsZero ? 'B = 0' : 'B');
     text(A.x + A.width / 2, TOP - 8, 'A');
     const middle = TOP + Math.min(W0.height, 60) / 2 + 6;

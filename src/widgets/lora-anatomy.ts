@@ -4,7 +4,8 @@ import { readWholeNumber } from './whole-number';
 import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
-import { formatNumber } from '../plots/scales';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from './locale-numbers';
+import { withTranslator, type Translate } from '../i18n/translate';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawFit, BARS_MAX } from './lora-anatomy-fit';
@@ -57,8 +58,6 @@ export interface LoraAnatomyState {
   message: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-const times = (x: number) => (x >= 10 ? count(Math.round(x)) : x.toFixed(1)) + '×';
 const rankMax = largestRank;
 const nearestStop = (n: number) => SIZE_STOPS.reduce((best, s, i) => (Math.abs(Math.log(s / n)) < Math.abs(Math.log(SIZE_STOPS[best] / n)) ? i : best), 0);
 
@@ -87,13 +86,32 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
   private fitWidth = () => 640;
   private targetMap!: Heatmap;
   private busy = false;
-  private figure = anatomyFigure();
+  private figure!: ReturnType<typeof anatomyFigure>;
   private map!: Heatmap;
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.sliders) return;
-    this.build();
-    this.readAttributes();
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+    });
+  }
+
+  /** Numbers as prose in the widget's language: a count (12,288 / 12.288), a value to `digits` figures, a ratio. */
+  private count(n: number): string {
+    return localeCount(this.t.lang, n);
+  }
+
+  private value(x: number, digits = 3): string {
+    return localeValue(this.t.lang, x, digits);
+  }
+
+  private times(x: number): string {
+    return x >= 10 ? this.count(Math.round(x)) : localeFixed(this.t.lang, x, 1);
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -123,6 +141,8 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
   }
 
   private build(): void {
+    const t = this.t;
+    this.figure = anatomyFigure(t);
     const slider = (name: 'd' | 'k' | 'r', label: string, attrs: Record<string, number>) => {
       const id = uniqueId(`anatomy-${name}`);
       const messageId = uniqueId('anatomy-message');
@@ -132,50 +152,52 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       const message = h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true });
       return { row: h('div', { class: 'rb-anatomy-slider' }, h('label', { for: id }, label), input, output, message), input, output, message };
     };
-    const d = slider('d', 'd: rows of W₀ (outputs)', { min: 0, max: SIZE_STOPS.length - 1 });
-    const k = slider('k', 'k: columns of W₀ (inputs)', { min: 0, max: SIZE_STOPS.length - 1 });
-    const r = slider('r', 'r: rank of B A', { min: 1, max: 64 });
+    const d = slider('d', t('loraAnatomy.dLabel'), { min: 0, max: SIZE_STOPS.length - 1 });
+    const k = slider('k', t('loraAnatomy.kLabel'), { min: 0, max: SIZE_STOPS.length - 1 });
+    const r = slider('r', t('loraAnatomy.rLabel'), { min: 1, max: 64 });
     const presetMessage = h('p', { class: 'rb-message', role: 'alert', hidden: true });
     this.sliders = { d: d.input, k: k.input, r: r.input };
     this.outputs = { d: d.output, k: k.output, r: r.output };
     this.messages = { d: d.message, k: k.message, r: r.message, preset: presetMessage };
-    this.stepButton = h('button', { type: 'button', onclick: () => this.step() }, 'Take a gradient step');
-    this.trainButton = h('button', { type: 'button', onclick: () => this.toggleTraining() }, `Train ${TRAIN_STEPS} steps`);
-    this.fitSvg = pixelSvg('How well ΔW fits the planted change', '');
-    this.targetMap = heatmap([[0]], { title: 'The planted change T', description: '', cellSize: 16, legend: false });
+    this.stepButton = h('button', { type: 'button', onclick: () => this.step() }, t('loraAnatomy.step'));
+    this.trainButton = h('button', { type: 'button', onclick: () => this.toggleTraining() }, t('loraAnatomy.train', { n: TRAIN_STEPS }));
+    // Titles and descriptions of the pictures are set on every render (render, drawFitPicture).
+    const format = (v: number) => this.value(v);
+    this.fitSvg = pixelSvg('', '');
+    this.targetMap = heatmap([[0]], { title: '', description: '', cellSize: 16, legend: false, format });
     this.parts = {
       result: h('p', { class: 'rb-result' }), detail: h('p'), gpt3: h('p', { class: 'rb-anatomy-gpt3' }),
       scaleNote: h('p', { class: 'rb-note' }), stepResult: h('p', { class: 'rb-anatomy-step-result' }),
       rankNote: h('p', { class: 'rb-picture-note' }), fitResult: h('p'),
       caption: h('p', { class: 'rb-note' }),
-      readout: h('p', { class: 'rb-note rb-anatomy-readout' }, 'Point at a cell, or Tab to the grid and use the arrow keys, to read its value.'),
+      readout: h('p', { class: 'rb-note rb-anatomy-readout' }, t('loraAnatomy.readoutHint')),
     };
+    const cellLabel = (i: number, j: number) => t('loraAnatomy.cell', { row: i + 1, col: j + 1 });
     this.map = heatmap([[0]], {
-      title: 'ΔW = B A', description: '', focusable: true, cellSize: 16,
-      cellLabel: (i, j) => `ΔW row ${i + 1}, column ${j + 1}`,
-      onCellFocus: (c) => { this.parts.readout.textContent = `ΔW row ${c.row + 1}, column ${c.col + 1}: ${formatNumber(c.value)}`; },
+      title: '', description: '', focusable: true, cellSize: 16, cellLabel, format,
+      // Read as the cell's own label is (heatmap.ts), so that the readout says what a screen reader says.
+      onCellFocus: (c) => { this.parts.readout.textContent = `${cellLabel(c.row, c.col)}: ${format(c.value)}`; },
     });
-    const presetButton = (name: PresetName) => h('button', { type: 'button', onclick: () => this.applyPreset(name) }, PRESETS[name].label);
+    const presetButton = (name: PresetName) => h('button', { type: 'button', onclick: () => this.applyPreset(name) },
+      t(PRESETS[name].label, { d: PRESETS[name].d, k: PRESETS[name].k }));
     const fitArea = h('div', { class: 'rb-picture-area' }, this.fitSvg.node()!);
     this.replaceChildren(h('div', { class: 'rb-widget rb-lora-anatomy' },
-      h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Presets', 'data-control': 'presets' },
-        h('span', {}, 'Start from'), presetButton('small'), presetButton('gpt3')),
+      h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': t('loraAnatomy.presets'), 'data-control': 'presets' },
+        h('span', {}, t('loraAnatomy.startFrom')), presetButton('small'), presetButton('gpt3')),
       presetMessage,
       h('div', { class: 'rb-anatomy-sliders', 'data-control': 'sliders' }, d.row, k.row, r.row),
       this.figure.element, this.parts.scaleNote,
       this.parts.result, this.parts.detail, this.parts.gpt3,
       this.parts.rankNote,
       h('div', { class: 'rb-anatomy-training', 'data-control': 'step' },
-        h('p', { class: 'rb-subhead' }, 'Training: fit a planted change'),
-        h('p', { class: 'rb-note' }, 'The task: a hidden change T of rank 4 (singular values 1, ½, ¼, ⅛). Each step shows the layer ' +
-          'a batch of 4 random inputs x with the outputs T x + noise it should add; B and A take one gradient step on the squared ' +
-          'error. With errors δ the layer’s gradient is G = ¼ Σ δ xᵀ (rank at most 4); B moves by −G Aᵀ and A by −Bᵀ G, as the chain rule gives.'),
+        h('p', { class: 'rb-subhead' }, t('loraAnatomy.trainingHead')),
+        h('p', { class: 'rb-note' }, t('loraAnatomy.task')),
         h('div', { class: 'rb-row' }, this.stepButton, this.trainButton,
-          h('button', { type: 'button', onclick: () => this.resetPair(true) }, 'Reset (B = 0, new A)')),
+          h('button', { type: 'button', onclick: () => this.resetPair(true) }, t('loraAnatomy.reset'))),
         this.parts.stepResult,
         h('div', { class: 'rb-anatomy-maps' },
-          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, 'ΔW = B A, what LoRA has learnt'), this.map.element),
-          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, 'T, the change to learn'), this.targetMap.element)),
+          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, t('loraAnatomy.learnt')), this.map.element),
+          h('div', { class: 'rb-anatomy-heatmap' }, h('p', { class: 'rb-note' }, t('loraAnatomy.toLearn')), this.targetMap.element)),
         this.parts.caption, this.parts.readout,
         fitArea, this.parts.fitResult),
       this.createLiveRegion()));
@@ -187,11 +209,11 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     const presetText = this.getAttribute('preset');
     const preset = presetText !== null && presetText in PRESETS ? (presetText as PresetName) : null;
     setMessage(this.messages.preset, presetText !== null && !preset
-      ? `preset “${presetText.slice(0, 24)}” is not one of ${Object.keys(PRESETS).join(', ')}; it is ignored.` : '');
+      ? this.t('loraAnatomy.presetUnknown', { text: `“${presetText.slice(0, 24)}”`, names: Object.keys(PRESETS).join(', ') }) : '');
     const base = PRESETS[preset ?? 'small'];
-    const d = readWholeNumber(this.getAttribute('d'), { name: 'd', min: 1, max: SIZE_MAX, fallback: base.d });
-    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: SIZE_MAX, fallback: base.k });
-    const r = readWholeNumber(this.getAttribute('r'), { name: 'r', min: 1, max: rankMax(d.value, k.value), fallback: Math.min(base.r, rankMax(d.value, k.value)) });
+    const d = readWholeNumber(this.getAttribute('d'), { name: 'd', min: 1, max: SIZE_MAX, fallback: base.d }, this.t);
+    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: SIZE_MAX, fallback: base.k }, this.t);
+    const r = readWholeNumber(this.getAttribute('r'), { name: 'r', min: 1, max: rankMax(d.value, k.value), fallback: Math.min(base.r, rankMax(d.value, k.value)) }, this.t);
     setMessage(this.messages.d, d.message);
     setMessage(this.messages.k, k.message);
     setMessage(this.messages.r, r.message);
@@ -217,8 +239,8 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     this.preset = (Object.keys(PRESETS) as PresetName[]).find((p) => PRESETS[p].d === d && PRESETS[p].k === k) ?? null;
     this.resetPair(false);
     const c = parameterCounts(d, k, r);
-    this.announce(`d ${count(d)}, k ${count(k)}, rank ${r}${clipped ? ' (lowered to fit the matrix)' : ''}: ` +
-      `LoRA trains ${count(c.lora)} numbers instead of ${count(c.full)}.`);
+    const counts = { d, k, r, lora: c.lora, full: c.full };
+    this.announce(clipped ? this.t('loraAnatomy.announceLowered', counts) : this.t('loraAnatomy.announce', counts));
   }
 
   /** A fresh pair: B = 0 and a new random A, so Delta W = 0 again. The target depends on d and k only. */
@@ -231,7 +253,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     this.sigma = [];
     this.history = [[0, 1]];
     this.render();
-    if (announce) this.announce('B is zero again and A is a new random matrix: ΔW = 0, rank 0.');
+    if (announce) this.announce(this.t('loraAnatomy.resetDone'));
     this.emitChange();
   }
 
@@ -244,7 +266,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       // aria-disabled rather than disabled, so keyboard focus stays on the button.
       this.busy = true;
       this.stepButton.setAttribute('aria-disabled', 'true');
-      this.parts.stepResult.textContent = 'Computing the step…';
+      this.parts.stepResult.textContent = this.t('loraAnatomy.computing');
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       this.busy = false;
       this.stepButton.removeAttribute('aria-disabled');
@@ -281,7 +303,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       }
     };
     this.training = requestAnimationFrame(run);
-    this.trainButton.textContent = 'Stop';
+    this.trainButton.textContent = this.t('loraAnatomy.stop');
     this.stepButton.setAttribute('aria-disabled', 'true');
     this.emitChange();
   }
@@ -290,7 +312,7 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     if (!this.training) return;
     cancelAnimationFrame(this.training);
     this.training = 0;
-    this.trainButton.textContent = `Train ${TRAIN_STEPS} steps`;
+    this.trainButton.textContent = this.t('loraAnatomy.train', { n: TRAIN_STEPS });
     this.stepButton.removeAttribute('aria-disabled');
   }
 
@@ -303,43 +325,46 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
 
   private announceFit(): void {
     const error = this.history[this.history.length - 1][1];
-    this.announce(`Step ${this.pair.steps}: rank of ΔW is ${this.rank}, at most r = ${this.size.r}; relative error ${formatNumber(error, 2)}.`);
+    this.announce(this.t('loraAnatomy.announceFit', { step: this.pair.steps, rank: this.rank, r: this.size.r, error: this.value(error, 2) }));
   }
 
   private render(): void {
+    const t = this.t;
     const { d, k, r } = this.size;
     const max = rankMax(d, k);
+    const full = Math.min(d, k);
     this.sliders.d.value = String(nearestStop(d));
     this.sliders.k.value = String(nearestStop(k));
     this.sliders.r.max = String(max);
     this.sliders.r.value = String(r);
-    this.sliders.d.setAttribute('aria-valuetext', `d = ${count(d)} rows`);
-    this.sliders.k.setAttribute('aria-valuetext', `k = ${count(k)} columns`);
-    this.sliders.r.setAttribute('aria-valuetext', `rank ${r} of ${count(Math.min(d, k))}`);
-    this.outputs.d.textContent = count(d);
-    this.outputs.k.textContent = count(k);
-    this.outputs.r.textContent = String(r);
+    this.sliders.d.setAttribute('aria-valuetext', t('loraAnatomy.dValue', { d }));
+    this.sliders.k.setAttribute('aria-valuetext', t('loraAnatomy.kValue', { k }));
+    this.sliders.r.setAttribute('aria-valuetext', t('loraAnatomy.rValue', { r, most: full }));
+    this.outputs.d.textContent = this.count(d);
+    this.outputs.k.textContent = this.count(k);
+    this.outputs.r.textContent = this.count(r);
 
     const steps = this.pair.steps;
     const layout = this.figure.update(d, k, r, steps === 0);
     const thin = [layout.B, layout.A].some((b) => b.tooThin);
-    this.parts.scaleNote.textContent = `Drawn to scale: one entry is ${formatNumber(layout.scale)} units across.` +
-      (thin ? ` B and A are drawn 2 units thick so that you can see them; to scale they would be ${formatNumber(r * layout.scale)}.` : '');
+    this.parts.scaleNote.textContent = joinSentences(t.lang, [t('loraAnatomy.scale', { units: this.value(layout.scale) }),
+      thin ? t('loraAnatomy.thickened', { units: this.value(r * layout.scale) }) : '']);
 
     const c = parameterCounts(d, k, r);
+    const counts = { d, k, r, lora: c.lora, full: c.full };
     this.parts.result.textContent = c.lora < c.full
-      ? `LoRA trains ${count(c.lora)} numbers instead of ${count(c.full)}: ${times(c.ratio)} fewer.`
-      : `At this rank LoRA trains ${count(c.lora)} numbers, no fewer than the ${count(c.full)} in W₀.`;
-    this.parts.detail.textContent = `Full fine-tuning: d·k = ${count(d)} · ${count(k)} = ${count(c.full)}. ` +
-      `LoRA: r(d + k) = ${r} · (${count(d)} + ${count(k)}) = ${count(c.lora)}, ${formatNumber((100 * c.lora) / c.full)}% of W₀. ` +
-      `It saves only while r < dk/(d + k) = ${Number.isInteger(c.breakEven) ? count(c.breakEven) : c.breakEven.toFixed(1)}.`;
+      ? t('loraAnatomy.saves', { ...counts, ratio: this.times(c.ratio) })
+      : t('loraAnatomy.noSaving', counts);
+    this.parts.detail.textContent = t('loraAnatomy.detail', {
+      ...counts,
+      percent: localePercent(t.lang, c.lora / c.full),
+      breakEven: Number.isInteger(c.breakEven) ? this.count(c.breakEven) : localeFixed(t.lang, c.breakEven, 1),
+    });
     const whole = d === 12288 && k === 12288 ? gpt3Counts(r) : null;
     this.parts.gpt3.hidden = !whole;
     this.parts.gpt3.textContent = whole
-      ? `All of GPT-3 175B, adapted as in the paper (B and A on the query and value matrices of each of its 96 layers): ` +
-        `${whole.adaptedMatrices} × ${count(c.lora)} = ${count(whole.trainable)} trainable numbers against 175 billion, ` +
-        `${times(whole.ratio)} fewer, the “10,000 times” of Hu et al., LoRA, 2021. In 16 bits that is a ` +
-        `${formatNumber(whole.checkpointBytes / 2 ** 20, 2)} MiB checkpoint per task instead of 350 GB.`
+      ? t('loraAnatomy.gpt3', { matrices: whole.adaptedMatrices, lora: c.lora, trainable: whole.trainable,
+        ratio: this.times(whole.ratio), mib: this.value(whole.checkpointBytes / 2 ** 20, 2) })
       : '';
 
     const view = this.view();
@@ -347,57 +372,54 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     const wanted = targetBlock(this.target, view.rows, view.cols);
     const largest = Math.max(1e-12, ...wanted.flat().map(Math.abs));
     const domain: [number, number] = [-largest, largest];
+    const corner = { rows: view.rows, cols: view.cols, d, k };
     this.map.update(deltaBlock(this.pair, view.rows, view.cols), {
       domain,
-      title: view.whole ? `ΔW = B A, all ${d} × ${k} entries` : `ΔW = B A, top-left ${view.rows} × ${view.cols} corner`,
-      description: steps === 0 ? 'Every entry is zero, because B is zero.' : `After ${steps} gradient steps; blue cells are negative, orange positive.`,
+      title: view.whole ? t('loraAnatomy.mapWhole', corner) : t('loraAnatomy.mapCorner', corner),
+      description: steps === 0 ? t('loraAnatomy.mapZero') : t('loraAnatomy.mapAfter', { steps }),
     });
     this.targetMap.update(wanted, {
       domain,
-      title: view.whole ? `The planted change T, ${d} × ${k}` : `The planted change T, top-left ${view.rows} × ${view.cols}`,
-      description: `What ΔW should become: a rank-${this.target.values.length} matrix; blue cells are negative, orange positive.`,
+      title: view.whole ? t('loraAnatomy.targetWhole', corner) : t('loraAnatomy.targetCorner', corner),
+      description: t('loraAnatomy.targetDescription', { rank: this.target.values.length }),
     });
-    this.parts.caption.textContent = (view.whole ? `All of ΔW (${d} × ${k}).` :
-      `Only the top-left ${view.rows} × ${view.cols} corner of the ${count(d)} × ${count(k)} ΔW is drawn, and only it is computed ` +
-      `(from the first ${view.rows} rows of B and ${view.cols} columns of A); the rank above is of the whole ΔW.`) +
-      ' Left ΔW, right the target T, on one colour scale: strength is |value| relative to T’s largest entry on show.';
-    this.parts.stepResult.textContent = steps === 0
-      ? `B starts at zero, so ΔW = B A = 0 and the model starts exactly as it was (rank 0). A is random.`
-      : `After ${steps} step${steps === 1 ? '' : 's'}: rank(ΔW) = ${this.rank}, never more than r = ${r}` +
-        (steps === 1 ? '. On the first step only B moved: A’s gradient is Bᵀ G, zero while B is.' : '.');
-    const full = Math.min(d, k);
-    this.parts.rankNote.textContent = r === full
-      ? `r = min(d, k) = ${count(full)}: full rank. B A can now be any ${count(d)} × ${count(k)} matrix, so LoRA can learn ` +
-        `any change full fine-tuning could make to this matrix, while training ${count(c.lora)} numbers instead of ${count(c.full)}. ` +
-        'LoRA at full rank on every matrix, with the biases trained too, is full fine-tuning.'
-      : max < full && r === max
-        ? `r stops at ${max} here: for a ${count(d)} × ${count(k)} layer a larger r would make each step too slow for a browser. ` +
-          `At r = min(d, k) = ${count(full)} LoRA could learn any change to this matrix, as full fine-tuning does.`
+    this.parts.caption.textContent = joinSentences(t.lang, [
+      view.whole ? t('loraAnatomy.captionWhole', corner) : t('loraAnatomy.captionCorner', corner), t('loraAnatomy.captionColours')]);
+    this.parts.stepResult.textContent = steps === 0 ? t('loraAnatomy.stepZero')
+      : steps === 1 ? t('loraAnatomy.stepFirst', { rank: this.rank, r })
+        : t('loraAnatomy.stepMany', { steps, rank: this.rank, r });
+    this.parts.rankNote.textContent = r === full ? t('loraAnatomy.fullRank', { ...counts, most: full })
+      : max < full && r === max ? t('loraAnatomy.rankCapped', { d, k, max, most: full })
         : '';
     this.parts.rankNote.hidden = this.parts.rankNote.textContent === '';
     this.drawFitPicture();
   }
 
   private drawFitPicture(): void {
+    const t = this.t;
     const { d, k, r } = this.size;
     const error = this.history[this.history.length - 1][1];
     const floor = bestPossibleError(this.target, r);
     const full = Math.min(d, k);
-    drawFit(this.fitSvg, { history: this.history, floor, sigma: this.sigma, target: this.target.values, r, full }, this.fitWidth());
+    const steps = this.pair.steps;
+    const rank = this.target.values.length;
+    drawFit(this.fitSvg, { history: this.history, floor, sigma: this.sigma, target: this.target.values, r, full }, this.fitWidth(), t);
     const shown = Math.min(full, BARS_MAX);
-    setTitle(this.fitSvg, `Fitting T: relative error ${formatNumber(error, 2)} after ${this.pair.steps} steps`,
-      `Left: the relative error against steps, from 1 at the start${floor > 0.005 ? `; the best any rank-${r} ΔW can reach is ${formatNumber(floor, 2)}` : ''}. ` +
-      `Right: ΔW’s first ${shown} singular values (${this.sigma.slice(0, Math.min(shown, 8)).map((v) => formatNumber(v, 2)).join(', ') || 'all zero'}) ` +
-      `beside T’s (${this.target.values.map((v) => formatNumber(v, 2)).join(', ')}); past the r-th they are all zero.`);
-    const nonZero = this.rank;
-    this.parts.fitResult.textContent = this.pair.steps === 0
-      ? `Relative error ‖ΔW − T‖ / ‖T‖ = 1: nothing fitted yet. T has rank ${this.target.values.length}` +
-        (r < this.target.values.length ? `, more than r = ${r}, so the best this LoRA can do is ${formatNumber(floor, 2)} (Eckart–Young).` : '.')
-      : `After ${count(this.pair.steps)} steps the relative error is ${formatNumber(error, 2)}` +
-        (floor > 0.005 ? ` (the best at rank ${r} is ${formatNumber(floor, 2)})` : '') +
-        `. ${nonZero} of ΔW’s ${count(full)} singular values are non-zero, never more than r = ${r}` +
-        (r > this.target.values.length ? `; those past T’s ${this.target.values.length} stay small: they fit the noise.` : '.') +
-        (k > 1000 ? ` At k = ${count(k)} a batch of 4 inputs sees a sliver of the input space, so fitting takes thousands of steps.` : '');
+    const figures = {
+      r, floor: this.value(floor, 2), shown,
+      values: localeList(t.lang, this.sigma.slice(0, Math.min(shown, 8)), 2) || t('loraAnatomy.allZero'),
+      target: localeList(t.lang, this.target.values, 2),
+    };
+    setTitle(this.fitSvg, t('loraAnatomy.fitTitle', { error: this.value(error, 2), steps }),
+      floor > 0.005 ? t('loraAnatomy.fitDescriptionFloor', figures) : t('loraAnatomy.fitDescription', figures));
+    const fit = { steps, error: this.value(error, 2), r, floor: this.value(floor, 2), rank, nonZero: this.rank, most: full, k };
+    this.parts.fitResult.textContent = steps === 0
+      ? (r < rank ? t('loraAnatomy.fitStartFloor', fit) : t('loraAnatomy.fitStart', fit))
+      : joinSentences(t.lang, [
+        floor > 0.005 ? t('loraAnatomy.fitErrorFloor', fit) : t('loraAnatomy.fitError', fit),
+        r > rank ? t('loraAnatomy.fitRankNoise', fit) : t('loraAnatomy.fitRank', fit),
+        k > 1000 ? t('loraAnatomy.fitWide', fit) : '',
+      ]);
   }
 }
 

@@ -35,9 +35,9 @@ const pathLength = (path: Point[]) => path.slice(1).reduce((sum, p, i) => sum + 
 /**
  * The data-flow diagram: x at the bottom; on the left the frozen W0 (d x k, to scale); on the right A narrowing
  * k inputs to the r-number bottleneck and B widening it to d outputs; both meet at + and give h on top.
- * Everything is in CSS pixels for `width`; labels are 13 px.
+ * Everything is in CSS pixels for `width`; labels are 13 px. `frozenLabel` is "frozen" in the reader's language.
  */
-export function drawBypassDiagram(svg: PixelSvg, layer: BypassLayer, flow: BypassFlow, areaWidth: number): BypassGeometry {
+export function drawBypassDiagram(svg: PixelSvg, layer: BypassLayer, flow: BypassFlow, areaWidth: number, frozenLabel: string): BypassGeometry {
   // Wider than this and the two paths drift apart with nothing between them.
   const width = Math.min(areaWidth, 640);
   const { d, k, r } = layer;
@@ -80,11 +80,13 @@ export function drawBypassDiagram(svg: PixelSvg, layer: BypassLayer, flow: Bypas
   g.append('rect').attr('fill', 'var(--rb-bg)').attr('x', xL - (k * c) / 2).attr('y', w0Top).attr('width', k * c).attr('height', d * c);
   g.append('rect').attr('class', 'rb-shape-frozen').attr('x', xL - (k * c) / 2).attr('y', w0Top).attr('width', k * c).attr('height', d * c);
   // Inside the box when it has room for two lines, else W0 alone to its left (the text beside says "frozen").
-  const inside = k * c >= 56 && d * c >= 40;
+  // The word's width is estimated at 13 px: about 7.5 px a Latin letter, 13 px a Chinese character.
+  const wordWidth = [...frozenLabel].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 13 : 7.5), 0);
+  const inside = k * c >= Math.max(56, wordWidth + 8) && d * c >= 40;
   const w0Middle = w0Top + (d * c) / 2;
   if (inside) {
     g.append('text').attr('x', xL).attr('y', w0Middle - 9).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('W₀');
-    g.append('text').attr('class', 'rb-picture-muted').attr('x', xL).attr('y', w0Middle + 9).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text('frozen');
+    g.append('text').attr('class', 'rb-picture-muted').attr('x', xL).attr('y', w0Middle + 9).attr('text-anchor', 'middle').attr('dominant-baseline', 'middle').text(frozenLabel);
   } else {
     g.append('text').attr('x', xL - (k * c) / 2 - 5).attr('y', w0Middle).attr('text-anchor', 'end').attr('dominant-baseline', 'middle').text('W₀');
   }

@@ -1,12 +1,13 @@
 import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { readWholeNumber } from './whole-number';
-import { labelledSlider, count, nearestStop, type LabelledSlider } from './labelled-slider';
+import { labelledSlider, nearestStop, type LabelledSlider } from './labelled-slider';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawBypassDiagram, showFlowFrame, type BypassGeometry } from './lora-bypass-diagram';
 import { drawOuterProduct, drawMerged } from './lora-bypass-matrices';
-import { formatNumber } from '../plots/scales';
+import { localeValue, localeList, joinSentences } from './locale-numbers';
+import { withTranslator, english, type Translate } from '../i18n/translate';
 import {
   BYPASS_SIZE_MAX, bypassLayer, bypassFlow, bypassInput, bypassSummary, deltaW, rowsAsMultiples,
   type BypassLayer, type BypassFlow,
@@ -43,7 +44,6 @@ export interface LoraBypassState {
 }
 
 type Size = 'd' | 'k' | 'r' | 'alpha';
-const list = (v: number[]) => `(${v.map((x) => formatNumber(x)).join(', ')})`;
 
 /**
  * `<rankbook-lora-bypass d="6" k="8" r="1" alpha="2">`: the LoRA layer as a data-flow diagram, x through the
@@ -63,11 +63,22 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
   private geometry: BypassGeometry | null = null;
   private animation = 0;
   private width = () => 640;
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.sliders) return;
-    this.build();
-    this.readAttributes();
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+    });
+  }
+
+  /** A vector as prose in the widget's language: (0.5, −1) / (0,5; −1). */
+  private list(v: number[]): string {
+    return `(${localeList(this.t.lang, v)})`;
   }
 
   disconnectedCallback(): void {
@@ -91,46 +102,43 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
   }
 
   private build(): void {
+    const t = this.t;
     const stops = { min: 1, max: BYPASS_SIZE_MAX };
     this.sliders = {
-      d: labelledSlider('d', 'd: outputs (rows of W₀)', stops, () => this.slide('d')),
-      k: labelledSlider('k', 'k: inputs (columns of W₀)', stops, () => this.slide('k')),
-      r: labelledSlider('r', 'r: the bottleneck, rank of B A', stops, () => this.slide('r')),
-      alpha: labelledSlider('alpha', 'α: B A is scaled by α/r', { min: 0, max: ALPHA_STOPS.length - 1 }, () => this.slide('alpha')),
+      d: labelledSlider('d', t('loraBypass.dLabel'), stops, () => this.slide('d')),
+      k: labelledSlider('k', t('loraBypass.kLabel'), stops, () => this.slide('k')),
+      r: labelledSlider('r', t('loraBypass.rLabel'), stops, () => this.slide('r')),
+      alpha: labelledSlider('alpha', t('loraBypass.alphaLabel'), { min: 0, max: ALPHA_STOPS.length - 1 }, () => this.slide('alpha')),
     };
-    this.pictures = {
-      diagram: pixelSvg('The LoRA bypass', ''),
-      outer: pixelSvg('ΔW = (α/r) B A', ''),
-      merged: pixelSvg('The merged matrix W = W₀ + (α/r) B A', ''),
-    };
+    // Their titles and descriptions are set on every draw.
+    this.pictures = { diagram: pixelSvg('', ''), outer: pixelSvg('', ''), merged: pixelSvg('', '') };
     const p = (cls = '') => h('p', { class: cls });
     this.parts = { counts: p('rb-result'), rank: p(), fullRank: p('rb-picture-note'), trip: p('rb-note'), merge: p() };
-    this.flowButton = h('button', { type: 'button', onclick: () => this.sendInput() }, 'Send a new x through');
+    this.flowButton = h('button', { type: 'button', onclick: () => this.sendInput() }, t('loraBypass.send'));
     const area = h('div', { class: 'rb-picture-area' }, this.pictures.diagram.node()!);
     this.replaceChildren(h('div', { class: 'rb-widget rb-lora-bypass' },
       h('div', { class: 'rb-sliders', 'data-control': 'sliders' }, ...Object.values(this.sliders).map((s) => s.row)),
       area,
       h('div', { class: 'rb-row', 'data-control': 'flow' }, this.flowButton),
       this.parts.trip,
-      h('p', { class: 'rb-note' }, 'Its shape is a residual connection’s: the main path W₀x and a side path B A x are added at +, ' +
-        'as a residual block adds a branch’s output to what flows past it. Because B starts at zero, the side path adds nothing at first.'),
+      h('p', { class: 'rb-note' }, t('loraBypass.residual')),
       this.parts.counts, this.parts.rank, this.parts.fullRank,
-      h('p', { class: 'rb-subhead' }, 'ΔW = (α/r) B A, entry by entry'),
+      h('p', { class: 'rb-subhead' }, t('loraBypass.outerHead')),
       this.pictures.outer.node()!,
       h('div', { 'data-control': 'merged' },
-        h('p', { class: 'rb-subhead' }, 'Merged: W = W₀ + (α/r) B A'),
+        h('p', { class: 'rb-subhead' }, t('loraBypass.mergedHead')),
         this.pictures.merged.node()!, this.parts.merge),
-      h('p', { class: 'rb-note' }, 'Orange cells are positive, blue negative; the stronger the colour, the larger the value.'),
+      h('p', { class: 'rb-note' }, t('loraBypass.colours')),
       this.createLiveRegion()));
     this.width = watchWidth(area, () => this.draw());
   }
 
   private readAttributes(): void {
-    const d = readWholeNumber(this.getAttribute('d'), { name: 'd', min: 1, max: BYPASS_SIZE_MAX, fallback: 6 });
-    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: BYPASS_SIZE_MAX, fallback: 8 });
+    const d = readWholeNumber(this.getAttribute('d'), { name: 'd', min: 1, max: BYPASS_SIZE_MAX, fallback: 6 }, this.t);
+    const k = readWholeNumber(this.getAttribute('k'), { name: 'k', min: 1, max: BYPASS_SIZE_MAX, fallback: 8 }, this.t);
     const full = Math.min(d.value, k.value);
-    const r = readWholeNumber(this.getAttribute('r'), { name: 'r', min: 1, max: full, fallback: 1 });
-    const alpha = readAlpha(this.getAttribute('alpha'));
+    const r = readWholeNumber(this.getAttribute('r'), { name: 'r', min: 1, max: full, fallback: 1 }, this.t);
+    const alpha = readAlpha(this.getAttribute('alpha'), this.t);
     setMessage(this.sliders.d.message, d.message, this.sliders.d.input);
     setMessage(this.sliders.k.message, k.message, this.sliders.k.input);
     setMessage(this.sliders.r.message, r.message, this.sliders.r.input);
@@ -153,8 +161,8 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
     this.stopAnimation();
     this.render();
     const s = bypassSummary(this.layer);
-    this.announce(`d ${size.d}, k ${size.k}, r ${size.r}: the bypass trains ${count(s.counts.lora)} numbers; ` +
-      `W₀ has ${count(s.counts.full)}. ΔW has rank ${s.deltaRank}.${s.atFullRank ? ' This is full rank.' : ''}`);
+    const values = { d: size.d, k: size.k, r: size.r, lora: s.counts.lora, full: s.counts.full, rank: s.deltaRank };
+    this.announce(s.atFullRank ? this.t('loraBypass.announceFull', values) : this.t('loraBypass.announce', values));
     this.emitChange();
   }
 
@@ -166,7 +174,7 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
     this.draw();
     const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.describeTrip();
-    this.announce(`New x: h = ${list(this.flow.h)}.`);
+    this.announce(this.t('loraBypass.announceInput', { h: this.list(this.flow.h) }));
     if (still || !this.geometry) {
       this.emitChange();
       return;
@@ -200,67 +208,67 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
     s.r.input.value = String(r);
     s.alpha.input.value = String(nearestStop(ALPHA_STOPS, alpha));
     const summary = bypassSummary(this.layer);
-    s.d.input.setAttribute('aria-valuetext', `d = ${d} outputs`);
-    s.k.input.setAttribute('aria-valuetext', `k = ${k} inputs`);
-    s.r.input.setAttribute('aria-valuetext', `rank ${r} of ${summary.fullRank}${summary.atFullRank ? ', full rank' : ''}`);
-    s.alpha.input.setAttribute('aria-valuetext', `alpha ${formatNumber(alpha)}, scale alpha/r = ${formatNumber(alpha / r)}`);
+    const t = this.t;
+    const value = (x: number) => localeValue(t.lang, x);
+    s.d.input.setAttribute('aria-valuetext', t('loraBypass.dValue', { d }));
+    s.k.input.setAttribute('aria-valuetext', t('loraBypass.kValue', { k }));
+    const rank = { r, most: summary.fullRank };
+    s.r.input.setAttribute('aria-valuetext', summary.atFullRank ? t('loraBypass.rValueFull', rank) : t('loraBypass.rValue', rank));
+    s.alpha.input.setAttribute('aria-valuetext', t('loraBypass.alphaValue', { alpha: value(alpha), scale: value(alpha / r) }));
     s.d.output.textContent = String(d);
     s.k.output.textContent = String(k);
     s.r.output.textContent = String(r);
-    s.alpha.output.textContent = formatNumber(alpha);
+    s.alpha.output.textContent = value(alpha);
 
     const { lora, full } = summary.counts;
-    this.parts.counts.textContent = `The bypass trains r(d + k) = ${r} · (${d} + ${k}) = ${count(lora)} numbers; ` +
-      `fine-tuning W₀ itself would train d·k = ${d} · ${k} = ${count(full)}.` +
-      (lora >= full ? ' At this rank LoRA saves nothing.' : '');
+    const counts = { d, k, r, lora, full, rank: summary.deltaRank, most: summary.fullRank };
+    this.parts.counts.textContent = joinSentences(t.lang, [t('loraBypass.counts', counts), lora >= full ? t('loraBypass.noSaving') : '']);
     const multiples = r === 1 ? rowsAsMultiples(deltaW(this.layer)) : null;
-    this.parts.rank.textContent = multiples
-      ? `At r = 1, ΔW = (α/r) b aᵀ is an outer product: every row is a multiple of A’s one row (the multiple is α/r times B’s entry ` +
-        `for that row) and every column a multiple of B’s column. The stripes in the picture are that pattern; rank(ΔW) = ${summary.deltaRank}.`
-      : `ΔW is a sum of r = ${r} such outer products, one per column of B and row of A: rank(ΔW) = ${summary.deltaRank}, never more than r.`;
+    this.parts.rank.textContent = multiples ? t('loraBypass.outer', counts) : t('loraBypass.sum', counts);
     this.parts.fullRank.hidden = !summary.atFullRank;
-    this.parts.fullRank.textContent = summary.atFullRank
-      ? `r = min(d, k) = ${summary.fullRank}: full rank. B A can now be any ${d} × ${k} matrix, so this bypass can learn any change ` +
-        `full fine-tuning could make to W₀ (with ${count(lora)} numbers against W₀’s ${count(full)}). LoRA at full rank on every ` +
-        'matrix, with the biases trained as well, is full fine-tuning; the savings come only from r far below min(d, k).'
-      : '';
+    this.parts.fullRank.textContent = summary.atFullRank ? t('loraBypass.fullRank', counts) : '';
     this.describeTrip();
     this.draw();
   }
 
   private describeTrip(): void {
     const f = this.flow;
-    this.parts.trip.textContent = `x = ${list(f.x)} → A x = ${list(f.down)} (${this.size.r} number${this.size.r === 1 ? '' : 's'}) → ` +
-      `(α/r) B A x = ${list(f.up)}; W₀ x = ${list(f.frozen)}; h = ${list(f.h)}.`;
-    this.parts.merge.textContent = `W has W₀’s shape, so the merged layer runs as fast as the original. W x = ${list(f.merged)}: ` +
-      `the same h as the two paths (largest difference ${formatNumber(f.mergeDifference)}).`;
+    const list = (v: number[]) => this.list(v);
+    this.parts.trip.textContent = this.t('loraBypass.trip',
+      { x: list(f.x), down: list(f.down), r: this.size.r, up: list(f.up), frozen: list(f.frozen), h: list(f.h) });
+    this.parts.merge.textContent = this.t('loraBypass.merge',
+      { merged: list(f.merged), difference: localeValue(this.t.lang, f.mergeDifference) });
   }
 
   private draw(): void {
     const width = this.width();
     const { d, k, r, alpha } = this.size;
-    this.geometry = drawBypassDiagram(this.pictures.diagram, this.layer, this.flow, width);
+    const t = this.t;
+    this.geometry = drawBypassDiagram(this.pictures.diagram, this.layer, this.flow, width, t('loraBypass.frozen'));
     showFlowFrame(this.pictures.diagram, this.geometry, 1);
-    setTitle(this.pictures.diagram, `The LoRA bypass, d = ${d}, k = ${k}, r = ${r}`,
-      `x (${k} numbers) goes up two paths: through the frozen W₀ (${d} × ${k}) on the left, and on the right through A, which ` +
-      `narrows it to ${r} number${r === 1 ? '' : 's'}, then B, which widens them to ${d}. The paths meet at + and give h = ${list(this.flow.h)}.`);
+    setTitle(this.pictures.diagram, t('loraBypass.diagramTitle', { d, k, r }),
+      t('loraBypass.diagramDescription', { d, k, r, h: this.list(this.flow.h) }));
     drawOuterProduct(this.pictures.outer, this.layer, width);
-    setTitle(this.pictures.outer, `ΔW = (α/r) B A for r = ${r}, α = ${formatNumber(alpha)}`,
-      `A (${r} × ${k}) above, B (${d} × ${r}) on the left, and their product scaled by α/r, ${d} × ${k}, of rank ${bypassSummary(this.layer).deltaRank}.`);
+    setTitle(this.pictures.outer, t('loraBypass.outerTitle', { r, alpha: localeValue(t.lang, alpha) }),
+      t('loraBypass.outerDescription', { d, k, r, rank: bypassSummary(this.layer).deltaRank }));
     drawMerged(this.pictures.merged, this.layer, width);
-    setTitle(this.pictures.merged, 'W₀ + (α/r) B A = W', `Three ${d} × ${k} grids on one colour scale: the frozen W₀, the update, and their sum.`);
+    setTitle(this.pictures.merged, 'W₀ + (α/r) B A = W', t('loraBypass.mergedDescription', { d, k }));
   }
 }
 
 /** alpha from an attribute: any number from the first stop to the last, else the default 2 with a message. */
-function readAlpha(text: string | null): { value: number; message: string } {
+function readAlpha(text: string | null, t: Translate = english): { value: number; message: string } {
   const min = ALPHA_STOPS[0];
   const max = ALPHA_STOPS[ALPHA_STOPS.length - 1];
-  if (text === null) return { value: 2, message: '' };
+  const fallback = 2;
+  if (text === null) return { value: fallback, message: '' };
   const x = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(x)) return { value: 2, message: `alpha “${text.slice(0, 24)}” is not a number, so 2 is used.` };
+  if (text.trim() === '' || !Number.isFinite(x)) {
+    return { value: fallback, message: t('loraBypass.alphaNotNumber', { text: `“${text.slice(0, 24)}”`, fallback }) };
+  }
   const value = Math.min(max, Math.max(min, x));
-  return { value, message: value === x ? '' : `alpha = ${formatNumber(x)} is outside ${min}–${max}, so ${formatNumber(value)} is used.` };
+  const show = (v: number) => localeValue(t.lang, v);
+  return { value, message: value === x ? '' : t('loraBypass.alphaOutside', { text: show(x), min: show(min), max: show(max), value: show(value) }) };
 }
 
 defineWidget('rankbook-lora-bypass', LoraBypass);

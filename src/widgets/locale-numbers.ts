@@ -1,0 +1,49 @@
+import { formatNumber } from '../i18n/format';
+
+/**
+ * Numbers for the LoRA widgets' prose and labels in the reader's language: like plots/scales.formatNumber
+ * (significant figures, a true minus sign, ×10ⁿ for very small or large magnitudes), with the locale's separators.
+ */
+const MINUS = '\u2212';
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function localeValue(lang: string, value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '?' : value > 0 ? '∞' : `${MINUS}∞`;
+  if (value === 0) return '0';
+  const sign = value < 0 ? MINUS : '';
+  const a = Math.abs(value);
+  if (a >= 1e-3 && a < 1e15) return sign + formatNumber(lang, a, { maximumSignificantDigits: digits });
+  const [mantissa, exponent] = a.toExponential(digits - 1).split('e');
+  const e = Number(exponent);
+  const power = String(Math.abs(e)).split('').map((c) => SUPERSCRIPTS[Number(c)]).join('');
+  return `${sign}${formatNumber(lang, Number(mantissa), { maximumSignificantDigits: digits })}×10${e < 0 ? '⁻' : ''}${power}`;
+}
+
+/** A whole count with the locale's grouping: 12,288 / 12.288. */
+export function localeCount(lang: string, n: number): string {
+  return formatNumber(lang, n, { maximumFractionDigits: 0 });
+}
+
+/** A number with exactly `decimals` decimals: 4.8 / 4,8. */
+export function localeFixed(lang: string, x: number, decimals: number): string {
+  return formatNumber(lang, x, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** A share as a percentage, to three figures: 20.8% / 20,8 %. */
+export function localePercent(lang: string, share: number): string {
+  return formatNumber(lang, share, { style: 'percent', maximumSignificantDigits: 3 });
+}
+
+/**
+ * Values written one after another, "1, 0.5" in English; where the locale writes decimals with a comma
+ * (de, vi: "0,5") they are separated by semicolons, so that "1; 0,5" cannot be read as three numbers.
+ */
+export function localeList(lang: string, values: number[], digits = 3): string {
+  const separator = formatNumber(lang, 0.5).includes(',') ? '; ' : ', ';
+  return values.map((v) => localeValue(lang, v, digits)).join(separator);
+}
+
+/** Sentences one after another: with a space, except in Chinese, whose full stop needs none. */
+export function joinSentences(lang: string, sentences: string[]): string {
+  return sentences.filter(Boolean).join(lang.startsWith('zh') ? '' : ' ');
+}

@@ -1,0 +1,37 @@
+import { describe, it, expect } from 'vitest';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/widgets/locale-numbers';
+
+describe('numbers in the LoRA widgets, per language', () => {
+  it('keeps significant figures and a true minus sign, with the locale’s decimal mark', () => {
+    expect(localeValue('en', -0.123456)).toBe('−0.123');
+    expect(localeValue('de', -0.123456)).toBe('−0,123');
+    expect(localeValue('en', 0.4567, 2)).toBe('0.46');
+    expect(localeValue('zh-CN', 12288)).toBe('12,300');
+    expect(localeValue('en', 0)).toBe('0');
+  });
+
+  it('writes very small magnitudes as ×10ⁿ', () => {
+    expect(localeValue('en', 1.234e-16)).toBe('1.23×10⁻¹⁶');
+    expect(localeValue('de', -2.5e-9, 2)).toBe('−2,5×10⁻⁹');
+  });
+
+  it('groups counts and fixes decimals as the locale does', () => {
+    expect(localeCount('en', 12288)).toBe('12,288');
+    expect(localeCount('de', 12288)).toBe('12.288');
+    expect(localeFixed('en', 4.8, 1)).toBe('4.8');
+    expect(localeFixed('vi', 4.8, 1)).toBe('4,8');
+    expect(localePercent('en', 0.20833)).toBe('20.8%');
+    expect(localePercent('de', 0.20833)).toBe('20,8\u00a0%');
+  });
+
+  it('separates a list by semicolons where the decimal mark is a comma', () => {
+    expect(localeList('en', [1, 0.5, -0.25])).toBe('1, 0.5, −0.25');
+    expect(localeList('de', [1, 0.5, -0.25])).toBe('1; 0,5; −0,25');
+    expect(localeList('vi', [1, 0.5])).toBe('1; 0,5');
+  });
+
+  it('joins sentences without a space in Chinese only', () => {
+    expect(joinSentences('en', ['A.', '', 'B.'])).toBe('A. B.');
+    expect(joinSentences('zh-CN', ['甲。', '乙。'])).toBe('甲。乙。');
+  });
+});
