@@ -7,7 +7,6 @@ import { setTitle } from '../plots/svg-frame';
 import { factorShapeLayout, breakEvenRank, type ShapeBox } from '../linalg/factor-shapes';
 import { storageCounts } from '../linalg/factorisation';
 import { formatNumber } from '../i18n/format';
-import { withTranslator, type Translate } from '../i18n/translate';
 
 /** Sizes the m and n sliders step through: hand-sized ones, then up to a 4,096-wide transformer layer. */
 export const SHAPE_STOPS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128, 256, 512, 1024, 2048, 4096];
@@ -44,14 +43,9 @@ export class FactorShapes extends WidgetElement<FactorShapesState> {
   private parts!: Record<'result' | 'scaleNote', HTMLElement>;
   private width = () => 640;
   private scale = 0;
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
     });

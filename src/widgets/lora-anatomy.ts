@@ -5,7 +5,6 @@ import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
 import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from './locale-numbers';
-import { withTranslator, type Translate } from '../i18n/translate';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawFit, BARS_MAX } from './lora-anatomy-fit';
@@ -88,14 +87,9 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
   private busy = false;
   private figure!: ReturnType<typeof anatomyFigure>;
   private map!: Heatmap;
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
     });

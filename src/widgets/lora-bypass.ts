@@ -7,7 +7,7 @@ import { setTitle } from '../plots/svg-frame';
 import { drawBypassDiagram, showFlowFrame, type BypassGeometry } from './lora-bypass-diagram';
 import { drawOuterProduct, drawMerged } from './lora-bypass-matrices';
 import { localeValue, localeList, joinSentences } from './locale-numbers';
-import { withTranslator, english, type Translate } from '../i18n/translate';
+import { english, type Translate } from '../i18n/translate';
 import {
   BYPASS_SIZE_MAX, bypassLayer, bypassFlow, bypassInput, bypassSummary, deltaW, rowsAsMultiples,
   type BypassLayer, type BypassFlow,
@@ -63,14 +63,9 @@ export class LoraBypass extends WidgetElement<LoraBypassState> {
   private geometry: BypassGeometry | null = null;
   private animation = 0;
   private width = () => 640;
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
     });

@@ -12,7 +12,7 @@ import { rank as numericRank } from '../linalg/rank';
 import { numericRankSentence, randomRank } from './rank-explorer-words';
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { seededRandom } from '../linalg/seeded-random';
-import { withTranslator, type Translate } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 
 export const MAX_SIZE = 8;
 export const RANK_ONE_EXAMPLE = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];
@@ -68,14 +68,9 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private valid: ({ entries: string[][]; M: FractionMatrix } & ReturnType<typeof analyse>) | null = null;
   private error = '';
   private random = seededRandom(Date.now());
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.load(this.getAttribute('matrix') ?? JSON.stringify(RANK_ONE_EXAMPLE), 'attribute');
     });

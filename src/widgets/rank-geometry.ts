@@ -5,7 +5,6 @@ import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawRankGeometry } from './rank-geometry-picture';
 import { readGeometryMatrix, presetLabel, GEOMETRY_PRESETS } from './rank-geometry-read';
-import { withTranslator, type Translate } from '../i18n/translate';
 import { parseEntry } from '../linalg/fraction-matrix';
 import { columnSpace, type ColumnSpace, type ColumnSpaceKind } from '../linalg/column-space';
 import { normaliseView, viewFacing, type ViewAngles } from '../linalg/view-rotation';
@@ -45,14 +44,9 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
   private turnSliders!: Record<'turn' | 'tilt', LabelledSlider>;
   private parts!: Record<'result' | 'legend', HTMLElement>;
   private width = () => 560;
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttribute();
     });

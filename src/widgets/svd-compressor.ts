@@ -7,7 +7,7 @@ import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageM
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
 import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
 import { formatNumber } from '../i18n/format';
-import { withTranslator, type Translate } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 
 const sampleLabel = (name: string, t: Translate) => ({
   astronaut: t('svd.sampleAstronaut'), camera: t('svd.sampleCamera'), coffee: t('svd.sampleCoffee'), chelsea: t('svd.sampleChelsea'),
@@ -53,20 +53,15 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   private announcement = 0;
   private ui!: ReturnType<SvdCompressor['build']>;
   private plots!: SvdPlots;
-  private t!: Translate;
-  private started = false;
 
   protected currentState(): SvdCompressorState {
     return this.s;
   }
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
     // The workers load and warm up while the image is fetched and decoded (and any catalogue): they overlap.
     prepareSvdWorkers();
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.ui = this.build();
       this.readAttributes();
       void this.loadSample(this.s.image);

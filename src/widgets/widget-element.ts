@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 /**
  * What every Rankbook widget shares (DESIGN.md, widget contract): a JSON `state`, a `change` event carrying
@@ -7,6 +8,22 @@ import { h } from './dom';
 export abstract class WidgetElement<State extends object> extends HTMLElement {
   protected abstract currentState(): State;
   private liveRegion: HTMLElement | null = null;
+  /** The messages in the widget's language (its `lang`, or the page's): set before startTranslated's `build` runs. */
+  protected t!: Translate;
+  private started = false;
+
+  /**
+   * Builds the widget once, in its language: at once when the catalogue is loaded (always for English), else when
+   * it arrives, the server-rendered fallback staying until then. Later connections (a move in the DOM) do nothing.
+   */
+  protected startTranslated(build: () => void): void {
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      build();
+    });
+  }
 
   /** Inputs and the figures on show, as plain JSON: the URL, embed code, postMessage and tests read this. */
   get state(): State {

@@ -8,7 +8,7 @@ import { answerControls, type AnswerControls } from './answer-form';
 import { progressChanged, progressStore } from './browser-store';
 import { promptView } from './prompt-view';
 import { withSubscripts } from '../subscripts';
-import { withTranslator, type Translate } from '../../i18n/translate';
+import type { Translate } from '../../i18n/translate';
 import { widgetLanguage } from '../../i18n/languages';
 import { exerciseTitle, loadExerciseTranslator, type ExerciseTranslate } from '../../exercises/messages/translate';
 
@@ -45,9 +45,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   private parts: { feedback: HTMLElement; message: HTMLElement; solution: HTMLElement; show: HTMLButtonElement; status: HTMLElement; body: HTMLElement } | null = null;
   private memory: WidgetMemory = new Map();
   private widget: HTMLElement | null = null;
-  private started = false;
   private loads = 0;
-  private t!: Translate;
   /** The exercises' own catalogue (questions, feedback, solutions), loaded with the generators. */
   private tx!: ExerciseTranslate;
   /** Set once the language's catalogue is in: loads wait for it. */
@@ -58,14 +56,11 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
   }
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    const dataScript = this.querySelector('script[data-exercise-data]');
-    if (dataScript) {
-      try { this.data = JSON.parse(dataScript.textContent ?? '{}'); } catch { /* the generator reports what it lacks */ }
-    }
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
+      const dataScript = this.querySelector('script[data-exercise-data]');
+      if (dataScript) {
+        try { this.data = JSON.parse(dataScript.textContent ?? '{}'); } catch { /* the generator reports what it lacks */ }
+      }
       this.translated = true;
       // Exercises end a lesson: they build when the reader nears them (or the page is idle), not as it opens.
       whenNearViewOrIdle(this, () => { if (this.loads === 0) void this.load(); });
