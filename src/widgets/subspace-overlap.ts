@@ -10,7 +10,7 @@ import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel'
 import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
-import { fixed } from './decimals';
+import { fixed, tick } from './decimals';
 import { withTranslator, type Translate } from '../i18n/translate';
 
 /** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
@@ -161,6 +161,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
     this.profile = lineChart([], {
       title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
+      formatY: (v) => tick(t.lang, v),
     });
     this.panel = new RetrainPanel({
       t,

@@ -282,7 +282,7 @@ export const zhCN: Catalogue = {
   'subspace.tableSummary': '以表格列出所有值',
   'subspace.choiceProblem': '{name}="{value}" 不是 {allowed} 之一，因此使用 {fallback}。',
   'subspace.loadFailed': '无法加载适配器：{error}。',
-  'subspace.result': 'φ(1, 1) = {phi11}；{n} × {n} 角上的均值为 {mean}，而 {k} 维空间中随机方向的均值为 {random}（是它的 {ratio} 倍）。',
+  'subspace.result': 'φ(1, 1) = {phi11}；{n} × {n} 角上的均值为 {mean}，而 {k} 维空间中随机方向的均值为 {random}（是后者的 {ratio} 倍）。',
   'subspace.axes': '{matrix}，第 {layer} 层：{comparison}。行 i = 1…{rows} 是 {first} 最靠前的方向，列 j = 1…{cols} 是 {second} 的。颜色越深，φ 越大：从 0（无色）到 1（最深）。',
   'subspace.mapDescription': '{rows} × {cols} 的子空间相似度网格。φ(1, 1) = {phi11}，{n} × {n} 角的均值为 {mean}，随机期望值为 {random}。',
   'subspace.mapTitleFor': '{matrix} 的 φ(i, j)，第 {layer} 层：{comparison}',
