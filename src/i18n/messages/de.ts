@@ -323,7 +323,7 @@ export const de: Catalogue = {
   'deltaW.chartDescription': 'Winziges Modell: {tiny}. GPT-3 (Paper): r = 4: {paper4}, r = 64: {paper64}.',
   'deltaW.sourceRetrained': 'Aus Adaptern, die in diesem Browser trainiert wurden, je {steps} Schritte (die ausgelieferten hatten {shipped}); das Diagramm zeigt dann nur r = 4 und 64.',
   'deltaW.sourceShipped': 'Aus den ausgelieferten Adaptern des Rang-Vergleichs auf {targets} (Seed 1, je {steps} Schritte); ΔW = (α / r) B A mit α = {alpha}. Die Zufallsmatrix ist eine Gauß-Matrix mit festem Seed; „etwa“ ist ihre erwartete Größe, r‖W‖_F / √(dk).',
-  'deltaW.fallbackCaption': 'Schicht {layer}, {matrix}, des winzigen Modells neben GPT-3 175B, Schicht 48, Wq (Hu et al. 2021, Tabelle 7)',
+  'deltaW.fallbackCaption': ', Schicht {layer}, {matrix}, des winzigen Modells neben GPT-3 175B, Schicht 48, Wq (Hu et al. 2021, Tabelle 7)',
   'deltaW.fallbackTiny': 'r = {r}, winzig',
   'deltaW.amplificationFactor': 'Verstärkungsfaktor',
   'deltaW.fallbackMissing': 'In diesem Build fehlen das ausgelieferte Basismodell und die Adapter.',

@@ -334,7 +334,7 @@ export const en = {
   'deltaW.chartDescription': 'Tiny model: {tiny}. GPT-3 (paper): r = 4: {paper4}, r = 64: {paper64}.',
   'deltaW.sourceRetrained': 'From adapters trained in this browser, {steps} steps each (the shipped ones had {shipped}); the chart then shows r = 4 and 64 only.',
   'deltaW.sourceShipped': 'From the shipped adapters of the rank sweep on {targets} (seed 1, {steps} steps each); ΔW = (α / r) B A with α = {alpha}. The random matrix is Gaussian, drawn with a fixed seed; “about” is its expected size, r‖W‖_F / √(dk).',
-  'deltaW.fallbackCaption': 'layer {layer} {matrix} of the tiny model beside GPT-3 175B layer 48 Wq (Hu et al. 2021, Table 7)',
+  'deltaW.fallbackCaption': ', layer {layer} {matrix} of the tiny model beside GPT-3 175B layer 48 Wq (Hu et al. 2021, Table 7)',
   'deltaW.fallbackTiny': 'r = {r}, tiny',
   'deltaW.amplificationFactor': 'amplification factor',
   'deltaW.fallbackMissing': 'The shipped base model and adapters are missing from this build.',

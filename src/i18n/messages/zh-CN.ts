@@ -323,7 +323,7 @@ export const zhCN: Catalogue = {
   'deltaW.chartDescription': '微型模型：{tiny}。GPT-3（论文）：r = 4：{paper4}，r = 64：{paper64}。',
   'deltaW.sourceRetrained': '来自在本浏览器中训练的适配器，每个 {steps} 步（附带的适配器为 {shipped} 步）；此时图表只显示 r = 4 和 64。',
   'deltaW.sourceShipped': '来自 {targets} 上秩扫描附带的适配器（种子 1，每个 {steps} 步）；ΔW = (α / r) B A，α = {alpha}。随机矩阵是用固定种子抽取的高斯矩阵；“约”是它的期望大小 r‖W‖_F / √(dk)。',
-  'deltaW.fallbackCaption': '微型模型第 {layer} 层的 {matrix} 与 GPT-3 175B 第 48 层 Wq 对照（Hu et al. 2021，表 7）',
+  'deltaW.fallbackCaption': '，微型模型第 {layer} 层的 {matrix} 与 GPT-3 175B 第 48 层 Wq 对照（Hu et al. 2021，表 7）',
   'deltaW.fallbackTiny': 'r = {r}，微型',
   'deltaW.amplificationFactor': '放大系数',
   'deltaW.fallbackMissing': '本次构建缺少附带的基础模型和适配器。',
