@@ -39,6 +39,12 @@ export interface RetrainedAdapter {
   validationLoss: number;
 }
 
+/** What the retraining is doing, for the panel to put in words. */
+export type RetrainStatusReport =
+  | { kind: 'starting' }
+  | { kind: 'training'; r: number; seed: number; backend: string }
+  | { kind: 'measuring' };
+
 export interface RetrainOutcome {
   backend: string;
   notice: string;
@@ -79,9 +85,9 @@ export async function retrainAdapters(specs: RetrainSpec[], options: {
   steps: number;
   signal?: AbortSignal;
   onProgress?: (p: RetrainProgress) => void;
-  onStatus?: (text: string) => void;
+  onStatus?: (status: RetrainStatusReport) => void;
 }): Promise<RetrainOutcome> {
-  options.onStatus?.('Starting tfjs and downloading the base model…');
+  options.onStatus?.({ kind: 'starting' });
   const s = await openSession();
   const adapters: RetrainedAdapter[] = [];
   for (const [run, spec] of specs.entries()) {
@@ -96,13 +102,13 @@ export async function retrainAdapters(specs: RetrainSpec[], options: {
     const stop = () => trainer.cancel();
     options.signal?.addEventListener('abort', stop);
     try {
-      options.onStatus?.(`Training r = ${spec.r} (seed ${spec.seed}) on ${s.backend}…`);
+      options.onStatus?.({ kind: 'training', r: spec.r, seed: spec.seed, backend: s.backend });
       for await (const report of trainer.run()) {
         options.onProgress?.({ run, runs: specs.length, step: report.step, totalSteps: options.steps,
           trainLoss: report.trainLoss, stepsPerSecond: report.stepsPerSecond });
       }
       if (trainer.step === options.steps) {
-        options.onStatus?.('Measuring the validation loss…');
+        options.onStatus?.({ kind: 'measuring' });
         const validationLoss = await evaluateLoss(model, s.data.validation, s.data.validation.count, RECIPE.batchSize);
         const tensors: NamedArrays = {};
         for (const { name, A, B } of attachment.factors()) {

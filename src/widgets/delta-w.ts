@@ -7,12 +7,15 @@ import { amplificationFactor, projectionRow, type LowRankProduct, type Projectio
 import type { NamedArrays } from '../lora/model';
 import { adapterRunName } from '../lora/checkpoint-reader';
 import { loadBaseWeights, loadShippedAdapter, nextFrame } from './adapter-data';
-import { RetrainPanel, type RetrainState } from './retrain-panel';
+import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
 import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
-import { SWEEP_RANKS } from './rank-sweep-cells';
+import { SWEEP_RANKS, targetsLabel } from './rank-sweep-cells';
 import { withSubscripts } from './subscripts';
+import { fixed, tick } from './decimals';
+import { formatLogTick } from '../plots/scales';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 /** The paper's Table 7 columns, two of the sweep's ranks (SWEEP_RANKS). */
 const TABLE_RANKS = [4, 64] as const;
@@ -32,7 +35,6 @@ export interface DeltaWState {
   message: string;
 }
 
-const f2 = (x: number) => x.toFixed(2);
 const runName = (r: number) => adapterRunName(r, ['wq', 'wv'], 1);
 
 /**
@@ -63,12 +65,18 @@ export class DeltaW extends WidgetElement<DeltaWState> {
   private message = '';
   private fresh: { byRank: Map<number, { tensors: NamedArrays; scale: number }>; steps: number } | null = null;
   private drawToken = 0;
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.chart) return;
-    this.build();
-    this.readAttributes();
-    whenNearView(this, () => void this.redraw());
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+      whenNearView(this, () => void this.redraw());
+    });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -92,22 +100,26 @@ export class DeltaW extends WidgetElement<DeltaWState> {
   }
 
   private build(): void {
-    const layer = layerSelect('delta-w', (n) => this.set({ layer: n }));
-    const matrix = matrixSelect('delta-w', (m) => this.set({ matrix: m }));
+    const t = this.t;
+    const layer = layerSelect('delta-w', t, (n) => this.set({ layer: n }));
+    const matrix = matrixSelect('delta-w', t, (m) => this.set({ matrix: m }));
     this.controls = { layer: layer.el, matrix: matrix.el };
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
-      result: h('p', { class: 'rb-result' }, 'Loading the base model and adapters…'),
+      result: h('p', { class: 'rb-result' }, t('deltaW.loading')),
       table: h('div', { class: 'rb-table-scroll' }),
       source: h('p', { class: 'rb-note' }),
-      back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh = null; void this.redraw(); } }, 'Back to the shipped adapters'),
+      back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh = null; void this.redraw(); } }, t('retrain.backToShipped')),
     };
     this.chart = lineChart([], {
-      title: 'Amplification factor by rank', description: '', xLabel: 'rank r (log scale)', yLabel: '‖ΔW‖ / ‖UᵀWV‖',
+      title: t('deltaW.chartTitle'), description: '', xLabel: t('deltaW.rankAxis'), yLabel: '‖ΔW‖ / ‖UᵀWV‖',
       yScale: 'log', height: 260, dots: true, formatX: (v) => String(2 ** Math.round(v)),
+      // Powers of ten only, as the chart labels a log axis, written in the reader's language (1.000, 1 000).
+      formatY: (v) => (/^[\d,]+$/.test(formatLogTick(v)) ? tick(t.lang, v) : formatLogTick(v)),
     });
     this.panel = new RetrainPanel({
-      label: () => 'Retrain r = 4 and r = 64 in my browser',
+      t,
+      label: () => t('deltaW.retrain'),
       specs: () => {
         const seed = 1 + Math.floor(Math.random() * 1e6);
         return TABLE_RANKS.map((r) => ({ r, targets: ['wq', 'wv'], seed }));
@@ -128,11 +140,11 @@ export class DeltaW extends WidgetElement<DeltaWState> {
 
   private readAttributes(): void {
     const problems: string[] = [];
-    const layer = readLayer(this.getAttribute('layer'), problems);
+    const layer = readLayer(this.getAttribute('layer'), problems, this.t);
     const rawMatrix = this.getAttribute('matrix');
     let matrix: AdaptedMatrix = 'wq';
     if (rawMatrix === 'wq' || rawMatrix === 'wv') matrix = rawMatrix;
-    else if (rawMatrix !== null) problems.push(`matrix="${rawMatrix}" is not wq or wv, so Wq is shown.`);
+    else if (rawMatrix !== null) problems.push(this.t('deltaW.matrixProblem', { value: rawMatrix }));
     this.panel.readSteps(this.getAttribute('steps'), problems);
     this.settings = { layer, matrix };
     this.message = problems.join(' ');
@@ -188,7 +200,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     } catch (e) {
       if (token !== this.drawToken) return;
       this.status = 'error';
-      const text = `The base model or adapters could not be loaded: ${(e as Error).message}.`;
+      const text = this.t('deltaW.loadFailed', { error: (e as Error).message });
       this.parts.result.textContent = text;
       setMessage(this.parts.message, [this.message, text].filter(Boolean).join(' '));
     }
@@ -199,40 +211,42 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     const { layer, matrix } = this.settings;
     const M = matrix === 'wq' ? 'Wq' : 'Wv';
     const [r4, r64] = this.rows;
-    this.parts.result.textContent = `Layer ${layer}, ${M}: at r = 4, ΔW is ${r4.amplification.toFixed(1)} times larger than what W already has along ΔW’s directions; ` +
-      `at r = 64 only ${r64.amplification.toFixed(1)} times. GPT-3: ${paperAmplification(4).toFixed(1)} and ${paperAmplification(64).toFixed(1)}.`;
+    const t = this.t;
+    const f1 = (x: number) => fixed(t.lang, x, 1);
+    const f2 = (x: number) => fixed(t.lang, x, 2);
+    const paper4 = f1(paperAmplification(4)), paper64 = f1(paperAmplification(64));
+    this.parts.result.textContent = t('deltaW.result', { layer, matrix: M, r4: f1(r4.amplification), r64: f1(r64.amplification), paper4, paper64 });
     const paper = PAPER_TABLE7.rows;
     const paperCell = (x: number | string) => h('td', { class: 'rb-paper' }, typeof x === 'number' ? f2(x) : x);
     const line = (label: string, ours: (row: ProjectionRow) => string, theirs: (r: 4 | 64) => number | string) =>
       h('tr', {}, h('th', { scope: 'row' }, ...withSubscripts(label)),
         ...[0, 1].flatMap((t) => [h('td', {}, ours(this.rows[t])), paperCell(theirs(TABLE_RANKS[t]))]));
-    const here = M === 'Wq' ? 'tiny model' : 'tiny model (Wv)';
+    const here = M === 'Wq' ? t('deltaW.tinyModel') : t('deltaW.tinyModelWv');
     fill(this.parts.table, h('table', { class: 'rb-data-table rb-delta-table' },
-      h('caption', {}, ...withSubscripts(`‖UᵀWV‖_F for U, V the top r singular directions of ΔW, of W itself and of a random matrix — layer ${layer} ${M} of the tiny model (${this.width} × ${this.width}) beside GPT-3 175B, layer 48 Wq (12,288 × 12,288; Hu et al. 2021, Table 7)`)),
+      h('caption', {}, ...withSubscripts(t('deltaW.caption', { layer, matrix: M, width: this.width, gpt: 12288 }))),
       h('thead', {},
         h('tr', {}, h('td', {}), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 4'), h('th', { scope: 'colgroup', colspan: 2 }, 'r = 64')),
-        h('tr', {}, h('th', { scope: 'col' }, 'U, V from'), h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, 'GPT-3 (paper)'),
-          h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, 'GPT-3 (paper)'))),
+        h('tr', {}, h('th', { scope: 'col' }, t('deltaW.from')), h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, t('deltaW.paper')),
+          h('th', { scope: 'col' }, here), h('th', { scope: 'col' }, t('deltaW.paper')))),
       h('tbody', {},
         line('ΔW', (row) => f2(row.ofDelta), (r) => paper[r].ofDelta),
         line('W', (row) => f2(row.ofWeight), (r) => paper[r].ofWeight),
-        line('a random matrix', (row) => `${f2(row.ofRandom)} (about ${f2(row.randomExpected)})`, (r) => paper[r].ofRandom),
+        line(t('deltaW.randomMatrix'), (row) => t('deltaW.aboutExpected', { value: f2(row.ofRandom), expected: f2(row.randomExpected) }), (r) => paper[r].ofRandom),
         line('‖ΔW‖_F', (row) => f2(row.deltaNorm), (r) => paper[r].deltaNorm),
         line('‖W‖_F', (row) => f2(row.weightNorm), () => PAPER_TABLE7.weightNorm),
-        line('amplification ‖ΔW‖_F / ‖UᵀWV‖_F (U, V from ΔW)', (row) => row.amplification.toFixed(1), (r) => paperAmplification(r).toFixed(1)))));
+        line(t('deltaW.amplificationRow'), (row) => f1(row.amplification), (r) => f1(paperAmplification(r))))));
     const ours = this.factors.map(({ r, factor }) => [Math.log2(r), factor] as [number, number]);
     this.chart.update([
-      { label: `tiny model, layer ${layer} ${M}`, points: ours },
-      { label: 'GPT-3 layer 48 Wq (paper)', points: TABLE_RANKS.map((r) => [Math.log2(r), paperAmplification(r)] as [number, number]) },
+      { label: t('deltaW.seriesTiny', { layer, matrix: M }), points: ours },
+      { label: t('deltaW.seriesPaper'), points: TABLE_RANKS.map((r) => [Math.log2(r), paperAmplification(r)] as [number, number]) },
     ], {
-      title: `Amplification factor against rank, layer ${layer} ${M}`,
-      description: `Tiny model: ${this.factors.map(({ r, factor }) => `r = ${r}: ${factor.toFixed(1)}`).join(', ')}. ` +
-        `GPT-3 (paper): r = 4: ${paperAmplification(4).toFixed(1)}, r = 64: ${paperAmplification(64).toFixed(1)}.`,
+      title: t('deltaW.chartTitleFor', { layer, matrix: M }),
+      description: t('deltaW.chartDescription', { tiny: this.factors.map(({ r, factor }) => `r = ${r}: ${f1(factor)}`).join('; '), paper4, paper64 }),
       xDomain: [0, 6],
     });
     fill(this.parts.source, ...withSubscripts(this.fresh
-      ? `From adapters trained in this browser, ${this.fresh.steps} steps each (the shipped ones had 300); the chart then shows r = 4 and 64 only.`
-      : 'From the shipped adapters of the rank sweep on {Wq, Wv} (seed 1, 300 steps each); ΔW = (α / r) B A with α = 8. The random matrix is Gaussian, drawn with a fixed seed; “about” is its expected size, r‖W‖_F / √(dk).'));
+      ? t('deltaW.sourceRetrained', { steps: this.fresh.steps, shipped: SHIPPED_STEPS })
+      : t('deltaW.sourceShipped', { targets: targetsLabel('wq-wv'), steps: SHIPPED_STEPS, alpha: 8 /* the sweep's α (index.json) */ })));
     this.parts.back.hidden = !this.fresh;
     this.announce(this.parts.result.textContent);
   }

@@ -1,5 +1,6 @@
 import { widgetCatalogue } from './catalogue';
 import { readEmbedQuery } from './embed-query';
+import { withTranslator } from '../i18n/translate';
 
 /** Messages an embed page posts to the page around its iframe. */
 export const HEIGHT_MESSAGE = 'rankbook:height';
@@ -34,9 +35,14 @@ export function startEmbedPage(): void {
   const hidden = settings.hide.map((name) => `[data-control="${name}"]`).join(',');
   if (hidden) document.head.append(Object.assign(document.createElement('style'), { textContent: `${hidden}{display:none!important}` }));
   const note = host.querySelector<HTMLElement>('[data-embed-note]');
+  // In the widget's language: the notes are read again once its catalogue is here.
   if (note && settings.notes.length > 0) {
-    note.textContent = `Note: ${settings.notes.slice(0, 6).join(' ')}`;
-    note.hidden = false;
+    withTranslator(document.documentElement, (t, lang) => {
+      const notes = readEmbedQuery(entry, new URLSearchParams(location.search), t).notes;
+      note.lang = lang;
+      note.textContent = t('embed.note', { notes: notes.slice(0, 6).join(' ') });
+      note.hidden = false;
+    });
   }
   const toParent = (message: object) => {
     if (window.parent !== window) window.parent.postMessage(message, '*');

@@ -1,4 +1,4 @@
-import { h, fill, uniqueId } from './dom';
+import { h, fill } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { lineChart, type LineChart } from '../plots/line-chart';
 import type { AdapterIndex } from '../lora/checkpoint-reader';
@@ -6,6 +6,9 @@ import { loadAdapterIndex } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { SWEEP_RANKS, SWEEP_TARGETS, sweepCells, targetsLabel, type SweepCell, type TargetsKey } from './rank-sweep-cells';
+import { fixed, tick } from './decimals';
+import { formatNumber } from '../i18n/format';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 export interface RankSweepState {
   /** The cell chosen for a live re-run. */
@@ -23,9 +26,6 @@ export interface RankSweepState {
   message: string;
 }
 
-const f3 = (x: number) => x.toFixed(3);
-const count = (n: number) => n.toLocaleString('en-US');
-
 /**
  * `<rankbook-rank-sweep targets="wq-wv" r="4">`: the LoRA paper's Table 6 for the tiny model: validation
  * loss after LoRA at r = 1, 2, 4, 8, 64 on {Wq}, {Wq, Wv} and {Wq, Wk, Wv, Wo}, from the shipped runs; any
@@ -41,12 +41,23 @@ export class RankSweep extends WidgetElement<RankSweepState> {
   private panel!: RetrainPanel;
   private status: RankSweepState['status'] = 'loading';
   private message = '';
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.chart) return;
-    this.build();
-    this.readAttributes();
-    void this.load();
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+      void this.load();
+    });
+  }
+
+  /** A loss to three decimals, in the reader's language. */
+  private f3(x: number): string {
+    return fixed(this.t.lang, x, 3);
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -75,19 +86,21 @@ export class RankSweep extends WidgetElement<RankSweepState> {
   }
 
   private build(): void {
+    const t = this.t;
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
-      result: h('p', { class: 'rb-result' }, 'Loading the shipped runs…'),
+      result: h('p', { class: 'rb-result' }, t('rankSweep.loading')),
       table: h('div', { class: 'rb-table-scroll', 'data-control': 'table' }),
       yours: h('p', { class: 'rb-note', 'aria-live': 'polite' }),
       source: h('p', { class: 'rb-note' }),
     };
     this.chart = lineChart([], {
-      title: 'Validation loss against rank', description: '', xLabel: 'rank r (log scale)', yLabel: 'validation loss (nats per character)',
-      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)),
+      title: t('rankSweep.chartTitle'), description: '', xLabel: t('rankSweep.rankAxis'), yLabel: t('rankSweep.lossAxis'),
+      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)), formatY: (v) => tick(t.lang, v),
     });
     this.panel = new RetrainPanel({
-      label: () => `Re-run r = ${this.selected.r} on ${targetsLabel(this.selected.targets)} in my browser`,
+      t,
+      label: () => t('rankSweep.rerun', { r: this.selected.r, targets: targetsLabel(this.selected.targets) }),
       specs: () => [{ r: this.selected.r, targets: [...SWEEP_TARGETS[this.selected.targets]], seed: 1 }],
       onDone: (outcome) => this.useRetrained(outcome),
       onChange: (announcement) => this.announceAndEmit(announcement),
@@ -95,7 +108,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
     this.replaceChildren(h('div', { class: 'rb-widget rb-rank-sweep' },
       this.parts.message,
       this.parts.result,
-      h('p', { class: 'rb-note' }, 'Choose a cell to re-run it: the button below trains that adapter again in this browser, with the same recipe.'),
+      h('p', { class: 'rb-note' }, t('rankSweep.chooseHint')),
       this.parts.table,
       this.parts.yours,
       h('div', { 'data-control': 'chart' }, this.chart.element),
@@ -106,18 +119,18 @@ export class RankSweep extends WidgetElement<RankSweepState> {
 
   private readAttributes(): void {
     const problems: string[] = [];
-    const t = this.getAttribute('targets');
+    const rawTargets = this.getAttribute('targets');
     let targets: TargetsKey = 'wq-wv';
-    if (t !== null) {
-      if (t in SWEEP_TARGETS) targets = t as TargetsKey;
-      else problems.push(`targets="${t}" is not one of ${Object.keys(SWEEP_TARGETS).join(', ')}, so wq-wv is chosen.`);
+    if (rawTargets !== null) {
+      if (rawTargets in SWEEP_TARGETS) targets = rawTargets as TargetsKey;
+      else problems.push(this.t('rankSweep.targetsProblem', { value: rawTargets, allowed: Object.keys(SWEEP_TARGETS).join(', ') }));
     }
     const rawR = this.getAttribute('r');
     let r = 4;
     if (rawR !== null) {
       const n = Number(rawR);
       if (SWEEP_RANKS.includes(n)) r = n;
-      else problems.push(`r="${rawR}" is not one of ${SWEEP_RANKS.join(', ')}, so r = 4 is chosen.`);
+      else problems.push(this.t('rankSweep.rProblem', { value: rawR, allowed: SWEEP_RANKS.join(', ') }));
     }
     this.panel.readSteps(this.getAttribute('steps'), problems);
     this.selected = { targets, r };
@@ -133,7 +146,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
       this.render();
     } catch (e) {
       this.status = 'error';
-      const text = `The shipped runs could not be loaded: ${(e as Error).message}.`;
+      const text = this.t('rankSweep.loadFailed', { error: (e as Error).message });
       this.parts.result.textContent = text;
       setMessage(this.parts.message, [this.message, text].filter(Boolean).join(' '));
     }
@@ -149,45 +162,55 @@ export class RankSweep extends WidgetElement<RankSweepState> {
 
   private render(): void {
     const index = this.index!;
+    const t = this.t;
+    const f3 = (x: number) => this.f3(x);
+    const count = (n: number) => formatNumber(t.lang, n);
     const cells = this.cells();
     const cell = (t: TargetsKey, r: number) => cells.find((c) => c.targets === t && c.r === r);
     const best = cells.reduce((a, c) => (c.validationLoss < a.validationLoss ? c : a), cells[0]);
     const full = index.fullFineTune?.validationLoss;
-    this.parts.result.textContent = `Before fine-tuning the base model scores ${f3(index.base.validationLossOnTask)} nats per character; ` +
-      `full fine-tuning reaches ${full === undefined ? '—' : f3(full)}. The best LoRA cell is r = ${best.r} on ${targetsLabel(best.targets)}: ${f3(best.validationLoss)}.`;
-    const header = h('tr', {}, h('th', { scope: 'col' }, 'adapted'), ...SWEEP_RANKS.map((r) => h('th', { scope: 'col' }, `r = ${r}`)));
-    const rows = (Object.keys(SWEEP_TARGETS) as TargetsKey[]).map((t) => h('tr', {},
-      h('th', { scope: 'row' }, targetsLabel(t)),
+    this.parts.result.textContent = t('rankSweep.result', {
+      base: f3(index.base.validationLossOnTask), full: full === undefined ? '—' : f3(full),
+      r: best.r, targets: targetsLabel(best.targets), best: f3(best.validationLoss),
+    });
+    const header = h('tr', {}, h('th', { scope: 'col' }, t('rankSweep.adapted')), ...SWEEP_RANKS.map((r) => h('th', { scope: 'col' }, `r = ${r}`)));
+    const rows = (Object.keys(SWEEP_TARGETS) as TargetsKey[]).map((key) => h('tr', {},
+      h('th', { scope: 'row' }, targetsLabel(key)),
       ...SWEEP_RANKS.map((r) => {
-        const c = cell(t, r);
-        const chosen = this.selected.targets === t && this.selected.r === r;
+        const c = cell(key, r);
+        const chosen = this.selected.targets === key && this.selected.r === r;
         if (!c) return h('td', {}, '—');
-        const label = `r = ${r} on ${targetsLabel(t)}: ${f3(c.validationLoss)}, ${count(c.trainableParams)} parameters` +
-          (c.yours ? `; your run: ${f3(c.yours.loss)} after ${c.yours.steps} steps` : '') + (chosen ? ' (chosen)' : '');
+        const label = t('rankSweep.cellLabel', { r, targets: targetsLabel(key), loss: f3(c.validationLoss), params: count(c.trainableParams) }) +
+          (c.yours ? t('rankSweep.cellYours', { loss: f3(c.yours.loss), steps: c.yours.steps }) : '') + (chosen ? t('rankSweep.cellChosen') : '');
         return h('td', { 'aria-current': chosen ? 'true' : undefined },
-          h('button', { type: 'button', 'aria-label': label, 'aria-pressed': chosen ? 'true' : 'false', onclick: () => this.select(t, r) },
+          h('button', { type: 'button', 'aria-label': label, 'aria-pressed': chosen ? 'true' : 'false', onclick: () => this.select(key, r) },
             f3(c.validationLoss),
-            c.yours ? h('span', { class: 'rb-yours' }, `yours ${f3(c.yours.loss)}`) : null));
+            c.yours ? h('span', { class: 'rb-yours' }, t('rankSweep.yoursBadge', { loss: f3(c.yours.loss) })) : null));
       })));
     fill(this.parts.table, h('table', { class: 'rb-data-table rb-sweep-table' },
-      h('caption', {}, `Validation loss (nats per character, lower is better) after ${index.training.steps} steps of LoRA on dinosaur names`),
+      h('caption', {}, t('rankSweep.caption', { steps: index.training.steps })),
       h('thead', {}, header), h('tbody', {}, ...rows)));
     const chosen = cell(this.selected.targets, this.selected.r);
     this.parts.yours.textContent = chosen?.yours
-      ? `Your run of r = ${chosen.r} on ${targetsLabel(chosen.targets)}: ${f3(chosen.yours.loss)} after ${chosen.yours.steps} steps (shipped, after ${index.training.steps}: ${f3(chosen.validationLoss)}).`
-      : `Chosen: r = ${this.selected.r} on ${targetsLabel(this.selected.targets)} (${chosen ? count(chosen.trainableParams) : '—'} trainable parameters).`;
-    const series = (Object.keys(SWEEP_TARGETS) as TargetsKey[]).map((t) => ({
-      label: targetsLabel(t),
-      points: SWEEP_RANKS.map((r) => [Math.log2(r), cell(t, r)?.validationLoss ?? NaN] as [number, number]),
+      ? t('rankSweep.yourRun', {
+        r: chosen.r, targets: targetsLabel(chosen.targets), loss: f3(chosen.yours.loss), steps: chosen.yours.steps,
+        shippedSteps: index.training.steps, shipped: f3(chosen.validationLoss),
+      })
+      : t('rankSweep.chosen', { r: this.selected.r, targets: targetsLabel(this.selected.targets), params: chosen ? count(chosen.trainableParams) : '—' });
+    const series = (Object.keys(SWEEP_TARGETS) as TargetsKey[]).map((key) => ({
+      label: targetsLabel(key),
+      points: SWEEP_RANKS.map((r) => [Math.log2(r), cell(key, r)?.validationLoss ?? NaN] as [number, number]),
     }));
-    if (full !== undefined) series.push({ label: 'full fine-tuning', points: [[0, full], [6, full]] });
+    if (full !== undefined) series.push({ label: t('rankSweep.fullFineTuning'), points: [[0, full], [6, full]] });
     this.chart.update(series, {
-      title: 'Validation loss against LoRA rank, by adapted matrices',
-      description: series.map((s) => `${s.label}: ${s.points.map(([x, y]) => `r = ${2 ** x} ${f3(y)}`).join(', ')}`).join('. ') + '.',
+      title: t('rankSweep.chartTitleFull'),
+      description: series.map((s) => `${s.label}: ${s.points.map(([x, y]) => `r = ${2 ** x}: ${f3(y)}`).join('; ')}`).join('. ') + '.',
       xDomain: [0, 6],
     });
-    this.parts.source.textContent = `From public/models/adapters: ${index.runs.length} LoRA runs of ${index.training.steps} Adam steps (batch ${index.training.batchSize}, ` +
-      `learning rate ${index.training.learningRate}, α = ${index.training.alpha}, seed 1) on ${index.task.trainWords} dinosaur names, scored on ${index.task.validationWords} held-out names.`;
+    this.parts.source.textContent = t('rankSweep.source', {
+      runs: index.runs.length, steps: index.training.steps, batch: index.training.batchSize, lr: formatNumber(t.lang, index.training.learningRate, { maximumSignificantDigits: 6 }),
+      alpha: index.training.alpha, train: index.task.trainWords, validation: index.task.validationWords,
+    });
   }
 
   private useRetrained(outcome: RetrainOutcome): void {
@@ -197,7 +220,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
     }
     this.render();
     const a = outcome.adapters[0];
-    if (a) this.announce(`Your run: validation loss ${f3(a.validationLoss)} after ${a.steps} steps.`);
+    if (a) this.announce(this.t('rankSweep.yourRunAnnounce', { loss: this.f3(a.validationLoss), steps: a.steps }));
     this.emitChange();
   }
 }

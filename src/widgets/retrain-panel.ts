@@ -1,10 +1,14 @@
 import { h, uniqueId } from './dom';
 import { setMessage } from './widget-element';
-import type { RetrainOutcome, RetrainProgress, RetrainSpec } from './adapter-retrain';
+import type { RetrainOutcome, RetrainProgress, RetrainSpec, RetrainStatusReport } from './adapter-retrain';
+import { formatNumber } from '../i18n/format';
+import type { Translate } from '../i18n/translate';
+import { fixed } from './decimals';
 
 /** Step counts a reader can pick; the shipped adapters had 300. */
 export const STEP_CHOICES = [5, 25, 50, 100, 200, 300];
 export const MAX_RETRAIN_STEPS = 300;
+export const SHIPPED_STEPS = 300;
 
 export type RetrainStatus = 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
 
@@ -34,7 +38,10 @@ export class RetrainPanel {
   private abort: AbortController | null = null;
   private current: RetrainState = { status: 'idle', steps: 100, step: 0, run: 0, runs: 0, backend: '', message: '' };
 
+  private readonly t: Translate;
+
   constructor(private readonly options: {
+    t: Translate;
     /** Button text, e.g. "Retrain r = 8 and r = 64 in my browser". */
     label: () => string;
     specs: () => RetrainSpec[];
@@ -42,17 +49,18 @@ export class RetrainPanel {
     /** Called whenever the state changes (status, a step), so the widget can announce (when not '') and emit. */
     onChange: (announcement: string) => void;
   }) {
+    const t = (this.t = options.t);
     const id = uniqueId('retrain-steps');
     this.select = h('select', { id, onchange: () => { this.current.steps = Number(this.select.value); this.options.onChange(''); } },
-      ...STEP_CHOICES.map((n) => h('option', { value: n }, `${n} steps${n === 300 ? ' (as shipped)' : ''}`)));
+      ...STEP_CHOICES.map((n) => h('option', { value: n }, n === SHIPPED_STEPS ? t('retrain.stepsShipped', { n }) : t('retrain.steps', { n }))));
     this.start = h('button', { type: 'button', onclick: () => void this.run() }, this.options.label());
-    this.cancel = h('button', { type: 'button', disabled: true, onclick: () => this.abort?.abort() }, 'Cancel');
-    this.progress = h('progress', { max: 1, value: 0, 'aria-label': 'Training progress' });
+    this.cancel = h('button', { type: 'button', disabled: true, onclick: () => this.abort?.abort() }, t('retrain.cancel'));
+    this.progress = h('progress', { max: 1, value: 0, 'aria-label': t('retrain.progress') });
     this.progress.hidden = true;
     this.statusLine = h('p', { class: 'rb-note' });
     this.error = h('p', { class: 'rb-message', role: 'alert', hidden: true });
     this.element = h('div', { class: 'rb-retrain', 'data-control': 'retrain' },
-      h('div', { class: 'rb-row' }, h('label', { for: id }, 'Train for'), this.select, this.start, this.cancel),
+      h('div', { class: 'rb-row' }, h('label', { for: id }, t('retrain.trainFor')), this.select, this.start, this.cancel),
       this.progress, this.statusLine, this.error);
     this.setSteps(100);
   }
@@ -69,7 +77,7 @@ export class RetrainPanel {
   setSteps(n: number): void {
     const steps = Math.max(1, Math.min(MAX_RETRAIN_STEPS, Math.round(n)));
     if (![...this.select.options].some((o) => Number(o.value) === steps)) {
-      const option = h('option', { value: steps }, `${steps} steps`);
+      const option = h('option', { value: steps }, this.t('retrain.steps', { n: steps }));
       const after = [...this.select.options].find((o) => Number(o.value) > steps);
       this.select.insertBefore(option, after ?? null);
     }
@@ -82,7 +90,7 @@ export class RetrainPanel {
     if (raw === null) return;
     const n = Number(raw);
     if (Number.isFinite(n) && n >= 1) this.setSteps(n);
-    else problems.push(`steps="${raw}" is not a number of steps from 1 to ${MAX_RETRAIN_STEPS}.`);
+    else problems.push(this.t('retrain.stepsProblem', { value: raw, max: MAX_RETRAIN_STEPS }));
   }
 
   /** Refreshes the button text (what will be trained depends on the widget's settings). */
@@ -112,27 +120,31 @@ export class RetrainPanel {
     this.abort = new AbortController();
     setMessage(this.error, '');
     this.progress.value = 0;
-    this.update({ status: 'loading', step: 0, run: 0, runs: specs.length, message: '' }, 'Loading the training code.');
-    this.statusLine.textContent = 'Loading the training code…';
+    const t = this.t;
+    this.update({ status: 'loading', step: 0, run: 0, runs: specs.length, message: '' }, t('retrain.loadingAnnounce'));
+    this.statusLine.textContent = t('retrain.loading');
     try {
       const { retrainAdapters } = await import('./adapter-retrain');
       const outcome = await retrainAdapters(specs, {
         steps, signal: this.abort.signal,
-        onStatus: (text) => { this.statusLine.textContent = text; },
+        onStatus: (status) => { this.statusLine.textContent = this.statusText(status); },
         onProgress: (p) => this.onProgress(p),
       });
       this.current.backend = outcome.backend;
       if (outcome.cancelled) {
-        this.statusLine.textContent = `Cancelled. ${outcome.adapters.length} of ${specs.length} runs had finished; the plot keeps what it showed before.`;
-        this.update({ status: 'cancelled' }, 'Training cancelled.');
+        this.statusLine.textContent = t('retrain.cancelled', { done: outcome.adapters.length, runs: specs.length });
+        this.update({ status: 'cancelled' }, t('retrain.cancelledAnnounce'));
         return;
       }
-      this.statusLine.textContent = `Trained ${specs.length === 1 ? `one adapter for ${steps} steps` : `${specs.length} adapters for ${steps} steps each`} on ${outcome.backend}.` +
+      const trained = specs.length === 1
+        ? t('retrain.trainedOne', { steps, backend: outcome.backend })
+        : t('retrain.trainedMany', { runs: specs.length, steps, backend: outcome.backend });
+      this.statusLine.textContent = trained +
         (outcome.notice ? ` ${outcome.notice}` : '');
       this.update({ status: 'done' });
       this.options.onDone(outcome);
     } catch (e) {
-      const message = `Training could not run: ${(e as Error).message}`;
+      const message = t('retrain.failed', { error: (e as Error).message });
       setMessage(this.error, message);
       this.statusLine.textContent = '';
       this.update({ status: 'error', message }, message);
@@ -141,16 +153,26 @@ export class RetrainPanel {
     }
   }
 
+  private statusText(status: RetrainStatusReport): string {
+    if (status.kind === 'starting') return this.t('retrain.starting');
+    if (status.kind === 'measuring') return this.t('retrain.measuring');
+    return this.t('retrain.training', { r: status.r, seed: String(status.seed), backend: status.backend });
+  }
+
   private onProgress(p: RetrainProgress): void {
+    const t = this.t;
     const done = p.run * p.totalSteps + p.step;
     const total = p.runs * p.totalSteps;
     this.progress.value = done / total;
     const left = (total - done) / Math.max(p.stepsPerSecond, 1e-6);
-    const eta = p.step >= 3 && left >= 1 ? `, about ${left < 90 ? `${Math.round(left)} s` : `${Math.round(left / 60)} min`} left` : '';
-    this.statusLine.textContent = `Run ${p.run + 1} of ${p.runs}: step ${p.step} of ${p.totalSteps}, training loss ${p.trainLoss.toFixed(3)}${eta}.`;
+    const eta = p.step < 3 || left < 1 ? '' : left < 90 ? t('retrain.etaSeconds', { s: Math.round(left) }) : t('retrain.etaMinutes', { min: Math.round(left / 60) });
+    this.statusLine.textContent = t('retrain.progressLine', {
+      run: p.run + 1, runs: p.runs, step: p.step, total: p.totalSteps, loss: fixed(t.lang, p.trainLoss, 3), eta,
+    });
     // Announce every quarter, not every step: a screen reader cannot keep up with each one.
     const quarter = Math.floor((4 * done) / total);
     const before = Math.floor((4 * (done - 1)) / total);
-    this.update({ status: 'training', step: p.step, run: p.run }, quarter > before && done < total ? `${Math.round((100 * done) / total)}% trained.` : '');
+    this.update({ status: 'training', step: p.step, run: p.run }, quarter > before && done < total
+      ? t('retrain.percentTrained', { percent: formatNumber(t.lang, done / total, { style: 'percent', maximumFractionDigits: 0 }) }) : '');
   }
 }

@@ -2,6 +2,8 @@
  * What <rankbook-subspace-overlap> compares, apart from the element (no DOM) so that its component's
  * build-time fallback reads the same runs, labels and sizes.
  */
+import type { Translate } from '../i18n/translate';
+
 export type Compare = 'ranks' | 'seeds' | 'random';
 
 /** d_model of the shipped model: the width k of every A, and of the random matrices set against them. */
@@ -11,9 +13,17 @@ export const ROWS = 8;
 export const COLS = 64;
 export const CORNER = 8;
 
-/** What each comparison sets against what: labels for the axes and the shipped runs behind them. */
-export const COMPARISONS: Record<Compare, { label: string; first: string; second: string; runs?: [string, string] }> = {
-  ranks: { label: 'r = 8 against r = 64', first: 'A (r = 8)', second: 'A (r = 64)', runs: ['r8-wq-wv-s1', 'r64-wq-wv-s1'] },
-  seeds: { label: 'two seeds at r = 64', first: 'A (r = 64, seed 1)', second: 'A (r = 64, seed 2)', runs: ['r64-wq-wv-s1', 'r64-wq-wv-s2'] },
-  random: { label: 'two random Gaussian matrices', first: 'a random 8 × 128 matrix', second: 'a random 64 × 128 matrix' },
+/** What each comparison sets against what: the shipped runs behind it, and its words for the axes. */
+export const COMPARISONS: Record<Compare, { runs?: [string, string]; words: (t: Translate) => { label: string; first: string; second: string } }> = {
+  ranks: { runs: ['r8-wq-wv-s1', 'r64-wq-wv-s1'], words: (t) => ({ label: t('subspace.compareRanks'), first: 'A (r = 8)', second: 'A (r = 64)' }) },
+  seeds: {
+    runs: ['r64-wq-wv-s1', 'r64-wq-wv-s2'],
+    words: (t) => ({ label: t('subspace.compareSeeds'), first: t('subspace.seedRun', { seed: '1' }), second: t('subspace.seedRun', { seed: '2' }) }),
+  },
+  random: {
+    words: (t) => ({
+      label: t('subspace.compareRandom'),
+      first: t('subspace.randomMatrix', { rows: ROWS, cols: WIDTH }), second: t('subspace.randomMatrix', { rows: COLS, cols: WIDTH }),
+    }),
+  },
 };

@@ -6,10 +6,12 @@ import { loraFactor, overlapSummary, randomPair, RANDOM_SEED } from '../lora/ada
 import { expectedRandomSimilarity } from '../linalg/subspace-grid';
 import type { NamedArrays } from '../lora/model';
 import { loadShippedAdapter, nextFrame } from './adapter-data';
-import { RetrainPanel, type RetrainState } from './retrain-panel';
+import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
+import { fixed, tick } from './decimals';
+import { withTranslator, type Translate } from '../i18n/translate';
 
 /** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
 export type OverlapView = 'full' | 'corner' | 'both';
@@ -41,8 +43,6 @@ export interface SubspaceOverlapState {
   message: string;
 }
 
-const f3 = (x: number) => x.toFixed(3);
-
 /**
  * `<rankbook-subspace-overlap layer="1" matrix="wq" compare="ranks" view="full">`: the LoRA paper's Figures 3
  * and 4 from the shipped adapters: phi(A1, A2, i, j) as a heatmap, row profiles against the random
@@ -73,12 +73,23 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   private fresh = new Map<Compare, { tensors: [NamedArrays, NamedArrays]; steps: number }>();
   private drawToken = 0;
   private trainingFor: Compare = 'ranks';
+  private t!: Translate;
+  private started = false;
 
   connectedCallback(): void {
-    if (this.map) return;
-    this.build();
-    this.readAttributes();
-    whenNearView(this, () => void this.redraw());
+    if (this.started) return;
+    this.started = true;
+    withTranslator(this, (t) => {
+      this.t = t;
+      this.build();
+      this.readAttributes();
+      whenNearView(this, () => void this.redraw());
+    });
+  }
+
+  /** φ and its kin to three decimals, in the reader's language. */
+  private f3(x: number): string {
+    return fixed(this.t.lang, x, 3);
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -113,44 +124,48 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   }
 
   private build(): void {
-    const layer = layerSelect('overlap', (n) => this.setSetting('layer', n));
-    const matrix = matrixSelect('overlap', (m) => this.setSetting('matrix', m));
-    const compare = labelledSelect('overlap', 'Compare', (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].label]), () => this.setSetting('compare', compare.el.value as Compare));
+    const t = this.t;
+    const layer = layerSelect('overlap', t, (n) => this.setSetting('layer', n));
+    const matrix = matrixSelect('overlap', t, (m) => this.setSetting('matrix', m));
+    const compare = labelledSelect('overlap', t('subspace.compare'), (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].words(t).label]),
+      () => this.setSetting('compare', compare.el.value as Compare));
     const viewName = uniqueId('overlap-view');
     const viewInput = (value: OverlapView, text: string) => {
       const input = h('input', { type: 'radio', name: viewName, value, onchange: () => this.setSetting('view', value) });
       return { input, label: h('label', {}, input, ` ${text}`) };
     };
-    const full = viewInput('full', 'all 64 columns');
-    const corner = viewInput('corner', 'zoom on the 8 × 8 corner');
-    const both = viewInput('both', 'both, as in the paper’s Figure 3');
+    const full = viewInput('full', t('subspace.viewFull', { cols: COLS }));
+    const corner = viewInput('corner', t('subspace.viewCorner', { n: CORNER }));
+    const both = viewInput('both', t('subspace.viewBoth'));
     this.controls = { layer: layer.el, matrix: matrix.el, compare: compare.el, view: [full.input, corner.input, both.input] };
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
-      result: h('p', { class: 'rb-result' }, 'Loading the adapters…'),
+      result: h('p', { class: 'rb-result' }, t('subspace.loading')),
       source: h('p', { class: 'rb-note' }),
-      readout: h('p', { class: 'rb-note rb-overlap-readout' }, 'Point at a cell, or Tab to the grid and use the arrow keys, to read its value.'),
+      readout: h('p', { class: 'rb-note rb-overlap-readout' }, t('subspace.readoutHint')),
       axes: h('p', { class: 'rb-note' }),
       table: h('div', { class: 'rb-table-scroll' }),
       back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh.delete(this.settings.compare); void this.redraw(); } },
-        'Back to the shipped adapters'),
+        t('retrain.backToShipped')),
     };
     const mapOptions = {
       description: '', focusable: true, scheme: 'sequential' as const, domain: [0, 1] as [number, number], minHeight: 240,
-      axes: { rows: 'i', cols: 'j' }, legendTitle: 'φ: 0 no overlap, 1 the same subspace',
+      axes: { rows: 'i', cols: 'j' }, legendTitle: t('subspace.legend'),
       cellLabel: (i: number, j: number) => `i = ${i + 1}, j = ${j + 1}, φ`,
-      format: f3,
+      format: (x: number) => this.f3(x),
       onCellFocus: (c: { row: number; col: number }) => this.showCell(c.row, c.col),
     };
-    this.map = heatmap([[0]], { ...mapOptions, title: 'Subspace similarity φ', cellSize: 18 });
-    this.cornerMap = heatmap([[0]], { ...mapOptions, title: 'Subspace similarity φ, the 8 × 8 corner', cellSize: 40, legend: false });
-    this.mapCaptions = [h('p', { class: 'rb-note' }), h('p', { class: 'rb-note' }, `The ${CORNER} × ${CORNER} corner, zoomed`)];
+    this.map = heatmap([[0]], { ...mapOptions, title: t('subspace.mapTitle'), cellSize: 18 });
+    this.cornerMap = heatmap([[0]], { ...mapOptions, title: t('subspace.cornerMapTitle', { n: CORNER }), cellSize: 40, legend: false });
+    this.mapCaptions = [h('p', { class: 'rb-note' }), h('p', { class: 'rb-note' }, t('subspace.cornerCaption', { n: CORNER }))];
     this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
     this.profile = lineChart([], {
-      title: 'φ along one row', description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
+      title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
+      formatY: (v) => tick(t.lang, v),
     });
     this.panel = new RetrainPanel({
-      label: () => this.settings.compare === 'seeds' ? 'Retrain both r = 64 runs in my browser' : 'Retrain r = 8 and r = 64 in my browser',
+      t,
+      label: () => this.settings.compare === 'seeds' ? t('subspace.retrainSeeds') : t('subspace.retrainRanks'),
       specs: () => {
         this.trainingFor = this.settings.compare;
         const seed = 1 + Math.floor(Math.random() * 1e6);
@@ -162,10 +177,10 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       onDone: (outcome) => this.useRetrained(outcome),
       onChange: (announcement) => this.announceAndEmit(announcement),
     });
-    this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, 'Draw two new random matrices');
+    this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, t('subspace.drawRandom'));
     this.replaceChildren(h('div', { class: 'rb-widget rb-subspace-overlap' },
       h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row, ...compare.row),
-      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': 'View', 'data-control': 'zoom' }, full.label, corner.label, both.label),
+      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': t('subspace.view'), 'data-control': 'zoom' }, full.label, corner.label, both.label),
       this.parts.message,
       this.parts.result,
       this.parts.axes,
@@ -174,7 +189,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       this.parts.readout,
       h('div', { 'data-control': 'profile' }, this.profile.element),
       h('details', { class: 'rb-overlap-table', 'data-control': 'table' },
-        h('summary', {}, 'The values as a table'), this.parts.table),
+        h('summary', {}, t('subspace.tableSummary')), this.parts.table),
       this.parts.source, this.parts.back,
       this.panel.element, this.randomButton,
       this.createLiveRegion()));
@@ -186,11 +201,11 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       const v = this.getAttribute(name);
       if (v === null) return fallback;
       if ((allowed as readonly string[]).includes(v)) return v as T;
-      problems.push(`${name}="${v}" is not one of ${allowed.join(', ')}, so ${fallback} is used.`);
+      problems.push(this.t('subspace.choiceProblem', { name, value: v, allowed: allowed.join(', '), fallback }));
       return fallback;
     };
     this.settings = {
-      layer: readLayer(this.getAttribute('layer'), problems),
+      layer: readLayer(this.getAttribute('layer'), problems, this.t),
       matrix: pick('matrix', ['wq', 'wv'] as const, 'wq'),
       compare: pick('compare', ['ranks', 'seeds', 'random'] as const, 'ranks'),
       view: pick('view', ['full', 'corner', 'both'] as const, 'full'),
@@ -250,7 +265,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     } catch (e) {
       if (token !== this.drawToken) return;
       this.status = 'error';
-      this.loadError = `The adapters could not be loaded: ${(e as Error).message}.`;
+      this.loadError = this.t('subspace.loadFailed', { error: (e as Error).message });
       this.parts.result.textContent = this.loadError;
       setMessage(this.parts.message, [this.message, this.loadError].filter(Boolean).join(' '));
     }
@@ -259,28 +274,29 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   private render(): void {
     const { compare, layer, matrix, view } = this.settings;
-    const c = COMPARISONS[compare];
+    const t = this.t;
+    const c = COMPARISONS[compare].words(t);
     const s = this.summary!;
     const corner = view === 'corner';
     const shown = corner ? this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER)) : this.grid;
     const name = matrix === 'wq' ? 'ΔWq' : 'ΔWv';
     const ratio = s.cornerMean / s.randomCornerMean;
-    this.parts.result.textContent = `φ(1, 1) = ${f3(s.phi11)}; the mean over the 8 × 8 corner is ${f3(s.cornerMean)}, ` +
-      `against ${f3(s.randomCornerMean)} for random directions in ${s.k} dimensions (${ratio.toFixed(1)} times as much).`;
-    this.parts.axes.textContent = `${name}, layer ${layer}: ${c.label}. Rows i = 1…${shown.length} are the top directions of ${c.first}, ` +
-      `columns j = 1…${shown[0].length} those of ${c.second}. The stronger the colour, the larger φ: from 0 (no colour) to 1 (full colour).`;
-    const description = (grid: number[][]) => `${grid.length} × ${grid[0].length} grid of subspace similarities. φ(1, 1) = ${f3(s.phi11)}, ` +
-      `8 × 8 corner mean ${f3(s.cornerMean)}, random expectation ${f3(s.randomCornerMean)}.`;
+    const figures = { phi11: this.f3(s.phi11), mean: this.f3(s.cornerMean), random: this.f3(s.randomCornerMean), n: CORNER };
+    this.parts.result.textContent = t('subspace.result', { ...figures, k: s.k, ratio: fixed(t.lang, ratio, 1) });
+    this.parts.axes.textContent = t('subspace.axes', {
+      matrix: name, layer, comparison: c.label, rows: shown.length, first: c.first, cols: shown[0].length, second: c.second,
+    });
+    const description = (grid: number[][]) => t('subspace.mapDescription', { rows: grid.length, cols: grid[0].length, ...figures });
     this.map.update(shown, {
-      title: `φ(i, j) for ${name}, layer ${layer}: ${c.label}`, description: description(shown), cellSize: corner ? 40 : 18,
+      title: t('subspace.mapTitleFor', { matrix: name, layer, comparison: c.label }), description: description(shown), cellSize: corner ? 40 : 18,
     });
     const both = view === 'both';
     this.cornerPane.hidden = !both;
     this.mapCaptions[0].hidden = !both;
-    this.mapCaptions[0].textContent = `All ${shown[0].length} columns j`;
+    this.mapCaptions[0].textContent = t('subspace.allColumns', { cols: shown[0].length });
     if (both) {
       const zoom = this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER));
-      this.cornerMap.update(zoom, { title: `φ(i, j) for ${name}, layer ${layer}, the 8 × 8 corner`, description: description(zoom) });
+      this.cornerMap.update(zoom, { title: t('subspace.cornerTitleFor', { matrix: name, layer, n: CORNER }), description: description(zoom) });
     }
     fill(this.parts.source, this.sourceNote());
     this.parts.back.hidden = this.source !== 'retrained';
@@ -292,9 +308,10 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   private sourceNote(): string {
     const fresh = this.fresh.get(this.settings.compare);
-    if (this.source === 'random') return `Two Gaussian matrices drawn in this page (seed ${this.randomSeed}), the shapes of A at r = 8 and r = 64.`;
-    if (this.source === 'retrained' && fresh) return `From adapters trained in this browser, ${fresh.steps} steps each (the shipped ones had 300).`;
-    return 'From the shipped adapters: LoRA on Wq and Wv, trained for 300 Adam steps each on dinosaur names.';
+    const t = this.t;
+    if (this.source === 'random') return t('subspace.sourceRandom', { seed: String(this.randomSeed) });
+    if (this.source === 'retrained' && fresh) return t('subspace.sourceRetrained', { steps: fresh.steps, shipped: SHIPPED_STEPS });
+    return t('subspace.sourceShipped', { steps: SHIPPED_STEPS });
   }
 
   private showCell(row: number, col: number, fromReader = true): void {
@@ -303,14 +320,17 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     const i = row + 1, j = col + 1;
     const random = expectedRandomSimilarity(i, j, this.summary.k);
     this.focused = { i, j, phi: value, random };
-    this.parts.readout.textContent = `i = ${i}, j = ${j}: φ = ${f3(value)} (random subspaces: ${f3(random)} on average).`;
+    const t = this.t;
+    this.parts.readout.textContent = t('subspace.readout', { i, j, phi: this.f3(value), random: this.f3(random) });
     const cols = this.settings.view === 'corner' ? CORNER : COLS;
     const points = this.grid[row].slice(0, cols).map((v, t) => [t + 1, v] as [number, number]);
     const expected = points.map(([x]) => [x, expectedRandomSimilarity(i, x, this.summary!.k)] as [number, number]);
-    this.profile.update([{ label: `φ(${i}, j)`, points }, { label: 'random subspaces, max(i, j) / k', points: expected }], {
-      title: `φ(${i}, j) for j = 1…${cols}, against random subspaces`,
-      description: `Row i = ${i}: φ rises from ${f3(points[0][1])} at j = 1 to ${f3(points[points.length - 1][1])} at j = ${cols}; ` +
-        `random subspaces would give ${f3(expected[0][1])} to ${f3(expected[expected.length - 1][1])}.`,
+    this.profile.update([{ label: `φ(${i}, j)`, points }, { label: t('subspace.randomSeries'), points: expected }], {
+      title: t('subspace.profileTitleFor', { i, cols }),
+      description: t('subspace.profileDescription', {
+        i, cols, first: this.f3(points[0][1]), last: this.f3(points[points.length - 1][1]),
+        randomFirst: this.f3(expected[0][1]), randomLast: this.f3(expected[expected.length - 1][1]),
+      }),
       marker: { x: j, label: `j = ${j}` },
       xDomain: [1, cols],
     });
@@ -319,11 +339,12 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   private renderTable(shown: number[][]): void {
     const { layer, matrix, compare } = this.settings;
-    const caption = `φ(i, j) for ${matrix === 'wq' ? 'ΔWq' : 'ΔWv'}, layer ${layer}, ${COMPARISONS[compare].label}: rows i, columns j`;
+    const t = this.t;
+    const caption = t('subspace.tableCaption', { matrix: matrix === 'wq' ? 'ΔWq' : 'ΔWv', layer, comparison: COMPARISONS[compare].words(t).label });
     fill(this.parts.table, h('table', { class: 'rb-data-table' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'i \\ j'), ...shown[0].map((_, j) => h('th', { scope: 'col' }, String(j + 1))))),
-      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, v.toFixed(2))))))));
+      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, fixed(t.lang, v, 2))))))));
   }
 
   private useRetrained(outcome: RetrainOutcome): void {
