@@ -21,7 +21,7 @@ export const rankOfBA: ExerciseGenerator = {
         [
           { text: `min(d, k) = ${Math.min(d, k)}`, explanation: t('rank-of-ba.explainMin', { d: String(d), k: String(k), r: String(r) }) },
           { text: `r² = ${r * r}`, explanation: t('rank-of-ba.explainSquare', { r: String(r) }) },
-          { text: t('rank-of-ba.optionEntries', { entries: r * (d + k) }), explanation: t('rank-of-ba.explainEntries') },
+          { text: t('rank-of-ba.optionEntries', { n: r * (d + k) }), explanation: t('rank-of-ba.explainEntries') },
         ]),
       solution: [t('rank-of-ba.solutionColumns', { r: String(r) }), t('rank-of-ba.solutionRank', { r: String(r) })],
     };
@@ -39,7 +39,7 @@ export const gpt3Ratio: ExerciseGenerator = {
       prompt: [{ type: 'text', text: t('gpt3-ratio.prompt', { parameters: GPT3.parameters, layers: GPT3.layers, width: GPT3.dModel, r: String(r), perLayer }) }],
       expected: { kind: 'number', value: counts.ratio, tolerance: counts.ratio * 0.01 },
       solution: [t('gpt3-ratio.solutionTrainable', { layers: GPT3.layers, perLayer, r: String(r), width: GPT3.dModel, trainable: counts.trainable }),
-        t('gpt3-ratio.solutionRatio', { parameters: GPT3.parameters, trainable: counts.trainable, ratio: Math.round(counts.ratio) })],
+        t('gpt3-ratio.solutionRatio', { n: GPT3.parameters, m: counts.trainable, x: Math.round(counts.ratio) })],
       diagnose: (given) => slipMessage(given as number, [
         [counts.ratio * GPT3.layers, t('gpt3-ratio.slipOneLayer', { layers: GPT3.layers })],
         [parameterCounts(GPT3.dModel, GPT3.dModel, r).ratio, t('gpt3-ratio.slipOneMatrix')],

@@ -57,7 +57,7 @@ export const trainableShare: ExerciseGenerator = {
     return {
       prompt: [{ type: 'text', text: t('trainable-share.prompt', { total: sweep.totalParams, adapter: adapterText(t, cell), trainable: cell.trainableParams }) }],
       expected: { kind: 'number', value: percent, tolerance: 0.0051, unit: '%' },
-      solution: [t('trainable-share.solutionShare', { trainable: cell.trainableParams, total: sweep.totalParams, percent: fixedIn(t, percent, 2) }),
+      solution: [t('trainable-share.solutionShare', { n: cell.trainableParams, m: sweep.totalParams, p: fixedIn(t, percent, 2) }),
         t('trainable-share.solutionFrozen', { frozen: fixedIn(t, 100 - percent, 2) })],
       diagnose: (given) => slipMessage(given as number, [
         [percent / 100, t('trainable-share.slipFraction')],

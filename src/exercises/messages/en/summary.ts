@@ -5,7 +5,7 @@ export const summary = {
   'rank-of-ba.explainR': 'Right: every column of B A is a mix of B’s {r} columns, so rank(B A) ≤ {r}.',
   'rank-of-ba.explainMin': 'That bounds any {d} × {k} matrix; B A is squeezed through {r} dimensions first.',
   'rank-of-ba.explainSquare': 'Ranks do not multiply: B A’s columns all lie in the span of B’s {r} columns.',
-  'rank-of-ba.optionEntries': 'r (d + k) = {entries}',
+  'rank-of-ba.optionEntries': 'r (d + k) = {n}',
   'rank-of-ba.explainEntries': 'That is the number of entries of B and A, not a rank.',
   'rank-of-ba.solutionColumns': 'B A x = B (A x): whatever x is, the result is a combination of B’s {r} columns.',
   'rank-of-ba.solutionRank': 'So the column space of ΔW has dimension at most {r}: LoRA’s update is low-rank by construction.',
@@ -13,7 +13,7 @@ export const summary = {
   'gpt3-ratio.title': 'How many times fewer numbers',
   'gpt3-ratio.prompt': 'GPT-3 has {parameters} parameters in {layers} layers of width {width}. LoRA with r = {r} on {perLayer, plural, one {# square matrix} other {# square matrices}} a layer: how many times fewer numbers train than in full fine-tuning? Within 1%.',
   'gpt3-ratio.solutionTrainable': 'Trainable: {layers} × {perLayer} × {r} × ({width} + {width}) = {trainable}.',
-  'gpt3-ratio.solutionRatio': '{parameters} / {trainable} ≈ {ratio}.',
+  'gpt3-ratio.solutionRatio': '{n} / {m} ≈ {x}.',
   'gpt3-ratio.slipOneLayer': 'That counts one layer’s adapters: there are {layers} layers.',
   'gpt3-ratio.slipOneMatrix': 'That compares one matrix with its own B and A; the question compares the whole model.',
 

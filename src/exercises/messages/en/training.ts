@@ -14,7 +14,7 @@ export const training = {
 
   'trainable-share.title': 'Share of the model that trains',
   'trainable-share.prompt': 'The tiny model has {total} parameters. LoRA with {adapter} trains {trainable} of them. What percentage is that? Two decimals.',
-  'trainable-share.solutionShare': '{trainable} / {total} × 100 ≈ {percent}%.',
+  'trainable-share.solutionShare': '{n} / {m} × 100 ≈ {p}%.',
   'trainable-share.solutionFrozen': 'The other {frozen}% stay frozen: they need no gradients and no optimizer state.',
   'trainable-share.slipFraction': 'That is a fraction; multiply by 100 for a percentage.',
   'trainable-share.slipFrozen': 'That is the share that stays frozen.',
