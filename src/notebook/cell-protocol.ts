@@ -1,4 +1,5 @@
 import type { CellOutcome, CellSource } from './notebook';
+import type { CellProblem } from './cell-problem';
 
 /** A cell's outcome with its TeX already typeset (KaTeX HTML + MathML). */
 export interface RenderedOutcome extends CellOutcome {
@@ -22,4 +23,4 @@ export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'start'; requestId: number; id: string }
   | { kind: 'done'; requestId: number; outcomes: RenderedOutcome[] }
-  | { kind: 'failed'; requestId: number; message: string };
+  | { kind: 'failed'; requestId: number; problem: CellProblem };

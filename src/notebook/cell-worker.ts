@@ -2,6 +2,7 @@
 import { Notebook, type CellSource } from './notebook';
 import { renderTex } from './render-tex';
 import type { WorkerReply, WorkerRequest } from './cell-protocol';
+import { plainProblem } from './messages';
 
 /**
  * The worker cells run in: a runaway expression freezes this thread, not the page, and the page can
@@ -19,7 +20,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     const outcomes = notebook.update(cells as CellSource[], start);
     reply({ kind: 'done', requestId, outcomes: outcomes.map((o) => ({ ...o, html: renderTex(o.tex) })) });
   } catch (error) {
-    reply({ kind: 'failed', requestId, message: error instanceof Error ? error.message : String(error) });
+    reply({ kind: 'failed', requestId, problem: plainProblem(error) });
   }
 };
 reply({ kind: 'ready' });

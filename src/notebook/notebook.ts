@@ -1,7 +1,8 @@
 import { createSandbox, type MathNode, type Sandbox } from './sandbox';
 import { cellSymbols } from './dependencies';
 import { formatValue, labelled, joined, type Formatted } from './format';
-import { plainMessage } from './messages';
+import { plainProblem } from './messages';
+import { inEnglish, type CellProblem } from './cell-problem';
 
 /** One cell as the page has it: an id that stays put and the source last run. */
 export interface CellSource {
@@ -16,8 +17,10 @@ export interface CellOutcome {
   text: string;
   tex: string;
   spoken: string;
-  /** '' when the source ran; otherwise what went wrong, in words. */
+  /** '' when the source ran; otherwise what went wrong, in English words (el.state, tests). */
   error: string;
+  /** What went wrong as catalogue keys, for the page to say in its language; null when the source ran. */
+  problem: CellProblem | null;
   /** True when an error is shown next to an older result. */
   stale: boolean;
   defines: string[];
@@ -32,7 +35,7 @@ interface CellRecord {
   /** The values this cell last defined successfully: later cells see these, even while this cell shows an error. */
   values: Map<string, unknown>;
   good: Formatted | null;
-  error: string;
+  problem: CellProblem | null;
 }
 
 /**
@@ -68,7 +71,7 @@ export class Notebook {
       let record = this.cells.get(id);
       const edited = !record || record.source !== source || reordered;
       if (!record) {
-        record = { source, defines: [], uses: [], values: new Map(), good: null, error: '' };
+        record = { source, defines: [], uses: [], values: new Map(), good: null, problem: null };
         this.cells.set(id, record);
       }
       if (edited || record.uses.some((name) => changedNames.has(name))) {
@@ -92,7 +95,7 @@ export class Notebook {
       node = this.sandbox.parse(source);
       Object.assign(record, cellSymbols(node as any));
     } catch (error) {
-      record.error = plainMessage(error);
+      record.problem = plainProblem(error);
       return false;
     }
     // The cell gets copies of what it reads, so an in-place change (A[1, 1] = 5) stays inside this cell.
@@ -102,10 +105,10 @@ export class Notebook {
       const value = this.sandbox.evaluate(node, local);
       record.good = describe(node, value, local);
       record.values = new Map(record.defines.filter((name) => local.has(name)).map((name) => [name, local.get(name)]));
-      record.error = '';
+      record.problem = null;
       return true;
     } catch (error) {
-      record.error = plainMessage(error, { node, scope: local });
+      record.problem = plainProblem(error, { node, scope: local });
       return false;
     }
   }
@@ -113,7 +116,8 @@ export class Notebook {
   private outcome(id: string, record: CellRecord, definedOnPage: Set<string>): CellOutcome {
     const good = record.good ?? { text: '', tex: '', spoken: '' };
     return {
-      id, source: record.source, ...good, error: record.error, stale: record.error !== '' && record.good !== null,
+      id, source: record.source, ...good, error: inEnglish(record.problem), problem: record.problem,
+      stale: record.problem !== null && record.good !== null,
       defines: [...record.defines],
       uses: record.uses.filter((name) => !this.sandbox.builtins.has(name) || definedOnPage.has(name)),
     };
