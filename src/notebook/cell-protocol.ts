@@ -16,6 +16,8 @@ export interface WorkerRequest {
    * cell that now fails keeps its last good value, as it would have in a worker that never stopped.
    */
   prime?: CellSource[];
+  /** The page's language (a catalogue's tag, src/i18n/languages.ts): results are said aloud in it. */
+  lang?: string;
 }
 
 /** Worker -> page. `start` comes before each cell runs, so the page knows which cell to blame on a timeout. */

@@ -37,7 +37,7 @@ export class CellSession {
   constructor(
     private readonly createWorker: () => WorkerLike,
     /** Called at sending time: every cell's source in page order, and for a fresh worker the sources to prime it with. */
-    private readonly sources: (fresh: boolean) => { cells: CellSource[]; prime?: CellSource[] },
+    private readonly sources: (fresh: boolean) => Omit<WorkerRequest, 'requestId'>,
     private readonly events: SessionEvents,
     private readonly timeLimitMs = TIME_LIMIT_MS,
   ) {}

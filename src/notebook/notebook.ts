@@ -2,7 +2,7 @@ import { createSandbox, type MathNode, type Sandbox } from './sandbox';
 import { cellSymbols } from './dependencies';
 import { formatValue, labelled, joined, type Formatted } from './format';
 import { plainProblem } from './messages';
-import { inEnglish, type CellProblem } from './cell-problem';
+import { englishLookup, inEnglish, type CellProblem, type Lookup } from './cell-problem';
 
 /** One cell as the page has it: an id that stays put and the source last run. */
 export interface CellSource {
@@ -49,8 +49,11 @@ export class Notebook {
 
   constructor(private readonly sandbox: Sandbox = createSandbox()) {}
 
-  /** Runs what needs running; returns the outcomes of the cells that ran, in page order. */
-  update(cells: CellSource[], onStart?: (id: string) => void): CellOutcome[] {
+  /**
+   * Runs what needs running; returns the outcomes of the cells that ran, in page order. `words` says results
+   * aloud (and the few words in their TeX) in the page's language.
+   */
+  update(cells: CellSource[], onStart?: (id: string) => void, words: Lookup = englishLookup): CellOutcome[] {
     const ids = cells.map((c) => c.id);
     // Cells added or removed only affect the cells that read their names; cells that swapped places re-run all.
     const kept = ids.filter((id) => this.cells.has(id));
@@ -78,7 +81,7 @@ export class Notebook {
         onStart?.(id);
         const previous = [...record.values.keys()];
         // A failed run keeps its last good values, so only a successful one changes what later cells see.
-        if (this.run(record, source, scope)) for (const name of [...previous, ...record.values.keys()]) changedNames.add(name);
+        if (this.run(record, source, scope, words)) for (const name of [...previous, ...record.values.keys()]) changedNames.add(name);
         record.defines.forEach((name) => definedOnPage.add(name));
         outcomes.push(this.outcome(id, record, definedOnPage));
       }
@@ -88,7 +91,7 @@ export class Notebook {
   }
 
   /** Runs one cell against the scope so far; true when it succeeded. */
-  private run(record: CellRecord, source: string, scope: Map<string, unknown>): boolean {
+  private run(record: CellRecord, source: string, scope: Map<string, unknown>, words: Lookup): boolean {
     record.source = source;
     let node: MathNode;
     try {
@@ -103,7 +106,7 @@ export class Notebook {
     for (const name of record.uses) if (scope.has(name)) local.set(name, this.sandbox.copy(scope.get(name)));
     try {
       const value = this.sandbox.evaluate(node, local);
-      record.good = describe(node, value, local);
+      record.good = describe(node, value, local, words);
       record.values = new Map(record.defines.filter((name) => local.has(name)).map((name) => [name, local.get(name)]));
       record.problem = null;
       return true;
@@ -125,16 +128,16 @@ export class Notebook {
 }
 
 /** A statement's result, labelled with the name it assigned (showing all of A after `A[1, 1] = 5`). */
-function statement(node: MathNode, value: unknown, scope: Map<string, unknown>): Formatted {
+function statement(node: MathNode, value: unknown, scope: Map<string, unknown>, words: Lookup): Formatted {
   if (node.type === 'AssignmentNode' && node.object.type === 'SymbolNode') {
     const name: string = node.object.name;
-    return labelled(name, node.object.toTex(), formatValue(node.index ? scope.get(name) : value));
+    return labelled(name, node.object.toTex(), formatValue(node.index ? scope.get(name) : value, words));
   }
   if (node.type === 'FunctionAssignmentNode') {
     const text = node.toString({ handler: fractionConstant });
-    return { text, tex: node.toTex(), spoken: `defines the function ${text}` };
+    return { text, tex: node.toTex(), spoken: words('cell.definesFunction', { text }) };
   }
-  return formatValue(value);
+  return formatValue(value, words);
 }
 
 /** Prints a constant such as 2 (a Fraction in cells) as "2", not mathjs's "2/1". */
@@ -142,10 +145,10 @@ function fractionConstant(node: MathNode): string | undefined {
   return node.type === 'ConstantNode' && node.value?.isFraction ? formatValue(node.value).text : undefined;
 }
 
-function describe(node: MathNode, value: any, scope: Map<string, unknown>): Formatted {
-  if (node.type !== 'BlockNode') return statement(node, value, scope);
+function describe(node: MathNode, value: any, scope: Map<string, unknown>, words: Lookup): Formatted {
+  if (node.type !== 'BlockNode') return statement(node, value, scope, words);
   // A block's ResultSet holds the values of its visible statements (those not ending in ';'), in order.
   const visible = (node.blocks as { node: MathNode; visible: boolean }[]).filter((b) => b.visible);
   const entries: unknown[] = value?.entries ?? [];
-  return joined(visible.map((b, t) => statement(b.node, entries[t], scope)));
+  return joined(visible.map((b, t) => statement(b.node, entries[t], scope, words)), words);
 }

@@ -41,7 +41,8 @@ export class PageNotebook {
   private nextId = 1;
   private lastRun: Entry | null = null;
 
-  constructor(createWorker: () => WorkerLike, timeLimitMs?: number) {
+  /** `lang`: the page's language, which the worker says results in (a tag from src/i18n/languages.ts). */
+  constructor(createWorker: () => WorkerLike, timeLimitMs?: number, private readonly lang = 'en') {
     this.session = new CellSession(createWorker, (fresh) => this.sources(fresh), {
       outcomes: (outcomes) => outcomes.forEach((o) => this.receive(o)),
       stopped: (id, problem) => this.stop(id, problem),
@@ -84,10 +85,10 @@ export class PageNotebook {
   }
 
   /** What to run: the committed sources, with a stopped cell's last good source in its place. */
-  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[] } {
+  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[]; lang: string } {
     const cells = this.entries.map((e) => ({ id: e.id, source: e.stopped !== null ? e.good ?? '' : e.committed }));
     // A fresh worker first runs what the page shows, so it knows every cell's last good value.
-    return fresh ? { cells, prime: this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })) } : { cells };
+    return fresh ? { cells, prime: this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })), lang: this.lang } : { cells, lang: this.lang };
   }
 
   private receive(outcome: RenderedOutcome): void {

@@ -7,6 +7,7 @@ import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
 import { sayProblem } from '../notebook/cell-problem';
 import { withTranslator, type Translate } from '../i18n/translate';
+import { widgetLanguage } from '../i18n/languages';
 
 export interface CellState {
   /** The source the cell last ran (what is in the box may be newer, not yet run). */
@@ -22,10 +23,13 @@ export interface CellState {
   uses: string[];
 }
 
-/** All cells on a page share one notebook (one scope, one worker), made when the first cell connects. */
+/**
+ * All cells on a page share one notebook (one scope, one worker), made when the first cell connects; it says
+ * results in that cell's language (the page's).
+ */
 let pageNotebook: PageNotebook | null = null;
-const notebook = () => (pageNotebook ??= new PageNotebook(
-  () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike,
+const notebook = (cell: Element) => (pageNotebook ??= new PageNotebook(
+  () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike, undefined, widgetLanguage(cell),
 ));
 
 /**
@@ -65,13 +69,13 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   connectedCallback(): void {
     if (this.registered) {
-      notebook().add(this, this.view?.source ?? this.original, this.view);
+      notebook(this).add(this, this.view?.source ?? this.original, this.view);
       return;
     }
     this.registered = true;
     this.original = this.getAttribute('source') ?? this.querySelector('code')?.textContent ?? '';
     this.view = this.readBuildOutcome();
-    notebook().add(this, this.original, this.view);
+    notebook(this).add(this, this.original, this.view);
     // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
     // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
     withTranslator(this, (t) => {
@@ -116,7 +120,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   /** Runs what is in the box now (the lesson's expression while the editor is not built yet). */
   run(): void {
     this.upgrade();
-    notebook().run(this, this.textarea?.value ?? this.original);
+    notebook(this).run(this, this.textarea?.value ?? this.original);
   }
 
   /** Puts back the lesson's expression and runs it. */
