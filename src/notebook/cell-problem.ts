@@ -32,6 +32,14 @@ export function sayProblem(t: Lookup, problem: CellProblem | null | undefined): 
 
 /** English, for an outcome's `error` (el.state in English, tests) and for the message of a CellError. */
 export const englishLookup: Lookup = (key, values) => fillMessage('en', en[key], values);
+
+/** Some of a language's messages, as the page sends them to the worker: `lang` formats numbers. */
+export interface SomeMessages {
+  lang: string;
+  messages: Partial<Record<MessageKey, string>>;
+}
+/** A lookup in those messages, English for any key they lack. */
+export const lookupIn = ({ lang, messages }: SomeMessages): Lookup => (key, values) => fillMessage(lang, messages[key] ?? en[key], values);
 export const inEnglish = (problem: CellProblem | null | undefined): string => sayProblem(englishLookup, problem);
 
 /** An error a cell's own checks throw: its phrase travels to the page, its message is the English text. */

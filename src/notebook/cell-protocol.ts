@@ -1,5 +1,5 @@
 import type { CellOutcome, CellSource } from './notebook';
-import type { CellProblem } from './cell-problem';
+import type { CellProblem, SomeMessages } from './cell-problem';
 
 /** A cell's outcome with its TeX already typeset (KaTeX HTML + MathML). */
 export interface RenderedOutcome extends CellOutcome {
@@ -16,8 +16,11 @@ export interface WorkerRequest {
    * cell that now fails keeps its last good value, as it would have in a worker that never stopped.
    */
   prime?: CellSource[];
-  /** The page's language (a catalogue's tag, src/i18n/languages.ts): results are said aloud in it. */
-  lang?: string;
+  /**
+   * The words results are said in (format.ts's RESULT_WORDS), in the page's language: the page has its
+   * catalogue already, and the worker then needs none.
+   */
+  words?: SomeMessages;
 }
 
 /** Worker -> page. `start` comes before each cell runs, so the page knows which cell to blame on a timeout. */

@@ -3,8 +3,7 @@ import { Notebook, type CellSource } from './notebook';
 import { renderTex } from './render-tex';
 import type { WorkerReply, WorkerRequest } from './cell-protocol';
 import { plainProblem } from './messages';
-import { loadCatalogue, translator } from '../i18n/translate';
-import { matchLanguage } from '../i18n/languages';
+import { englishLookup, lookupIn } from './cell-problem';
 
 /**
  * The worker cells run in: a runaway expression freezes this thread, not the page, and the page can
@@ -14,13 +13,10 @@ import { matchLanguage } from '../i18n/languages';
 const notebook = new Notebook();
 const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const { requestId, cells, prime } = event.data;
   const start = (id: string) => reply({ kind: 'start', requestId, id });
-  // The words results are said in (English is built in; another language is fetched once). Requests never
-  // overlap (cell-session.ts), so awaiting here cannot reorder runs.
-  const lang = matchLanguage(event.data.lang) ?? 'en';
-  const words = translator(lang, await loadCatalogue(lang));
+  const words = event.data.words ? lookupIn(event.data.words) : englishLookup;
   try {
     if (prime) notebook.update(prime, start, words);
     const outcomes = notebook.update(cells as CellSource[], start, words);

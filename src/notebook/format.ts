@@ -1,4 +1,5 @@
 import { englishLookup, type Lookup } from './cell-problem';
+import type { MessageKey } from '../i18n/messages/en';
 
 /**
  * A cell's value as TeX (for KaTeX), as compact text (what `el.state.result` holds and what a reader could
@@ -6,6 +7,14 @@ import { englishLookup, type Lookup } from './cell-problem';
  * flags such as `isFraction`), so this module needs no mathjs instance. The words (spoken, and the few in TeX)
  * come from `words`, a lookup in the page's catalogue; the text stays as a reader would type it.
  */
+/** The catalogue's words this module (and notebook.ts) says results with: the page sends them to the worker. */
+export const RESULT_WORDS: readonly MessageKey[] = [
+  'cell.spokenMinus', 'cell.spokenFraction', 'cell.spokenPlusI', 'cell.spokenMinusI', 'cell.nothing', 'cell.spokenText',
+  'cell.aFunction', 'cell.spokenFunction', 'cell.definesFunction', 'cell.unshowable', 'cell.emptyMatrix',
+  'cell.manyDimensions', 'cell.digits', 'cell.spokenVector', 'cell.spokenMatrix', 'cell.spokenShape', 'cell.spokenRow',
+  'cell.spokenTooLarge', 'cell.nothingToShow',
+];
+
 export interface Formatted {
   text: string;
   tex: string;

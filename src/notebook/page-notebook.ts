@@ -1,7 +1,7 @@
 import type { CellSource } from './notebook';
 import type { RenderedOutcome } from './cell-protocol';
 import { CellSession, type WorkerLike } from './cell-session';
-import { inEnglish, type CellProblem } from './cell-problem';
+import { inEnglish, type CellProblem, type SomeMessages } from './cell-problem';
 
 /** What the page notebook needs from a cell element (kept abstract so this file has no DOM). */
 export interface NotebookCell {
@@ -41,8 +41,10 @@ export class PageNotebook {
   private nextId = 1;
   private lastRun: Entry | null = null;
 
-  /** `lang`: the page's language, which the worker says results in (a tag from src/i18n/languages.ts). */
-  constructor(createWorker: () => WorkerLike, timeLimitMs?: number, private readonly lang = 'en') {
+  /** What the worker says results with, in the page's language (English until speakWith). */
+  private words: SomeMessages | undefined;
+
+  constructor(createWorker: () => WorkerLike, timeLimitMs?: number) {
     this.session = new CellSession(createWorker, (fresh) => this.sources(fresh), {
       outcomes: (outcomes) => outcomes.forEach((o) => this.receive(o)),
       stopped: (id, problem) => this.stop(id, problem),
@@ -66,6 +68,11 @@ export class PageNotebook {
     return id;
   }
 
+  /** Results from the next run on are said in these words (format.ts's RESULT_WORDS in the page's language). */
+  speakWith(words: SomeMessages): void {
+    this.words = words;
+  }
+
   remove(cell: NotebookCell): void {
     this.entries = this.entries.filter((e) => e.cell !== cell);
   }
@@ -85,10 +92,11 @@ export class PageNotebook {
   }
 
   /** What to run: the committed sources, with a stopped cell's last good source in its place. */
-  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[]; lang: string } {
+  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[]; words?: SomeMessages } {
     const cells = this.entries.map((e) => ({ id: e.id, source: e.stopped !== null ? e.good ?? '' : e.committed }));
     // A fresh worker first runs what the page shows, so it knows every cell's last good value.
-    return fresh ? { cells, prime: this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })), lang: this.lang } : { cells, lang: this.lang };
+    const prime = fresh ? this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })) : undefined;
+    return { cells, ...(prime && { prime }), ...(this.words && { words: this.words }) };
   }
 
   private receive(outcome: RenderedOutcome): void {

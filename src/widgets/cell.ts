@@ -7,7 +7,7 @@ import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
 import { sayProblem } from '../notebook/cell-problem';
 import { withTranslator, type Translate } from '../i18n/translate';
-import { widgetLanguage } from '../i18n/languages';
+import { RESULT_WORDS } from '../notebook/format';
 
 export interface CellState {
   /** The source the cell last ran (what is in the box may be newer, not yet run). */
@@ -23,14 +23,14 @@ export interface CellState {
   uses: string[];
 }
 
-/**
- * All cells on a page share one notebook (one scope, one worker), made when the first cell connects; it says
- * results in that cell's language (the page's).
- */
+/** All cells on a page share one notebook (one scope, one worker), made when the first cell connects. */
 let pageNotebook: PageNotebook | null = null;
-const notebook = (cell: Element) => (pageNotebook ??= new PageNotebook(
-  () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike, undefined, widgetLanguage(cell),
+const notebook = () => (pageNotebook ??= new PageNotebook(
+  () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike,
 ));
+
+/** The words the worker says results with, from the page's catalogue: a message asked for with no values is its template. */
+const resultWords = (t: Translate) => ({ lang: t.lang, messages: Object.fromEntries(RESULT_WORDS.map((key) => [key, t(key)])) });
 
 /**
  * Cells whose width to check at the next frame, all in one go: reading sizes cell by cell as the page loads
@@ -69,17 +69,18 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   connectedCallback(): void {
     if (this.registered) {
-      notebook(this).add(this, this.view?.source ?? this.original, this.view);
+      notebook().add(this, this.view?.source ?? this.original, this.view);
       return;
     }
     this.registered = true;
     this.original = this.getAttribute('source') ?? this.querySelector('code')?.textContent ?? '';
     this.view = this.readBuildOutcome();
-    notebook(this).add(this, this.original, this.view);
+    notebook().add(this, this.original, this.view);
     // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
     // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
     withTranslator(this, (t) => {
       this.t = t;
+      notebook().speakWith(resultWords(t));
       whenNearViewOrIdle(this, () => this.upgrade());
     });
   }
@@ -120,7 +121,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   /** Runs what is in the box now (the lesson's expression while the editor is not built yet). */
   run(): void {
     this.upgrade();
-    notebook(this).run(this, this.textarea?.value ?? this.original);
+    notebook().run(this, this.textarea?.value ?? this.original);
   }
 
   /** Puts back the lesson's expression and runs it. */
