@@ -105,7 +105,7 @@ export const chooseR: ExerciseGenerator = {
     const loss = (x: number) => fixedIn(t, x, 3);
     return {
       prompt: [{ type: 'text', text: t('choose-r.prompt', { steps: sweep.steps, targets: label(row[0].targets),
-        losses: row.map((c) => `r = ${c.r}: ${loss(c.validationLoss)}`).join('; '), margin }) }],
+        losses: row.map((c) => `r = ${c.r}: ${loss(c.validationLoss)}`).join(t('sweep.listSeparator')), margin }) }],
       expected: { kind: 'number', value: chosen.r, tolerance: 0 },
       solution: [t('choose-r.solutionBest', { best: loss(best), r: String(bestCell.r), margin, limit: loss(best + margin) }),
         t('choose-r.solutionFirst', { r: String(chosen.r), loss: loss(chosen.validationLoss) })],
@@ -139,7 +139,7 @@ export const sweepCell: ExerciseGenerator = {
       prompt: [{ type: 'text', text: t('sweep-cell.prompt', { threshold }) }],
       expected: { kind: 'widget', tag: 'rankbook-rank-sweep' },
       solution: [t('sweep-cell.solutionCells', { threshold, cells: under.map((c) => t('sweep-cell.cellText',
-        { adapter: adapterText(t, c), trainable: c.trainableParams, loss: loss(c.validationLoss) })).join('; ') }),
+        { adapter: adapterText(t, c), trainable: c.trainableParams, loss: loss(c.validationLoss) })).join(t('sweep.listSeparator')) }),
         t('sweep-cell.solutionCheapest', { adapter: adapterText(t, answer) })],
       checkState(state): Verdict {
         if (state.status !== 'ready') return { status: 'invalid', message: t('sweep-cell.waitSweep') };

@@ -2,8 +2,9 @@ import type { ExerciseCatalogue } from '../en';
 
 /** Lesson 6's exercises (06-train-lora). */
 export const training = {
-  // A run of the shipped rank sweep by its adapter (lessons 6 and 7).
+  // A run of the shipped rank sweep by its adapter, and what separates runs in a list (lessons 6 and 7).
   'sweep.adapter': 'r = {r} auf {targets}',
+  'sweep.listSeparator': '; ',
 
   'tiny-trainable.title': 'Trainierbare Zahlen im kleinen Modell',
   'tiny-trainable.prompt': 'Das kleine Modell des Kurses hat {blocks} Blöcke der Breite {width}; seine Attention-Matrizen sind {width} × {width}. LoRA mit r = {r} auf {targets} in jedem Block: Wie viele Zahlen werden trainiert?',

@@ -1,7 +1,8 @@
 /** Lesson 6's exercises (06-train-lora). */
 export const training = {
-  // A run of the shipped rank sweep by its adapter (lessons 6 and 7).
+  // A run of the shipped rank sweep by its adapter, and what separates runs in a list (lessons 6 and 7).
   'sweep.adapter': 'r = {r} on {targets}',
+  'sweep.listSeparator': '; ',
 
   'tiny-trainable.title': 'Trainable numbers in the tiny model',
   'tiny-trainable.prompt': 'The course’s tiny model has {blocks} blocks of width {width}; its attention matrices are {width} × {width}. LoRA with r = {r} on {targets} in every block: how many numbers train?',

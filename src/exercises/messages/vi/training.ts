@@ -2,8 +2,9 @@ import type { ExerciseCatalogue } from '../en';
 
 /** Lesson 6's exercises (06-train-lora). */
 export const training = {
-  // A run of the shipped rank sweep by its adapter (lessons 6 and 7).
+  // A run of the shipped rank sweep by its adapter, and what separates runs in a list (lessons 6 and 7).
   'sweep.adapter': 'r = {r} trên {targets}',
+  'sweep.listSeparator': '; ',
 
   'tiny-trainable.title': 'Số con số huấn luyện được trong mô hình tí hon',
   'tiny-trainable.prompt': 'Mô hình tí hon của khoá học có {blocks} khối với độ rộng {width}; các ma trận attention của nó cỡ {width} × {width}. LoRA với r = {r} trên {targets} ở mọi khối: có bao nhiêu con số được huấn luyện?',

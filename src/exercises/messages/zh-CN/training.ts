@@ -2,8 +2,9 @@ import type { ExerciseCatalogue } from '../en';
 
 /** Lesson 6's exercises (06-train-lora). */
 export const training = {
-  // A run of the shipped rank sweep by its adapter (lessons 6 and 7).
+  // A run of the shipped rank sweep by its adapter, and what separates runs in a list (lessons 6 and 7).
   'sweep.adapter': '在 {targets} 上取 r = {r}',
+  'sweep.listSeparator': '；',
 
   'tiny-trainable.title': '微型模型中的可训练数',
   'tiny-trainable.prompt': '本课程的微型模型有 {blocks} 个宽度为 {width} 的块；它的注意力矩阵都是 {width} × {width}。在每个块的 {targets} 上使用 r = {r} 的 LoRA：一共要训练多少个数？',
