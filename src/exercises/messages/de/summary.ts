@@ -38,6 +38,6 @@ export const summary = {
   'lora-not-compression.explainSvd': 'Nein: W₀ bleibt vollständig und eingefroren; nur die Änderung ΔW hat niedrigen Rang.',
   'lora-not-compression.optionFaster': 'Die eingerechnete Schicht rechnet schneller als W₀ vorher.',
   'lora-not-compression.explainFaster': 'Nein: Das Einrechnen fügt keine Latenz hinzu, aber das Produkt mit einer d × k-Matrix kostet so viel wie vorher.',
-  'lora-not-compression.solutionSvd': 'SVD-Kompression verkleinert eine Matrix, indem sie nur ihre obersten r Schichten behält: Dabei geht Information verloren.',
+  'lora-not-compression.solutionSvd': 'SVD-Kompression verkleinert eine Matrix, indem sie nur ihre obersten r Rang-1-Schichten behält: Dabei geht Information verloren.',
   'lora-not-compression.solutionLora': 'LoRA behält W₀ vollständig und lernt eine Änderung mit niedrigem Rang: Kleiner werden nur das Training und der gespeicherte Adapter.',
 } satisfies Partial<ExerciseCatalogue>;

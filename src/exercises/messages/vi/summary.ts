@@ -38,6 +38,6 @@ export const summary = {
   'lora-not-compression.explainSvd': 'Sai: W₀ được giữ nguyên và đóng băng; chỉ phần thay đổi ΔW là có hạng thấp.',
   'lora-not-compression.optionFaster': 'Lớp sau khi gộp chạy nhanh hơn W₀ trước đây.',
   'lora-not-compression.explainFaster': 'Sai: gộp không thêm độ trễ, nhưng phép nhân với một ma trận d × k vẫn tốn như trước.',
-  'lora-not-compression.solutionSvd': 'Nén bằng SVD thu nhỏ một ma trận bằng cách chỉ giữ r lớp đầu: nó làm mất thông tin.',
+  'lora-not-compression.solutionSvd': 'Nén bằng SVD thu nhỏ một ma trận bằng cách chỉ giữ r lớp hạng 1 đầu tiên: nó làm mất thông tin.',
   'lora-not-compression.solutionLora': 'LoRA giữ nguyên W₀ và học một phần thay đổi hạng thấp: chỉ việc huấn luyện và adapter lưu lại là nhỏ đi.',
 } satisfies Partial<ExerciseCatalogue>;

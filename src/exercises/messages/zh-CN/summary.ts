@@ -38,6 +38,6 @@ export const summary = {
   'lora-not-compression.explainSvd': '不对：W₀ 保持完整并被冻结；只有改变量 ΔW 是低秩的。',
   'lora-not-compression.optionFaster': '合并后的层比原来的 W₀ 运行得更快。',
   'lora-not-compression.explainFaster': '不对：合并不会增加延迟，但与 d × k 矩阵相乘的开销和以前一样。',
-  'lora-not-compression.solutionSvd': 'SVD 压缩只保留矩阵最前面的 r 层来缩小它：会丢失信息。',
+  'lora-not-compression.solutionSvd': 'SVD 压缩只保留矩阵最前面的 r 个秩 1 图层来缩小它：会丢失信息。',
   'lora-not-compression.solutionLora': 'LoRA 保持 W₀ 完整，只学习一个低秩的改变量：变小的只是训练开销和保存的适配器。',
 } satisfies Partial<ExerciseCatalogue>;
