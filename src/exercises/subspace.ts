@@ -3,6 +3,8 @@ import { seededRandom } from '../linalg/seeded-random';
 import { subspaceSimilarity } from '../linalg/subspace';
 import { slipMessage } from './checking';
 import { fixed, int, pick } from './draw';
+import { fixedIn } from './prose-numbers';
+import { adapterText } from './training';
 import type { ExerciseGenerator, SweepData, Verdict } from './types';
 
 /** Lesson 7: φ for two rank-1 adapters and for random subspaces, the amplification factor, choosing r. */
@@ -17,7 +19,7 @@ function needSweep(data: { sweep?: SweepData }): SweepData {
 
 export const phiRankOne: ExerciseGenerator = {
   id: 'phi-rank-one',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const k = pick(random, [3, 4]);
     const vector = () => {
@@ -32,13 +34,13 @@ export const phiRankOne: ExerciseGenerator = {
     const dot = u.reduce((s, x, t) => s + x * v[t], 0);
     const uu = u.reduce((s, x) => s + x * x, 0), vv = v.reduce((s, x) => s + x * x, 0);
     return {
-      prompt: [{ type: 'text', text: `Two rank-1 adapters have A₁ = [${u.join(', ')}] and A₂ = [${v.join(', ')}] (each 1 × ${k}). What is φ(A₁, A₂, 1, 1)? Two decimals.` }],
+      prompt: [{ type: 'text', text: t('phi-rank-one.prompt', { u: u.join(', '), v: v.join(', '), k: String(k) }) }],
       expected: { kind: 'number', value: phi, tolerance: 0.006 },
-      solution: ['With one row each, the top right singular vectors are the rows themselves, normalised.',
-        `φ = (u · v)² / (‖u‖² ‖v‖²) = ${dot}² / (${uu} × ${vv}) = ${dot * dot}/${uu * vv} ≈ ${fixed(phi, 2)}: the squared cosine of the angle between them.`],
+      solution: [t('phi-rank-one.solutionRows'),
+        t('phi-rank-one.solutionPhi', { dot: String(dot), uu: String(uu), vv: String(vv), top: String(dot * dot), bottom: String(uu * vv), phi: fixedIn(t, phi, 2) })],
       diagnose: (given) => slipMessage(given as number, [
-        [Math.abs(dot) / Math.sqrt(uu * vv), 'That is the cosine; φ squares it.'],
-        [dot * dot, 'Normalise first: divide by ‖u‖² ‖v‖².'],
+        [Math.abs(dot) / Math.sqrt(uu * vv), t('phi-rank-one.slipCosine')],
+        [dot * dot, t('phi-rank-one.slipNormalise')],
       ], 0.006),
     };
   },
@@ -46,20 +48,20 @@ export const phiRankOne: ExerciseGenerator = {
 
 export const phiRandom: ExerciseGenerator = {
   id: 'phi-random',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const k = pick(random, [64, 128, 256, 512]);
     const i = pick(random, [1, 2, 4, 8]);
     const j = pick(random, [8, 16, 32, 64].filter((x) => x >= i));
     const value = new Fraction(Math.max(i, j), k);
     return {
-      prompt: [{ type: 'text', text: `Two random subspaces of ℝ^${k}, of dimensions i = ${i} and j = ${j}: about what value of φ(i, j) would chance alone give? An exact fraction or a decimal.` }],
+      prompt: [{ type: 'text', text: t('phi-random.prompt', { k: String(k), i: String(i), j: String(j) }) }],
       expected: { kind: 'fraction', value },
-      solution: [`Each of the i top directions of one has an expected squared projection of j / k onto the other subspace, so ‖U_iᵀ V_j‖² ≈ i j / k.`,
-        `Dividing by min(i, j) = ${Math.min(i, j)} gives φ ≈ max(i, j) / k = ${Math.max(i, j)}/${k} = ${value.toFraction()}: a trained pair well above this shares directions.`],
+      solution: [t('phi-random.solutionProjection'),
+        t('phi-random.solutionPhi', { min: String(Math.min(i, j)), max: String(Math.max(i, j)), k: String(k), value: value.toFraction() })],
       diagnose: (given) => slipMessage(given as number, [
-        [Math.min(i, j) / k, 'That is min(i, j) / k: the sum i j / k is divided by min(i, j), which leaves max(i, j) / k.'],
-        [(i * j) / k, 'That is ‖U_iᵀ V_j‖² itself; φ divides it by min(i, j).'],
+        [Math.min(i, j) / k, t('phi-random.slipMin')],
+        [(i * j) / k, t('phi-random.slipUndivided')],
       ], 1e-9),
     };
   },
@@ -67,7 +69,7 @@ export const phiRandom: ExerciseGenerator = {
 
 export const amplification: ExerciseGenerator = {
   id: 'amplification',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const r = pick(random, [2, 3, 4]);
     const s = Array.from({ length: r }, () => int(random, 1, 9)).sort((a, b) => b - a);
@@ -75,14 +77,14 @@ export const amplification: ExerciseGenerator = {
     const projected = int(random, 2, 40) / 10;
     const factor = deltaNorm / projected;
     return {
-      prompt: [{ type: 'text', text: `A rank-${r} ΔW has singular values ${s.join(', ')}. Projected onto ΔW’s own ${r} singular directions, W has ‖Uᵀ W Vᵀ‖_F = ${projected}. What is the amplification factor ‖ΔW‖_F / ‖Uᵀ W Vᵀ‖_F? One decimal.` }],
+      prompt: [{ type: 'text', text: t('amplification.prompt', { r: String(r), values: s.join(', '), projected: String(projected) }) }],
       expected: { kind: 'number', value: factor, tolerance: 0.051 },
       solution: [`‖ΔW‖_F = √(${s.map((x) => `${x}²`).join(' + ')}) = √${s.reduce((a, x) => a + x * x, 0)} ≈ ${fixed(deltaNorm, 3)}.`,
-        `${fixed(deltaNorm, 3)} / ${projected} ≈ ${fixed(factor, 1)}: ΔW strengthens directions W already has but barely uses.`],
+        t('amplification.solutionFactor', { norm: fixed(deltaNorm, 3), projected: String(projected), factor: fixed(factor, 1) })],
       diagnose: (given) => slipMessage(given as number, [
-        [s[0] / projected, 'That uses σ₁ alone (the spectral norm); the Frobenius norm adds every σ².'],
-        [s.reduce((a, x) => a + x, 0) / projected, 'Square the σ before adding, then take the square root.'],
-        [projected / deltaNorm, 'Upside down: ‖ΔW‖_F goes on top.'],
+        [s[0] / projected, t('amplification.slipSpectral')],
+        [s.reduce((a, x) => a + x, 0) / projected, t('amplification.slipSquare')],
+        [projected / deltaNorm, t('amplification.slipUpsideDown')],
       ], 0.051),
     };
   },
@@ -90,7 +92,7 @@ export const amplification: ExerciseGenerator = {
 
 export const chooseR: ExerciseGenerator = {
   id: 'choose-r',
-  generate(seed, data) {
+  generate(seed, data, t) {
     const sweep = needSweep(data);
     const random = seededRandom(seed);
     const keys = [...new Set(sweep.cells.map((c) => c.targets.join('-')))];
@@ -100,16 +102,18 @@ export const chooseR: ExerciseGenerator = {
     const best = Math.min(...row.map((c) => c.validationLoss));
     const chosen = row.find((c) => c.validationLoss <= best + margin)!;
     const bestCell = row.find((c) => c.validationLoss === best)!;
+    const loss = (x: number) => fixedIn(t, x, 3);
     return {
-      prompt: [{ type: 'text', text: `After ${sweep.steps} steps, LoRA on ${label(row[0].targets)} reached these validation losses: ${row.map((c) => `r = ${c.r}: ${c.validationLoss.toFixed(3)}`).join('; ')}. What is the smallest r within ${margin} of the best?` }],
+      prompt: [{ type: 'text', text: t('choose-r.prompt', { steps: sweep.steps, targets: label(row[0].targets),
+        losses: row.map((c) => `r = ${c.r}: ${loss(c.validationLoss)}`).join(t('sweep.listSeparator')), margin }) }],
       expected: { kind: 'number', value: chosen.r, tolerance: 0 },
-      solution: [`The best is ${best.toFixed(3)} (r = ${bestCell.r}); within ${margin} means at most ${(best + margin).toFixed(3)}.`,
-        `The first rank under that is r = ${chosen.r} (${chosen.validationLoss.toFixed(3)}): a larger r costs more numbers for little gain.`],
+      solution: [t('choose-r.solutionBest', { best: loss(best), r: String(bestCell.r), margin, limit: loss(best + margin) }),
+        t('choose-r.solutionFirst', { r: String(chosen.r), loss: loss(chosen.validationLoss) })],
       diagnose(given) {
         const cell = row.find((c) => c.r === given);
-        if (!cell) return `The sweep tried r = ${row.map((c) => c.r).join(', ')}.`;
-        if (cell.validationLoss > best + margin) return `r = ${cell.r} reached ${cell.validationLoss.toFixed(3)}, more than ${margin} above the best, ${best.toFixed(3)}.`;
-        return `r = ${cell.r} is within ${margin}, but a smaller r is too.`;
+        if (!cell) return t('choose-r.slipUntried', { ranks: row.map((c) => c.r).join(', ') });
+        if (cell.validationLoss > best + margin) return t('choose-r.slipTooHigh', { r: String(cell.r), loss: loss(cell.validationLoss), margin, best: loss(best) });
+        return t('choose-r.slipNotSmallest', { r: String(cell.r), margin });
       },
     };
   },
@@ -118,7 +122,7 @@ export const chooseR: ExerciseGenerator = {
 /** The widget task: pick, in the rank sweep, the cheapest cell under a loss drawn from the seed. */
 export const sweepCell: ExerciseGenerator = {
   id: 'sweep-cell',
-  generate(seed, data) {
+  generate(seed, data, t) {
     const sweep = needSweep(data);
     const random = seededRandom(seed);
     const losses = [...new Set(sweep.cells.map((c) => c.validationLoss))].sort((a, b) => a - b);
@@ -130,19 +134,23 @@ export const sweepCell: ExerciseGenerator = {
       .sort((a, b) => a.trainableParams - b.trainableParams || a.validationLoss - b.validationLoss);
     const answer = under[0];
     const key = answer.targets.join('-');
+    const loss = (x: number) => fixedIn(t, x, 3);
     return {
-      prompt: [{ type: 'text', text: `In the rank sweep above, choose the cell that trains the fewest numbers while keeping the validation loss below ${threshold} (on a tie, the lower loss). Press Check with it chosen.` }],
+      prompt: [{ type: 'text', text: t('sweep-cell.prompt', { threshold }) }],
       expected: { kind: 'widget', tag: 'rankbook-rank-sweep' },
-      solution: [`Cells under ${threshold}: ${under.map((c) => `r = ${c.r} on ${label(c.targets)} (${c.trainableParams} numbers, ${c.validationLoss.toFixed(3)})`).join('; ')}.`,
-        `The cheapest is r = ${answer.r} on ${label(answer.targets)}.`],
+      solution: [t('sweep-cell.solutionCells', { threshold, cells: under.map((c) => t('sweep-cell.cellText',
+        { adapter: adapterText(t, c), trainable: c.trainableParams, loss: loss(c.validationLoss) })).join(t('sweep.listSeparator')) }),
+        t('sweep-cell.solutionCheapest', { adapter: adapterText(t, answer) })],
       checkState(state): Verdict {
-        if (state.status !== 'ready') return { status: 'invalid', message: 'Wait until the rank sweep has loaded.' };
+        if (state.status !== 'ready') return { status: 'invalid', message: t('sweep-cell.waitSweep') };
         const cell = sweep.cells.find((c) => c.targets.join('-') === state.targets && c.r === state.r);
-        if (!cell) return { status: 'invalid', message: 'Choose one of the cells of the table.' };
-        const what = `r = ${cell.r} on ${label(cell.targets)}`;
-        if (cell.targets.join('-') === key && cell.r === answer.r) return { status: 'right', message: `Right: ${what} trains ${cell.trainableParams} numbers and reaches ${cell.validationLoss.toFixed(3)}.` };
-        if (cell.validationLoss >= threshold) return { status: 'wrong', message: `${what} reaches ${cell.validationLoss.toFixed(3)}, not below ${threshold}.` };
-        return { status: 'wrong', message: `${what} is under ${threshold}, but another cell under it trains ${cell.trainableParams > answer.trainableParams ? 'fewer numbers' : 'as few numbers with a lower loss'}.` };
+        if (!cell) return { status: 'invalid', message: t('sweep-cell.chooseCell') };
+        const what = adapterText(t, cell);
+        const reached = loss(cell.validationLoss);
+        if (cell.targets.join('-') === key && cell.r === answer.r) return { status: 'right', message: t('sweep-cell.right', { adapter: what, trainable: cell.trainableParams, loss: reached }) };
+        if (cell.validationLoss >= threshold) return { status: 'wrong', message: t('sweep-cell.notBelow', { adapter: what, loss: reached, threshold }) };
+        return { status: 'wrong', message: cell.trainableParams > answer.trainableParams
+          ? t('sweep-cell.cheaperExists', { adapter: what, threshold }) : t('sweep-cell.lowerLossExists', { adapter: what, threshold }) };
       },
     };
   },

@@ -1,48 +1,48 @@
 import { seededRandom } from '../linalg/seeded-random';
 import { GPT3, gpt3Counts, parameterCounts } from '../lora/anatomy';
 import { slipMessage } from './checking';
-import { choice, num, pick } from './draw';
+import { choice, pick } from './draw';
+import { fixedIn } from './prose-numbers';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 8: the thread of the course, asked across lessons. */
 
 export const rankOfBA: ExerciseGenerator = {
   id: 'rank-of-ba',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const d = pick(random, [64, 128, 512, 4096]);
     const k = pick(random, [64, 256, 1024, 12288]);
     const r = pick(random, [2, 4, 8, 16]);
     return {
-      prompt: [{ type: 'text', text: `B is ${d} × ${r} and A is ${r} × ${k}. What is the largest rank ΔW = B A can have?` }],
+      prompt: [{ type: 'text', text: t('rank-of-ba.prompt', { d: String(d), r: String(r), k: String(k) }) }],
       expected: choice(random,
-        { text: `r = ${r}`, explanation: `Right: every column of B A is a mix of B’s ${r} columns, so rank(B A) ≤ ${r}.` },
+        { text: `r = ${r}`, explanation: t('rank-of-ba.explainR', { r: String(r) }) },
         [
-          { text: `min(d, k) = ${Math.min(d, k)}`, explanation: `That bounds any ${d} × ${k} matrix; B A is squeezed through ${r} dimensions first.` },
-          { text: `r² = ${r * r}`, explanation: `Ranks do not multiply: B A’s columns all lie in the span of B’s ${r} columns.` },
-          { text: `r (d + k) = ${num(r * (d + k))}`, explanation: 'That is the number of entries of B and A, not a rank.' },
+          { text: `min(d, k) = ${Math.min(d, k)}`, explanation: t('rank-of-ba.explainMin', { d: String(d), k: String(k), r: String(r) }) },
+          { text: `r² = ${r * r}`, explanation: t('rank-of-ba.explainSquare', { r: String(r) }) },
+          { text: t('rank-of-ba.optionEntries', { n: r * (d + k) }), explanation: t('rank-of-ba.explainEntries') },
         ]),
-      solution: [`B A x = B (A x): whatever x is, the result is a combination of B’s ${r} columns.`,
-        `So the column space of ΔW has dimension at most ${r}: LoRA’s update is low-rank by construction.`],
+      solution: [t('rank-of-ba.solutionColumns', { r: String(r) }), t('rank-of-ba.solutionRank', { r: String(r) })],
     };
   },
 };
 
 export const gpt3Ratio: ExerciseGenerator = {
   id: 'gpt3-ratio',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const r = pick(random, [1, 2, 4, 8]);
     const perLayer = pick(random, [1, 2, 4]);
     const counts = gpt3Counts(r, perLayer);
     return {
-      prompt: [{ type: 'text', text: `GPT-3 has ${num(GPT3.parameters)} parameters in ${GPT3.layers} layers of width ${num(GPT3.dModel)}. LoRA with r = ${r} on ${perLayer} square matrix${perLayer === 1 ? '' : 'es'} a layer: how many times fewer numbers train than in full fine-tuning? Within 1%.` }],
+      prompt: [{ type: 'text', text: t('gpt3-ratio.prompt', { parameters: GPT3.parameters, layers: GPT3.layers, width: GPT3.dModel, r: String(r), perLayer }) }],
       expected: { kind: 'number', value: counts.ratio, tolerance: counts.ratio * 0.01 },
-      solution: [`Trainable: ${GPT3.layers} × ${perLayer} × ${r} × (${num(GPT3.dModel)} + ${num(GPT3.dModel)}) = ${num(counts.trainable)}.`,
-        `${num(GPT3.parameters)} / ${num(counts.trainable)} ≈ ${num(Math.round(counts.ratio))}.`],
+      solution: [t('gpt3-ratio.solutionTrainable', { layers: GPT3.layers, perLayer, r: String(r), width: GPT3.dModel, trainable: counts.trainable }),
+        t('gpt3-ratio.solutionRatio', { n: GPT3.parameters, m: counts.trainable, x: Math.round(counts.ratio) })],
       diagnose: (given) => slipMessage(given as number, [
-        [counts.ratio * GPT3.layers, `That counts one layer’s adapters: there are ${GPT3.layers} layers.`],
-        [parameterCounts(GPT3.dModel, GPT3.dModel, r).ratio, 'That compares one matrix with its own B and A; the question compares the whole model.'],
+        [counts.ratio * GPT3.layers, t('gpt3-ratio.slipOneLayer', { layers: GPT3.layers })],
+        [parameterCounts(GPT3.dModel, GPT3.dModel, r).ratio, t('gpt3-ratio.slipOneMatrix')],
       ], counts.ratio * 0.01),
     };
   },
@@ -50,7 +50,7 @@ export const gpt3Ratio: ExerciseGenerator = {
 
 export const rankForBudget: ExerciseGenerator = {
   id: 'rank-for-budget',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const d = pick(random, [512, 768, 1024, 2048, 4096]);
     const layers = pick(random, [12, 24, 32, 48]);
@@ -61,36 +61,36 @@ export const rankForBudget: ExerciseGenerator = {
     let r = 0;
     while (perRank * (r + 1) <= budget) r += 1;
     return {
-      prompt: [{ type: 'text', text: `A model has ${layers} layers of width ${num(d)}. You adapt ${matrices} square ${num(d)} × ${num(d)} matrices a layer and can afford at most ${num(budget)} trainable numbers. What is the largest r that fits?` }],
+      prompt: [{ type: 'text', text: t('rank-for-budget.prompt', { layers, width: d, matrices, budget }) }],
       expected: { kind: 'number', value: r, tolerance: 0 },
-      solution: [`Each unit of rank costs ${layers} × ${matrices} × (${num(d)} + ${num(d)}) = ${num(perRank)} numbers.`,
-        `${num(budget)} / ${num(perRank)} ≈ ${(budget / perRank).toFixed(2)}, so r = ${r} (${num(r * perRank)} numbers).`],
+      solution: [t('rank-for-budget.solutionCost', { layers, matrices, width: d, perRank }),
+        t('rank-for-budget.solutionFit', { budget, perRank, quotient: fixedIn(t, budget / perRank, 2), r: String(r), used: r * perRank })],
       diagnose: (given) => slipMessage(given as number, [
-        [Math.floor(budget / (matrices * parameterCounts(d, d, 1).lora)), `That fits one layer; all ${layers} layers get adapters.`],
-        [Math.floor(budget / (layers * matrices * d)), 'Each rank adds a column of B and a row of A: d + k numbers, not d.'],
-      ]) ?? ((given as number) > r ? `r = ${given} needs ${num((given as number) * perRank)} numbers, over the budget.` : `r = ${(given as number) + 1} still fits: ${num(((given as number) + 1) * perRank)} numbers.`),
+        [Math.floor(budget / (matrices * parameterCounts(d, d, 1).lora)), t('rank-for-budget.slipOneLayer', { layers })],
+        [Math.floor(budget / (layers * matrices * d)), t('rank-for-budget.slipD')],
+      ]) ?? ((given as number) > r ? t('rank-for-budget.slipOver', { r: String(given), count: (given as number) * perRank })
+        : t('rank-for-budget.slipStillFits', { r: String((given as number) + 1), count: ((given as number) + 1) * perRank })),
     };
   },
 };
 
 export const loraNotCompression: ExerciseGenerator = {
   id: 'lora-not-compression',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const d = pick(random, [768, 1024, 4096]);
     const r = pick(random, [4, 8, 16]);
     const c = parameterCounts(d, d, r);
     return {
-      prompt: [{ type: 'text', text: `A ${num(d)} × ${num(d)} layer gets a rank-${r} LoRA update, which is then merged. Which statement is true?` }],
+      prompt: [{ type: 'text', text: t('lora-not-compression.prompt', { width: d, r: String(r) }) }],
       expected: choice(random,
-        { text: `The merged layer still holds ${num(c.full)} numbers; LoRA only trained ${num(c.lora)} of them.`, explanation: 'Right: W = W₀ + (alpha / r) B A is a full d × k matrix. LoRA saves training memory and checkpoint size, not model size.' },
+        { text: t('lora-not-compression.optionFull', { full: c.full, lora: c.lora }), explanation: t('lora-not-compression.explainFull') },
         [
-          { text: `The merged layer holds ${num(c.lora)} numbers, so the model is ${c.ratio.toFixed(0)} times smaller.`, explanation: 'No: merging adds B A into W₀, which keeps every one of its d k entries.' },
-          { text: 'LoRA replaces W₀ by its best rank-r approximation, as SVD compression does.', explanation: 'No: W₀ stays whole and frozen; only the change ΔW is low-rank.' },
-          { text: 'The merged layer runs faster than W₀ did.', explanation: 'No: merging adds no latency, but the product with a d × k matrix costs the same as before.' },
+          { text: t('lora-not-compression.optionSmaller', { lora: c.lora, ratio: Math.round(c.ratio) }), explanation: t('lora-not-compression.explainSmaller') },
+          { text: t('lora-not-compression.optionSvd'), explanation: t('lora-not-compression.explainSvd') },
+          { text: t('lora-not-compression.optionFaster'), explanation: t('lora-not-compression.explainFaster') },
         ]),
-      solution: ['SVD compression shrinks a matrix by keeping its top r layers: it loses information.',
-        'LoRA keeps W₀ whole and learns a low-rank change: only training and the stored adapter get smaller.'],
+      solution: [t('lora-not-compression.solutionSvd'), t('lora-not-compression.solutionLora')],
     };
   },
 };

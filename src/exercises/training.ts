@@ -2,7 +2,9 @@ import { seededRandom } from '../linalg/seeded-random';
 import { parameterCounts } from '../lora/anatomy';
 import { DEFAULT_MODEL_CONFIG } from '../lora/config';
 import { slipMessage } from './checking';
-import { choice, fixed, num, pick } from './draw';
+import { choice, pick } from './draw';
+import { fixedIn } from './prose-numbers';
+import type { ExerciseTranslate } from './messages/translate';
 import type { ExerciseGenerator, SweepData, Verdict } from './types';
 
 /** Lesson 6: trainable numbers and share in the shipped tiny model, the same budget spent differently, a task. */
@@ -13,6 +15,10 @@ const { dModel, nLayers } = DEFAULT_MODEL_CONFIG;
 /** Trainable numbers for attention targets of the tiny model (each dModel x dModel). */
 const tinyTrainable = (r: number, targets: number) => nLayers * targets * parameterCounts(dModel, dModel, r).lora;
 
+/** A run of the sweep by its adapter, "r = 4 on {Wq, Wv}": shared with lesson 7's exercises. */
+export const adapterText = (t: ExerciseTranslate, cell: { r: number; targets: string[] }): string =>
+  t('sweep.adapter', { r: String(cell.r), targets: label(cell.targets) });
+
 function needSweep(data: { sweep?: SweepData }): SweepData {
   if (!data.sweep) throw new Error('this exercise needs the shipped rank sweep');
   return data.sweep;
@@ -20,22 +26,22 @@ function needSweep(data: { sweep?: SweepData }): SweepData {
 
 export const tinyTrainableCount: ExerciseGenerator = {
   id: 'tiny-trainable',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const r = pick(random, [1, 2, 4, 8, 16, 64]);
     const targets = pick(random, [['wq'], ['wq', 'wv'], ['wq', 'wk', 'wv', 'wo'], ['wk', 'wo']]);
     const total = tinyTrainable(r, targets.length);
     const one = parameterCounts(dModel, dModel, r).lora;
     return {
-      prompt: [{ type: 'text', text: `The course’s tiny model has ${nLayers} blocks of width ${dModel}; its attention matrices are ${dModel} × ${dModel}. LoRA with r = ${r} on ${label(targets)} in every block: how many numbers train?` }],
+      prompt: [{ type: 'text', text: t('tiny-trainable.prompt', { blocks: nLayers, width: String(dModel), r: String(r), targets: label(targets) }) }],
       expected: { kind: 'number', value: total, tolerance: 0 },
-      solution: [`One matrix: r (d + k) = ${r} × (${dModel} + ${dModel}) = ${num(one)}.`,
-        `${nLayers} blocks × ${targets.length} matrices × ${num(one)} = ${num(total)}.`],
+      solution: [t('tiny-trainable.solutionOne', { r: String(r), d: String(dModel), one }),
+        t('tiny-trainable.solutionTotal', { blocks: nLayers, matrices: targets.length, one, total })],
       diagnose: (given) => slipMessage(given as number, [
-        [total / nLayers, `That is one block: there are ${nLayers}.`],
-        [one, `That is one matrix: ${label(targets)} in ${nLayers} blocks is ${nLayers * targets.length} matrices.`],
-        [nLayers * targets.length * dModel * dModel, 'That is the frozen matrices themselves; B and A hold r (d + k) each.'],
-        [nLayers * targets.length * r * dModel, 'That counts B only; A adds r × k more for each matrix.'],
+        [total / nLayers, t('tiny-trainable.slipOneBlock', { blocks: nLayers })],
+        [one, t('tiny-trainable.slipOneMatrix', { targets: label(targets), blocks: nLayers, matrices: nLayers * targets.length })],
+        [nLayers * targets.length * dModel * dModel, t('tiny-trainable.slipFrozen')],
+        [nLayers * targets.length * r * dModel, t('tiny-trainable.slipBOnly')],
       ]),
     };
   },
@@ -43,19 +49,19 @@ export const tinyTrainableCount: ExerciseGenerator = {
 
 export const trainableShare: ExerciseGenerator = {
   id: 'trainable-share',
-  generate(seed, data) {
+  generate(seed, data, t) {
     const sweep = needSweep(data);
     const random = seededRandom(seed);
     const cell = pick(random, sweep.cells);
     const percent = (100 * cell.trainableParams) / sweep.totalParams;
     return {
-      prompt: [{ type: 'text', text: `The tiny model has ${num(sweep.totalParams)} parameters. LoRA with r = ${cell.r} on ${label(cell.targets)} trains ${num(cell.trainableParams)} of them. What percentage is that? Two decimals.` }],
+      prompt: [{ type: 'text', text: t('trainable-share.prompt', { total: sweep.totalParams, adapter: adapterText(t, cell), trainable: cell.trainableParams }) }],
       expected: { kind: 'number', value: percent, tolerance: 0.0051, unit: '%' },
-      solution: [`${num(cell.trainableParams)} / ${num(sweep.totalParams)} × 100 ≈ ${fixed(percent, 2)}%.`,
-        `The other ${fixed(100 - percent, 2)}% stay frozen: they need no gradients and no optimizer state.`],
+      solution: [t('trainable-share.solutionShare', { n: cell.trainableParams, m: sweep.totalParams, p: fixedIn(t, percent, 2) }),
+        t('trainable-share.solutionFrozen', { frozen: fixedIn(t, 100 - percent, 2) })],
       diagnose: (given) => slipMessage(given as number, [
-        [percent / 100, 'That is a fraction; multiply by 100 for a percentage.'],
-        [100 - percent, 'That is the share that stays frozen.'],
+        [percent / 100, t('trainable-share.slipFraction')],
+        [100 - percent, t('trainable-share.slipFrozen')],
       ], 0.0051),
     };
   },
@@ -70,24 +76,25 @@ function sharedBudgets(sweep: SweepData): number[] {
 
 export const sameBudget: ExerciseGenerator = {
   id: 'same-budget',
-  generate(seed, data) {
+  generate(seed, data, t) {
     const sweep = needSweep(data);
     const random = seededRandom(seed);
     const budget = pick(random, sharedBudgets(sweep));
     const cells = sweep.cells.filter((c) => c.trainableParams === budget).sort((a, b) => a.validationLoss - b.validationLoss);
     const best = cells[0];
-    const text = (c: typeof best) => `r = ${c.r} on ${label(c.targets)}`;
+    const text = (c: typeof best) => adapterText(t, c);
+    const loss = (c: typeof best) => fixedIn(t, c.validationLoss, 3);
     const option = (c: typeof best) => ({
       text: text(c),
       explanation: c === best
-        ? `Right: ${text(c)} reached ${c.validationLoss.toFixed(3)}, the lowest of the ${cells.length}. Spreading a budget over more matrices at a lower rank tends to beat a high rank on one.`
-        : `${text(c)} reached ${c.validationLoss.toFixed(3)}, against ${best.validationLoss.toFixed(3)} for ${text(best)}.`,
+        ? t('same-budget.explainBest', { adapter: text(c), loss: loss(c), count: cells.length })
+        : t('same-budget.explainOther', { adapter: text(c), loss: loss(c), best: loss(best), bestAdapter: text(best) }),
     });
     const options = cells.map(option);
     return {
-      prompt: [{ type: 'text', text: `Each of these LoRA runs trains exactly ${num(budget)} numbers of the tiny model on dinosaur names (${sweep.steps} steps). Which reached the lowest validation loss?` }],
+      prompt: [{ type: 'text', text: t('same-budget.prompt', { budget, steps: sweep.steps }) }],
       expected: choice(random, options[0], options.slice(1)),
-      solution: cells.map((c) => `${text(c)}: validation loss ${c.validationLoss.toFixed(3)}.`),
+      solution: cells.map((c) => t('same-budget.solutionRun', { adapter: text(c), loss: loss(c) })),
     };
   },
 };
@@ -95,7 +102,7 @@ export const sameBudget: ExerciseGenerator = {
 /** The widget task on the trainer: a budget the shipped runs show is reachable, and a loss under it. */
 export const trainerBudget: ExerciseGenerator = {
   id: 'trainer-budget',
-  generate(_seed, data) {
+  generate(_seed, data, t) {
     const sweep = needSweep(data);
     const lossTarget = 1.8;
     const reaching = sweep.cells.filter((c) => c.validationLoss < lossTarget);
@@ -103,21 +110,23 @@ export const trainerBudget: ExerciseGenerator = {
     // The budget: the cheapest shipped run that gets there, rounded up to the next tenth of a percent.
     const budget = Math.ceil((1000 * cheapest.trainableParams) / sweep.totalParams) / 10;
     return {
-      prompt: [{ type: 'text', text: `In the trainer above, choose r and the matrices so that fewer than ${budget}% of the model’s numbers train, then train until the validation loss is below ${lossTarget}. Press Check when it is.` }],
+      prompt: [{ type: 'text', text: t('trainer-budget.prompt', { budget, target: lossTarget }) }],
       expected: { kind: 'widget', tag: 'rankbook-lora-trainer' },
-      solution: [`In the shipped runs, r = ${cheapest.r} on ${label(cheapest.targets)} trains ${num(cheapest.trainableParams)} numbers (${fixed((100 * cheapest.trainableParams) / sweep.totalParams, 2)}%) and reaches ${cheapest.validationLoss.toFixed(3)} after ${sweep.steps} steps.`,
-        'A low rank on several matrices is usually cheaper than a high rank on one for the same loss.'],
+      solution: [t('trainer-budget.solutionRun', { adapter: adapterText(t, cheapest), trainable: cheapest.trainableParams,
+        percent: fixedIn(t, (100 * cheapest.trainableParams) / sweep.totalParams, 2), loss: fixedIn(t, cheapest.validationLoss, 3), steps: sweep.steps }),
+        t('trainer-budget.solutionHint')],
       checkState(state): Verdict {
         const trainable = Number(state.trainableParams), total = Number(state.totalParams);
-        if (!(total > 0)) return { status: 'invalid', message: 'Wait until the trainer has loaded its model.' };
-        if (state.busy || state.status === 'training' || state.status === 'loading') return { status: 'invalid', message: 'Wait until training stops, then check.' };
+        if (!(total > 0)) return { status: 'invalid', message: t('trainer-budget.waitModel') };
+        if (state.busy || state.status === 'training' || state.status === 'loading') return { status: 'invalid', message: t('trainer-budget.waitTraining') };
         const share = (100 * trainable) / total;
-        if (share >= budget) return { status: 'wrong', message: `${num(trainable)} numbers train, ${fixed(share, 2)}% of the model: lower r or adapt fewer matrices to get under ${budget}%.` };
+        const percent = fixedIn(t, share, 2);
+        if (share >= budget) return { status: 'wrong', message: t('trainer-budget.overBudget', { trainable, percent, budget }) };
         const losses = Array.isArray(state.valLoss) ? (state.valLoss as number[]) : [];
         const last = losses[losses.length - 1];
-        if (last === undefined || Number(state.step) === 0) return { status: 'invalid', message: `${fixed(share, 2)}% of the numbers train: within budget. Now train, then check.` };
-        if (last >= lossTarget) return { status: 'wrong', message: `Within budget (${fixed(share, 2)}%), but the validation loss is ${last.toFixed(3)}: train longer, or spread the same budget over more matrices.` };
-        return { status: 'right', message: `Right: ${fixed(share, 2)}% of the numbers train and the validation loss is ${last.toFixed(3)}.` };
+        if (last === undefined || Number(state.step) === 0) return { status: 'invalid', message: t('trainer-budget.nowTrain', { percent }) };
+        if (last >= lossTarget) return { status: 'wrong', message: t('trainer-budget.lossHigh', { percent, loss: fixedIn(t, last, 3) }) };
+        return { status: 'right', message: t('trainer-budget.right', { percent, loss: fixedIn(t, last, 3) }) };
       },
     };
   },

@@ -1,4 +1,5 @@
 import Fraction from 'fraction.js';
+import { cellError } from './cell-problem';
 import { MAX_NUMBER_BITS, type RunBudget } from './cell-limits';
 
 /**
@@ -18,7 +19,7 @@ export function log2(n: bigint): number {
   return n < 2n ** 1000n ? Math.log2(Number(n)) : n.toString(16).length * 4;
 }
 
-const digitsOf = (bits: number) => Math.round(bits * Math.LOG10E * Math.LN2).toLocaleString('en');
+const digitsOf = (bits: number) => Math.round(bits * Math.LOG10E * Math.LN2);
 
 let budget: RunBudget | null = null;
 
@@ -37,7 +38,7 @@ function checked(result: Fraction | null): Fraction | null {
   if (result === null || (result.n < SHORT && result.d < SHORT)) return result;
   const bits = Math.max(log2(result.n), log2(result.d));
   if (result.n >= LIMIT || result.d >= LIMIT) {
-    throw new RangeError(`That result has about ${digitsOf(bits)} digits; exact numbers in cells have up to ${digitsOf(MAX_NUMBER_BITS)}. Use decimals (e.g. 0.5) to work in floating point.`);
+    throw cellError('cell.resultDigits', { digits: digitsOf(bits), max: digitsOf(MAX_NUMBER_BITS) });
   }
   budget?.chargeNumberBits(bits);
   return result;
@@ -61,7 +62,7 @@ export function boundFractions(): void {
     const base = Math.max(log2(this.n), log2(this.d));
     const bits = base * Math.abs(exponent.valueOf());
     if (base > 0 && bits > MAX_NUMBER_BITS) {
-      throw new RangeError(`That power has about ${digitsOf(bits)} digits, too many to compute exactly in a cell (the most is ${digitsOf(MAX_NUMBER_BITS)}).`);
+      throw cellError('cell.powerDigits', { digits: digitsOf(bits), max: digitsOf(MAX_NUMBER_BITS) });
     }
     return checked(stockPow.apply(this, args));
   };

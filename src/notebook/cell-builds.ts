@@ -1,5 +1,6 @@
 import { MAX_MATRIX_POWER, broadcastEntries, entriesOf, productEntries, sizeOf } from './cell-limits';
 import { plainNumber } from './exact-numbers';
+import { phrase, type CellPhrase } from './cell-problem';
 
 /**
  * How big a result each function on the allow-list (cell-calls.ts) will build, read from its arguments before
@@ -30,8 +31,11 @@ export const BUILDS: Record<string, (args: unknown[]) => number[]> = {
     ? Array<number>(2 * Math.ceil(Math.log2(Math.min(Math.abs(plainNumber(k)), MAX_MATRIX_POWER) + 2))).fill(x.size()[0] ** 2)
     : []),
 };
-/** What a message calls each builder's result. */
-export const RESULT_NAMES: Record<string, string> = { multiply: 'product', concat: 'concatenation', diag: 'diagonal matrix', matrix: 'matrix', pow: 'power' };
+/** What a message calls each builder's result ("That product would have … entries"). */
+export const RESULT_NAMES: Record<string, CellPhrase> = {
+  multiply: phrase('cell.whatProduct'), concat: phrase('cell.whatConcatenation'), diag: phrase('cell.whatDiagonal'),
+  matrix: phrase('cell.whatMatrix'), pow: phrase('cell.whatPower'),
+};
 for (const name of ['transpose', 'ctranspose', 'inv', 'rref', 'svd', 'lowrank']) BUILDS[name] = (args) => [matrixEntries(args[0])];
 for (const name of ['add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow', 'unaryMinus', 'unaryPlus', 'abs', 'sqrt',
   'exp', 'log', 'round', 'conj', 'sin', 'cos', 'number', 'fraction', 'complex', 'equal', 'unequal', 'smaller',

@@ -1,3 +1,5 @@
+import { cellError } from './cell-problem';
+
 /**
  * What a cell may call: an allow-list, so a function or method that a newer mathjs (or JavaScript) adds is
  * refused until someone decides it is safe. Everything else in the library's namespace is replaced by a
@@ -39,7 +41,7 @@ export function checkMethodCalls(node: CallNode): void {
     const index = node.fn.index;
     const name = index?.isObjectProperty?.() ? index.getObjectProperty?.() : undefined;
     if (name === undefined || !CELL_METHODS.has(name)) {
-      throw new TypeError(`Cells call functions, not methods${name ? ` (“.${name}(…)”)` : ''}: write f(x) rather than x.f().`);
+      throw name ? cellError('cell.noMethodNamed', { name }) : cellError('cell.noMethods');
     }
   }
   node.forEach(checkMethodCalls);

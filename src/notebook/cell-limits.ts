@@ -1,3 +1,5 @@
+import { cellError, phrase, type PhraseValue } from './cell-problem';
+
 /**
  * How big a value a cell may build, and how much one run may build in all, checked BEFORE anything is made:
  * a worker that runs out of memory takes the whole tab down in Chrome, so the time limit alone cannot protect
@@ -19,7 +21,8 @@ export const MAX_MATRIX_POWER = 10_000;
 /** Sources longer than this are refused before parsing. */
 export const MAX_SOURCE_LENGTH = 4000;
 
-const en = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en') : 'too many');
+/** A count for a message: a number (each language writes it its own way), or words when it is not finite. */
+const count = (n: number): PhraseValue => (Number.isFinite(n) ? n : phrase('cell.uncountable'));
 
 interface SizedLike { isMatrix: true; size(): number[] }
 const isMatrix = (x: unknown): x is SizedLike => (x as any)?.isMatrix === true;
@@ -76,16 +79,16 @@ export function indexEntries(index: unknown): { selected: number; reach: number 
   return { selected, reach };
 }
 
-/** Refuses a value past the per-value limit. */
-export function checkEntries(count: number, what: string): void {
-  if (!(count <= MAX_ENTRIES)) {
-    throw new RangeError(`${what} would have ${en(count)} entries; cells hold matrices of up to ${en(MAX_ENTRIES)} entries.`);
+/** Refuses a value past the per-value limit. `what` names it: code such as zeros(3, 4), or a phrase. */
+export function checkEntries(entries: number, what: PhraseValue): void {
+  if (!(entries <= MAX_ENTRIES)) {
+    throw cellError('cell.tooManyEntries', { what, count: count(entries), max: MAX_ENTRIES });
   }
 }
 
 export function checkStringLength(length: number): void {
   if (!(length <= MAX_STRING_LENGTH)) {
-    throw new RangeError(`That text would be ${en(length)} characters long; cells hold text of up to ${en(MAX_STRING_LENGTH)}.`);
+    throw cellError('cell.textTooLong', { length: count(length), max: MAX_STRING_LENGTH });
   }
 }
 
@@ -95,19 +98,19 @@ export class RunBudget {
   private numberBits = 0;
 
   /** Charges a matrix about to be built: refused past the per-value limit or the run's total. */
-  chargeEntries(count: number, what: string): void {
-    checkEntries(count, what);
-    if (this.entries + count > MAX_RUN_ENTRIES) {
-      throw new RangeError(`This cell builds more than ${en(MAX_RUN_ENTRIES)} matrix entries in all; split the work or use smaller matrices.`);
+  chargeEntries(entries: number, what: PhraseValue): void {
+    checkEntries(entries, what);
+    if (this.entries + entries > MAX_RUN_ENTRIES) {
+      throw cellError('cell.runEntries', { max: MAX_RUN_ENTRIES });
     }
-    this.entries += count;
+    this.entries += entries;
   }
 
   /** Charges a long number just built (short ones are free: they are what a cell is made of). */
   chargeNumberBits(bits: number): void {
     this.numberBits += bits;
     if (this.numberBits > MAX_RUN_NUMBER_BITS) {
-      throw new RangeError('This cell builds too many very long exact numbers; use decimals (e.g. 0.5) to work in floating point.');
+      throw cellError('cell.runNumbers');
     }
   }
 }

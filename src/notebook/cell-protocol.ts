@@ -1,4 +1,5 @@
 import type { CellOutcome, CellSource } from './notebook';
+import type { CellProblem, SomeMessages } from './cell-problem';
 
 /** A cell's outcome with its TeX already typeset (KaTeX HTML + MathML). */
 export interface RenderedOutcome extends CellOutcome {
@@ -15,6 +16,11 @@ export interface WorkerRequest {
    * cell that now fails keeps its last good value, as it would have in a worker that never stopped.
    */
   prime?: CellSource[];
+  /**
+   * The words results are said in (format.ts's RESULT_WORDS), in the page's language: the page has its
+   * catalogue already, and the worker then needs none.
+   */
+  words?: SomeMessages;
 }
 
 /** Worker -> page. `start` comes before each cell runs, so the page knows which cell to blame on a timeout. */
@@ -22,4 +28,4 @@ export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'start'; requestId: number; id: string }
   | { kind: 'done'; requestId: number; outcomes: RenderedOutcome[] }
-  | { kind: 'failed'; requestId: number; message: string };
+  | { kind: 'failed'; requestId: number; problem: CellProblem };

@@ -1,5 +1,6 @@
 import type { CellSource } from './notebook';
 import type { RenderedOutcome, WorkerReply, WorkerRequest } from './cell-protocol';
+import { phrase, type CellProblem } from './cell-problem';
 
 /** How long one cell may run before its worker is terminated. Cells are small; a second is already slow. */
 export const TIME_LIMIT_MS = 3000;
@@ -15,13 +16,11 @@ export interface WorkerLike {
 export interface SessionEvents {
   outcomes(outcomes: RenderedOutcome[]): void;
   /** A cell was stopped (time limit, or its worker crashed, e.g. out of memory). The worker is gone. */
-  stopped(id: string, message: string): void;
+  stopped(id: string, problem: CellProblem): void;
   /** Nothing could run (the worker failed to start, or failed outside any cell). */
-  failed(message: string): void;
+  failed(problem: CellProblem): void;
   busy(running: boolean): void;
 }
-
-const seconds = (ms: number) => `${ms / 1000} second${ms === 1000 ? '' : 's'}`;
 
 /**
  * Runs cells in a worker with a time limit per cell. A cell that runs too long has its worker terminated
@@ -38,7 +37,7 @@ export class CellSession {
   constructor(
     private readonly createWorker: () => WorkerLike,
     /** Called at sending time: every cell's source in page order, and for a fresh worker the sources to prime it with. */
-    private readonly sources: (fresh: boolean) => { cells: CellSource[]; prime?: CellSource[] },
+    private readonly sources: (fresh: boolean) => Omit<WorkerRequest, 'requestId'>,
     private readonly events: SessionEvents,
     private readonly timeLimitMs = TIME_LIMIT_MS,
   ) {}
@@ -78,7 +77,7 @@ export class CellSession {
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.(); // reported in the cell instead of as an uncaught error
-      this.halt(`The calculator stopped unexpectedly${event.message ? ` (${event.message})` : ''}; perhaps it ran out of memory.`);
+      this.halt([event.message ? phrase('cell.crashedWith', { detail: event.message }) : phrase('cell.crashed')]);
     };
     this.worker = worker;
     return worker;
@@ -91,27 +90,25 @@ export class CellSession {
       // The clock runs per cell, and only once the worker has loaded and begun: a slow download is not a runaway.
       current.runningId = message.id;
       if (current.timer) clearTimeout(current.timer);
-      current.timer = setTimeout(() => this.halt(
-        `Stopped after ${seconds(this.timeLimitMs)}: this was taking too long, so it was halted to keep the page responsive.`,
-      ), this.timeLimitMs);
+      current.timer = setTimeout(() => this.halt([phrase('cell.stoppedSlow', { seconds: this.timeLimitMs / 1000 })]), this.timeLimitMs);
       return;
     }
     if (current.timer) clearTimeout(current.timer);
     this.inFlight = null;
     if (message.kind === 'done') this.events.outcomes(message.outcomes);
-    else this.events.failed(message.message);
+    else this.events.failed(message.problem);
     this.next();
   }
 
   /** Terminates the worker and blames the cell that was running, if any. */
-  private halt(message: string): void {
+  private halt(problem: CellProblem): void {
     const current = this.inFlight;
     if (current?.timer) clearTimeout(current.timer);
     this.worker?.terminate();
     this.worker = null;
     this.inFlight = null;
-    if (current?.runningId) this.events.stopped(current.runningId, message);
-    else this.events.failed(message);
+    if (current?.runningId) this.events.stopped(current.runningId, problem);
+    else this.events.failed(problem);
     this.next();
   }
 }

@@ -1,5 +1,6 @@
 import { createTyped, createNumeric, createIndexTransform, factory as typedFactory } from 'mathjs';
 import Fraction from 'fraction.js';
+import { cellError } from './cell-problem';
 
 /** mathjs's `factory` types its dependency names as instance keys; these factories name classes too. */
 const factory = typedFactory as unknown as (name: string, dependencies: string[], create: (deps: any) => unknown, meta?: object) => any;
@@ -18,7 +19,7 @@ export function exactLiteral(text: string): Fraction {
   const [mantissa, exponentText = '0'] = text.toLowerCase().split('e');
   const exponent = Number(exponentText);
   if (!Number.isInteger(exponent) || Math.abs(exponent) > LITERAL_EXPONENT_LIMIT) {
-    throw new RangeError(`The number ${text.slice(0, 30)} is too large or too small: keep exponents between -${LITERAL_EXPONENT_LIMIT} and ${LITERAL_EXPONENT_LIMIT}.`);
+    throw cellError('cell.exponentLimit', { text: text.slice(0, 30), limit: String(LITERAL_EXPONENT_LIMIT) });
   }
   const power = new Fraction(10n ** BigInt(Math.abs(exponent)));
   const m = new Fraction(mantissa);
@@ -39,7 +40,7 @@ export const createExactTyped = factory('typed', ['?BigNumber', '?Complex', '?De
     {
       from: 'number', to: 'Fraction', convert: (x: number) => {
         const f = new FractionClass(x);
-        if (f.valueOf() !== x) throw new TypeError(`${x} cannot be made an exact fraction.`);
+        if (f.valueOf() !== x) throw cellError('cell.notExact', { value: String(x) });
         return f;
       },
     },

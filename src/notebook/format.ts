@@ -1,8 +1,20 @@
+import { englishLookup, type Lookup } from './cell-problem';
+import type { MessageKey } from '../i18n/messages/en';
+
 /**
  * A cell's value as TeX (for KaTeX), as compact text (what `el.state.result` holds and what a reader could
  * type back in) and as words for screen readers. Values are recognised by shape (mathjs marks its types with
- * flags such as `isFraction`), so this module needs no mathjs instance.
+ * flags such as `isFraction`), so this module needs no mathjs instance. The words (spoken, and the few in TeX)
+ * come from `words`, a lookup in the page's catalogue; the text stays as a reader would type it.
  */
+/** The catalogue's words this module (and notebook.ts) says results with: the page sends them to the worker. */
+export const RESULT_WORDS: readonly MessageKey[] = [
+  'cell.spokenMinus', 'cell.spokenFraction', 'cell.spokenPlusI', 'cell.spokenMinusI', 'cell.nothing', 'cell.spokenText',
+  'cell.aFunction', 'cell.spokenFunction', 'cell.definesFunction', 'cell.unshowable', 'cell.emptyMatrix',
+  'cell.manyDimensions', 'cell.digits', 'cell.spokenVector', 'cell.spokenMatrix', 'cell.spokenShape', 'cell.spokenRow',
+  'cell.spokenTooLarge', 'cell.nothingToShow',
+];
+
 export interface Formatted {
   text: string;
   tex: string;
@@ -29,9 +41,9 @@ function digits(n: bigint): string {
   return s.length <= MAX_DIGITS ? s : `${s.slice(0, 12)}…${s.slice(-6)}`;
 }
 
-function digitsTex(n: bigint): string {
+function digitsTex(n: bigint, words: Lookup): string {
   const s = n.toString();
-  return s.length <= MAX_DIGITS ? s : `${s.slice(0, 12)}\\ldots${s.slice(-6)}\\;(${s.length}\\text{ digits})`;
+  return s.length <= MAX_DIGITS ? s : `${s.slice(0, 12)}\\ldots${s.slice(-6)}\\;(\\text{${escapeTex(words('cell.digits', { n: s.length }))}})`;
 }
 
 /** A float with FLOAT_DIGITS significant digits, trailing zeros dropped, exponent form when very large or small. */
@@ -58,19 +70,20 @@ function floatTex(x: number): string {
   return exponent === undefined ? mantissa : `${mantissa} \\times 10^{${exponent}}`;
 }
 
-function scalar(x: unknown): Formatted {
+function scalar(x: unknown, words: Lookup): Formatted {
+  const minus = (negative: boolean, s: string) => (negative ? words('cell.spokenMinus', { x: s }) : s);
   if (isFraction(x)) {
     const sign = x.s < 0n ? '-' : '';
-    if (x.d === 1n) return { text: sign + digits(x.n), tex: sign + digitsTex(x.n), spoken: (sign ? 'minus ' : '') + digits(x.n) };
+    if (x.d === 1n) return { text: sign + digits(x.n), tex: sign + digitsTex(x.n, words), spoken: minus(sign !== '', digits(x.n)) };
     return {
       text: `${sign}${digits(x.n)}/${digits(x.d)}`,
-      tex: `${sign}\\frac{${digitsTex(x.n)}}{${digitsTex(x.d)}}`,
-      spoken: `${sign ? 'minus ' : ''}${digits(x.n)} over ${digits(x.d)}`,
+      tex: `${sign}\\frac{${digitsTex(x.n, words)}}{${digitsTex(x.d, words)}}`,
+      spoken: minus(sign !== '', words('cell.spokenFraction', { top: digits(x.n), bottom: digits(x.d) })),
     };
   }
   if (typeof x === 'number') {
     const text = floatText(x);
-    return { text, tex: floatTex(x), spoken: text.startsWith('-') ? `minus ${text.slice(1)}` : text };
+    return { text, tex: floatTex(x), spoken: minus(text.startsWith('-'), text.replace(/^-/, '')) };
   }
   if (isComplex(x)) {
     const re = floatText(x.re);
@@ -78,21 +91,27 @@ function scalar(x: unknown): Formatted {
     const sign = x.im < 0 ? '-' : '+';
     const imTex = im === '1' ? '' : floatTex(Math.abs(x.im));
     if (x.re === 0) {
-      return { text: `${x.im < 0 ? '-' : ''}${im}i`, tex: `${x.im < 0 ? '-' : ''}${imTex}i`, spoken: `${x.im < 0 ? 'minus ' : ''}${im} i` };
+      return { text: `${x.im < 0 ? '-' : ''}${im}i`, tex: `${x.im < 0 ? '-' : ''}${imTex}i`, spoken: minus(x.im < 0, `${im} i`) };
     }
-    return { text: `${re} ${sign} ${im}i`, tex: `${floatTex(x.re)} ${sign} ${imTex}i`, spoken: `${re} ${sign === '+' ? 'plus' : 'minus'} ${im} i` };
+    return { text: `${re} ${sign} ${im}i`, tex: `${floatTex(x.re)} ${sign} ${imTex}i`,
+      spoken: words(sign === '+' ? 'cell.spokenPlusI' : 'cell.spokenMinusI', { re, im }) };
   }
+  // true and false are values a reader types back in: they stay as written.
   if (typeof x === 'boolean') return { text: String(x), tex: `\\text{${x}}`, spoken: String(x) };
-  if (x === null || x === undefined) return { text: 'nothing', tex: '\\text{(nothing)}', spoken: 'nothing' };
+  if (x === null || x === undefined) {
+    const nothing = words('cell.nothing');
+    return { text: 'nothing', tex: `\\text{(${escapeTex(nothing)})}`, spoken: nothing };
+  }
   if (typeof x === 'string') {
     const shown = x.length > 60 ? `${x.slice(0, 60)}…` : x;
-    return { text: JSON.stringify(shown), tex: `\\texttt{${escapeTex(JSON.stringify(shown))}}`, spoken: `the text ${shown}` };
+    return { text: JSON.stringify(shown), tex: `\\texttt{${escapeTex(JSON.stringify(shown))}}`, spoken: words('cell.spokenText', { text: shown }) };
   }
   if (typeof x === 'function') {
-    const syntax = (x as any).syntax ?? 'a function';
-    return { text: String(syntax), tex: `\\text{${escapeTex(String(syntax))}}`, spoken: `the function ${syntax}` };
+    const syntax = String((x as any).syntax ?? words('cell.aFunction'));
+    return { text: syntax, tex: `\\text{${escapeTex(syntax)}}`, spoken: words('cell.spokenFunction', { syntax }) };
   }
-  return { text: 'a value that cannot be shown', tex: '\\text{(a value that cannot be shown)}', spoken: 'a value that cannot be shown' };
+  const unshowable = words('cell.unshowable');
+  return { text: 'a value that cannot be shown', tex: `\\text{(${escapeTex(unshowable)})}`, spoken: unshowable };
 }
 
 /** Escapes text for \text{} and \texttt{}: every TeX special character becomes literal. */
@@ -106,16 +125,17 @@ function rowsOf(value: unknown[]): unknown[][] {
   return Array.isArray(value[0]) ? (value as unknown[][]) : [value];
 }
 
-function matrix(value: unknown[]): Formatted {
+function matrix(value: unknown[], words: Lookup): Formatted {
   const rows = rowsOf(value);
   const vector = !Array.isArray(value[0]);
   const m = rows.length;
   const n = m === 0 ? 0 : rows[0].length;
-  if (m === 0 || n === 0) return { text: '[]', tex: '\\begin{bmatrix}\\end{bmatrix}', spoken: 'an empty matrix' };
+  if (m === 0 || n === 0) return { text: '[]', tex: '\\begin{bmatrix}\\end{bmatrix}', spoken: words('cell.emptyMatrix') };
   if (rows.some((row) => row.some(Array.isArray))) {
-    return { text: `an array with ${value.length} entries and more than two dimensions`, tex: '\\text{(an array of more than two dimensions)}', spoken: 'an array of more than two dimensions' };
+    const deep = words('cell.manyDimensions');
+    return { text: `an array with ${value.length} entries and more than two dimensions`, tex: `\\text{(${escapeTex(deep)})}`, spoken: deep };
   }
-  const cells = rows.slice(0, SHOWN_ROWS).map((row) => row.slice(0, SHOWN_COLS).map(scalar));
+  const cells = rows.slice(0, SHOWN_ROWS).map((row) => row.slice(0, SHOWN_COLS).map((x) => scalar(x, words)));
   const moreRows = m > SHOWN_ROWS;
   const moreCols = n > SHOWN_COLS;
   const texRows = cells.map((row) => row.map((c) => c.tex).concat(moreCols ? ['\\cdots'] : []).join(' & '));
@@ -123,19 +143,20 @@ function matrix(value: unknown[]): Formatted {
   const tex = `\\begin{bmatrix} ${texRows.join(' \\\\ ')} \\end{bmatrix}`;
   const rowText = (row: Formatted[]) => row.map((c) => c.text).join(', ') + (moreCols ? ', …' : '');
   const text = vector ? `[${rowText(cells[0])}]` : `[${cells.map((row) => `[${rowText(row)}]`).join(', ')}${moreRows ? ', …' : ''}]`;
-  const shape = vector ? `vector of ${n}` : `${m} by ${n} matrix`;
+  const shape = vector ? words('cell.spokenVector', { n: String(n) }) : words('cell.spokenMatrix', { m: String(m), n: String(n) });
+  const said = (row: Formatted[]) => row.map((c) => c.spoken).join(', ');
   const spoken = moreRows || moreCols
-    ? `${shape}, too large to read out; first row: ${cells[0].map((c) => c.spoken).join(', ')}`
-    : vector ? `${shape}: ${cells[0].map((c) => c.spoken).join(', ')}`
-      : `${shape}: ${cells.map((row, i) => `row ${i + 1}: ${row.map((c) => c.spoken).join(', ')}`).join('; ')}`;
+    ? words('cell.spokenTooLarge', { shape, row: said(cells[0]) })
+    : words('cell.spokenShape', { s: shape, e: vector ? said(cells[0])
+      : cells.map((row, i) => words('cell.spokenRow', { i: String(i + 1), entries: said(row) })).join('; ') });
   return { text, tex, spoken };
 }
 
-/** Any value a cell can produce. */
-export function formatValue(value: unknown): Formatted {
-  if (isMatrix(value)) return matrix(value.valueOf());
-  if (Array.isArray(value)) return matrix(value);
-  return scalar(value);
+/** Any value a cell can produce; `words` in the page's language (English by default). */
+export function formatValue(value: unknown, words: Lookup = englishLookup): Formatted {
+  if (isMatrix(value)) return matrix(value.valueOf(), words);
+  if (Array.isArray(value)) return matrix(value, words);
+  return scalar(value, words);
 }
 
 /** A value labelled with the name it was given: "A = …". `nameTex` is the name already typeset by mathjs. */
@@ -148,9 +169,9 @@ export function labelled(name: string, nameTex: string, value: Formatted): Forma
  * TeX group, so a line never breaks inside one, and \allowbreak between them lets a narrow column wrap the
  * row instead of hiding the last result (usually the answer) off to the right.
  */
-export function joined(parts: Formatted[]): Formatted {
+export function joined(parts: Formatted[], words: Lookup = englishLookup): Formatted {
   if (parts.length === 1) return parts[0];
-  if (parts.length === 0) return { text: '', tex: '', spoken: 'done, nothing to show' };
+  if (parts.length === 0) return { text: '', tex: '', spoken: words('cell.nothingToShow') };
   return {
     text: parts.map((p) => p.text).join('; '),
     tex: parts.map((p) => `{${p.tex}}`).join(',\\quad\\allowbreak '),

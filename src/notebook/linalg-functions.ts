@@ -7,6 +7,7 @@ import { cumulativeShare } from '../linalg/compression';
 import { subspaceSimilarity } from '../linalg/subspace';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
 import { isFraction, plainNumber } from './exact-numbers';
+import { cellError, phrase, type PhraseValue } from './cell-problem';
 
 /**
  * The course's own functions, as cells call them: rank, rref, svd, lowrank, energy, phi. They take what mathjs
@@ -20,16 +21,16 @@ export const SVD_SIZE_LIMIT = 200;
 type Entry = Fraction | number;
 
 /** Rows of a mathjs Matrix or nested array; a vector counts as one row. */
-export function rowsOf(value: unknown, what = 'the argument'): Entry[][] {
+export function rowsOf(value: unknown, what: PhraseValue = phrase('cell.theArgument')): Entry[][] {
   const data = (value as any)?.isMatrix ? (value as any).valueOf() : value;
-  if (!Array.isArray(data) || data.length === 0) throw new TypeError(`${what} must be a non-empty matrix, such as [[1, 2], [3, 4]].`);
+  if (!Array.isArray(data) || data.length === 0) throw cellError('cell.notMatrix', { what });
   const rows = Array.isArray(data[0]) ? data : [data];
   const n = rows[0].length;
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== n || n === 0) throw new TypeError(`${what} must be a matrix with rows of equal length.`);
+    if (!Array.isArray(row) || row.length !== n || n === 0) throw cellError('cell.ragged', { what });
     for (const x of row) {
-      if (!isFraction(x) && typeof x !== 'number') throw new TypeError(`${what} must hold real numbers only.`);
-      if (typeof x === 'number' && !Number.isFinite(x)) throw new RangeError(`${what} holds ${x}: every entry must be finite.`);
+      if (!isFraction(x) && typeof x !== 'number') throw cellError('cell.notReal', { what });
+      if (typeof x === 'number' && !Number.isFinite(x)) throw cellError('cell.notFinite', { what, value: String(x) });
     }
   }
   return rows as Entry[][];
@@ -55,13 +56,13 @@ const numbers = (rows: Entry[][]) => rows.map((row) => row.map((x) => x.valueOf(
 /** A whole-number argument (k, i, j), which in a cell arrives as a fraction. */
 export function wholeNumber(value: unknown, name: string, min: number, max: number): number {
   const x = plainNumber(value);
-  if (!Number.isInteger(x) || x < min || x > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}.`);
+  if (!Number.isInteger(x) || x < min || x > max) throw cellError('cell.wholeNumber', { name, min: String(min), max: String(max) });
   return x;
 }
 
 function checkSvdSize(rows: Entry[][], what: string): void {
   if (rows.length > SVD_SIZE_LIMIT || rows[0].length > SVD_SIZE_LIMIT) {
-    throw new RangeError(`${what} is ${rows.length} × ${rows[0].length}: cells compute SVDs up to ${SVD_SIZE_LIMIT} × ${SVD_SIZE_LIMIT}.`);
+    throw cellError('cell.svdSize', { what, m: String(rows.length), n: String(rows[0].length), max: String(SVD_SIZE_LIMIT) });
   }
 }
 
@@ -78,7 +79,7 @@ export function rank(A: unknown): Fraction {
 export function rref(A: unknown): Fraction[][] {
   const exact = exactRows(rowsOf(A, 'rref(A): A'));
   if (!exact) {
-    throw new TypeError('rref works in exact fractions, but A holds a decimal from a floating-point result (sqrt, svd, pi, …). Use fractions such as 1/3 instead.');
+    throw cellError('cell.rrefExact');
   }
   return eliminate(exact).rref;
 }
@@ -139,6 +140,7 @@ export function phi(A1: unknown, A2: unknown, i: unknown, j: unknown): number {
   const rows2 = rowsOf(A2, 'phi: A2');
   checkSvdSize(rows1, 'A1');
   checkSvdSize(rows2, 'A2');
+  if (rows1[0].length !== rows2[0].length) throw cellError('cell.phiColumns', { a: String(rows1[0].length), b: String(rows2[0].length) });
   const ii = wholeNumber(i, 'phi(A1, A2, i, j): i', 1, Math.min(rows1.length, rows1[0].length));
   const jj = wholeNumber(j, 'phi(A1, A2, i, j): j', 1, Math.min(rows2.length, rows2[0].length));
   return subspaceSimilarity(numbers(rows1), numbers(rows2), ii, jj);

@@ -28,6 +28,7 @@ import {
   createMinTransform,
 } from 'mathjs';
 import { createExactTyped, createExactNumeric, createExactIndexTransform } from './exact-numbers';
+import { cellError } from './cell-problem';
 
 /**
  * A reduced mathjs: only the factories cells need, so the worker bundle stays small (no units, no
@@ -40,13 +41,13 @@ import { createExactTyped, createExactNumeric, createExactIndexTransform } from 
 const factory = typedFactory as unknown as (name: string, dependencies: string[], create: () => unknown) => any;
 const createNoBigNumber = factory('BigNumber', [], () => {
   class BigNumber {
-    constructor() { throw new Error('BigNumbers are not available in cells.'); }
+    constructor() { throw cellError('cell.noBigNumbers'); }
   }
   (BigNumber.prototype as any).isBigNumber = true;
   return BigNumber;
 });
 const createNoBignumber = factory('bignumber', [], () => () => {
-  throw new Error('BigNumbers are not available in cells: numbers are exact fractions already.');
+  throw cellError('cell.noBignumber');
 });
 
 // Listed again after the import on purpose: spreading a re-exporting module here instead would name each

@@ -1,10 +1,13 @@
+import { CellError, inEnglish, phrase, type CellPhrase, type CellProblem, type PhraseValue } from './cell-problem';
+
 /**
  * mathjs's error messages, reworded for a reader where they are terse; anything else passes through. Size
  * errors are said in terms of the cell's own matrices when the cell's expression and scope are given
- * ("A is 1 × 2 and B is 1 × 2: …"), and mathjs's own text stays available after "Technically:".
+ * ("A is 1 × 2 and B is 1 × 2: …"), and mathjs's own text stays available after "Technically:". The words
+ * are catalogue keys (cell-problem.ts), phrased in the page's language by the page.
  */
 
-/** What plainMessage can look at besides the error: the parsed cell (a mathjs node) and the values it read. */
+/** What plainProblem can look at besides the error: the parsed cell (a mathjs node) and the values it read. */
 export interface MessageContext {
   node?: unknown;
   scope?: Map<string, unknown>;
@@ -13,45 +16,50 @@ export interface MessageContext {
 interface ExpressionNode { type: string; name?: string; fn?: string; op?: string; args?: ExpressionNode[]; items?: ExpressionNode[];
   content?: ExpressionNode; filter?: (test: (n: ExpressionNode) => boolean) => ExpressionNode[]; toString(): string }
 
-export function plainMessage(error: unknown, context: MessageContext = {}): string {
+export function plainProblem(error: unknown, context: MessageContext = {}): CellProblem {
+  if (error instanceof CellError) return [error.phrase];
   const raw = error instanceof Error ? error.message : String(error);
   const undefinedSymbol = /^Undefined symbol (\S+)/.exec(raw);
-  if (undefinedSymbol) return `“${undefinedSymbol[1]}” is not defined: define it in this cell or a cell above.`;
+  if (undefinedSymbol) return [phrase('cell.undefinedSymbol', { name: undefinedSymbol[1] })];
   const undefinedFunction = /^Undefined function (\S+)/.exec(raw);
-  if (undefinedFunction) return `There is no function “${undefinedFunction[1]}” in cells.`;
-  if (error instanceof SyntaxError) return `This could not be read: ${raw.charAt(0).toLowerCase()}${raw.slice(1)}.`.replace(/\.\.$/, '.');
-  if (/Maximum call stack/i.test(raw)) return 'This calls itself too deeply (a function with no way to stop?).';
-  if (/No access to|Cannot access method/.test(raw)) return `Refused: ${raw}. Cells cannot reach the page or JavaScript objects.`;
+  if (undefinedFunction) return [phrase('cell.undefinedFunction', { name: undefinedFunction[1] })];
+  if (error instanceof SyntaxError) return [phrase('cell.unreadable', { detail: `${raw.charAt(0).toLowerCase()}${raw.slice(1)}`.replace(/\.$/, '') })];
+  if (/Maximum call stack/i.test(raw)) return [phrase('cell.tooDeep')];
+  if (/No access to|Cannot access method/.test(raw)) return [phrase('cell.refused', { detail: raw })];
   const plain = sizeMessage(raw, context);
   const technical = raw.endsWith('.') ? raw : `${raw}.`;
-  return plain ? `${plain} Technically: ${technical}` : technical;
+  return plain ? [plain, phrase('cell.technically', { detail: technical })] : [{ text: technical }];
 }
+
+/** The same in English: what an outcome's `error` holds. */
+export const plainMessage = (error: unknown, context: MessageContext = {}): string => inEnglish(plainProblem(error, context));
 
 const dims = (size: readonly number[]) => size.join(' × ');
 
-/** The size errors mathjs gives, in words; '' for any other error. */
-function sizeMessage(raw: string, context: MessageContext): string {
+/** The size errors mathjs gives, in words; null for any other error. */
+function sizeMessage(raw: string, context: MessageContext): CellPhrase | null {
   const square = /must be square \(size: \[(\d+), (\d+)\]\)/.exec(raw);
   if (square) {
     const fn = functionOfSize(context, [Number(square[1]), Number(square[2])]);
-    return `${fn ? `${fn.name}(…) needs` : 'This needs'} a square matrix (as many rows as columns), but ${fn?.arg ? `${fn.arg} is` : 'it was given a'} ` +
-      `${square[1]} × ${square[2]}${fn?.arg ? '' : ' matrix'}.`;
+    const [m, n] = [square[1], square[2]];
+    if (fn?.arg) return phrase('cell.squareNamed', { fn: fn.name, arg: fn.arg, m, n });
+    return fn ? phrase('cell.squareCall', { fn: fn.name, m, n }) : phrase('cell.square', { m, n });
   }
   const index = /Index out of range \((-?\d+) ([<>]) (\d+)\)/.exec(raw);
   if (index) {
-    return index[2] === '>' ? `Position ${index[1]} is past the end: there are only ${index[3]} there (positions count from 1).`
-      : `Position ${index[1]} is before the start: positions count from ${index[3]}.`;
+    return index[2] === '>' ? phrase('cell.indexPastEnd', { position: index[1], count: index[3] })
+      : phrase('cell.indexBeforeStart', { position: index[1], first: index[3] });
   }
-  if (!/Dimension mismatch|must have the same length|must have equal length|not possible to broadcast/i.test(raw)) return '';
+  if (!/Dimension mismatch|must have the same length|must have equal length|not possible to broadcast/i.test(raw)) return null;
   const clash = mismatchedOperands(context);
   if (clash) return clash;
   const product = /columns \((\d+)\) must match .* rows \((\d+)\)/.exec(raw);
-  if (product) return `The sizes do not fit: a product A B needs as many columns in A (here ${product[1]}) as rows in B (here ${product[2]}).`;
-  return 'The sizes of the matrices or vectors here do not fit together.';
+  if (product) return phrase('cell.productMismatch', { columns: product[1], rows: product[2] });
+  return phrase('cell.sizesMismatch');
 }
 
 /** The first operator in the cell whose two operands have sizes it cannot combine, said with their names. */
-function mismatchedOperands({ node, scope }: MessageContext): string {
+function mismatchedOperands({ node, scope }: MessageContext): CellPhrase | null {
   const root = node as ExpressionNode | undefined;
   const operators = root?.filter?.((n) => n.type === 'OperatorNode' && (n.args?.length ?? 0) === 2) ?? [];
   for (const op of operators) {
@@ -59,21 +67,19 @@ function mismatchedOperands({ node, scope }: MessageContext): string {
     const a = sizeOf(left, scope);
     const b = sizeOf(right, scope);
     if (!a || !b) continue;
-    const l = label(left, 'The left matrix');
-    const r = label(right, 'the right matrix');
+    const sizes = { left: label(left, phrase('cell.leftMatrix')), a: dims(a), right: label(right, phrase('cell.rightMatrix')), b: dims(b) };
     if (op.fn === 'multiply' && !productFits(a, b)) {
-      return `${l} is ${dims(a)} and ${r} is ${dims(b)}: a product needs as many columns on the left (${a[a.length - 1]}) ` +
-        `as rows on the right (${b[0]}).`;
+      return phrase('cell.productSizes', { ...sizes, columns: String(a[a.length - 1]), rows: String(b[0]) });
     }
     if (['add', 'subtract', 'dotMultiply', 'dotDivide', 'dotPow'].includes(op.fn ?? '') && !broadcastFits(a, b)) {
-      return `${l} is ${dims(a)} and ${r} is ${dims(b)}: ${op.op} works entry by entry, so both sides need the same size.`;
+      return phrase('cell.entrywiseSizes', { ...sizes, op: op.op ?? '' });
     }
   }
-  return '';
+  return null;
 }
 
 /** A named matrix by its name; anything else (a literal, a sub-expression) by where it stands. */
-const label = (node: ExpressionNode, otherwise: string) => (node.type === 'SymbolNode' && node.name ? node.name : otherwise);
+const label = (node: ExpressionNode, otherwise: PhraseValue): PhraseValue => (node.type === 'SymbolNode' && node.name ? node.name : otherwise);
 
 function productFits(a: number[], b: number[]): boolean {
   if (a.length === 0 || b.length === 0) return true; // a number times anything

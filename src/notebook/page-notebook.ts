@@ -1,6 +1,7 @@
 import type { CellSource } from './notebook';
 import type { RenderedOutcome } from './cell-protocol';
 import { CellSession, type WorkerLike } from './cell-session';
+import { inEnglish, type CellProblem, type SomeMessages } from './cell-problem';
 
 /** What the page notebook needs from a cell element (kept abstract so this file has no DOM). */
 export interface NotebookCell {
@@ -17,16 +18,17 @@ interface Entry {
   committed: string;
   /** The last source that ran without error: what the worker runs instead of a cell that was stopped. */
   good: string | null;
-  stopped: string | null;
+  /** Why the cell was stopped (time limit, crash), while it stands in with its last good source. */
+  stopped: CellProblem | null;
   shown: RenderedOutcome | null;
 }
 
 const blank = (id: string, source: string): RenderedOutcome =>
-  ({ id, source, text: '', tex: '', spoken: '', html: '', error: '', stale: false, defines: [], uses: [] });
+  ({ id, source, text: '', tex: '', spoken: '', html: '', error: '', problem: null, stale: false, defines: [], uses: [] });
 
 /** What a cell shows with a message under it: its result, if it has one, stays, greyed. */
-const withError = (view: RenderedOutcome, source: string, error: string): RenderedOutcome =>
-  ({ ...view, source, error, stale: view.text !== '' });
+const withError = (view: RenderedOutcome, source: string, problem: CellProblem): RenderedOutcome =>
+  ({ ...view, source, error: inEnglish(problem), problem, stale: view.text !== '' });
 
 /**
  * The cells of one page: their sources in page order, one worker session, and each outcome delivered to its
@@ -39,11 +41,14 @@ export class PageNotebook {
   private nextId = 1;
   private lastRun: Entry | null = null;
 
+  /** What the worker says results with, in the page's language (English until speakWith). */
+  private words: SomeMessages | undefined;
+
   constructor(createWorker: () => WorkerLike, timeLimitMs?: number) {
     this.session = new CellSession(createWorker, (fresh) => this.sources(fresh), {
       outcomes: (outcomes) => outcomes.forEach((o) => this.receive(o)),
-      stopped: (id, message) => this.stop(id, message),
-      failed: (message) => this.fail(message),
+      stopped: (id, problem) => this.stop(id, problem),
+      failed: (problem) => this.fail(problem),
       busy: (running) => this.lastRun?.cell.busy(running),
     }, timeLimitMs);
   }
@@ -56,11 +61,16 @@ export class PageNotebook {
     this.entries.sort((a, b) => a.cell.compare(b.cell));
     if (initial) {
       entry.shown = { ...initial, id };
-      if (initial.error === '') entry.good = source;
+      if (!initial.problem && initial.error === '') entry.good = source;
     } else {
       this.session.request();
     }
     return id;
+  }
+
+  /** Results from the next run on are said in these words (format.ts's RESULT_WORDS in the page's language). */
+  speakWith(words: SomeMessages): void {
+    this.words = words;
   }
 
   remove(cell: NotebookCell): void {
@@ -82,10 +92,11 @@ export class PageNotebook {
   }
 
   /** What to run: the committed sources, with a stopped cell's last good source in its place. */
-  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[] } {
+  private sources(fresh: boolean): { cells: CellSource[]; prime?: CellSource[]; words?: SomeMessages } {
     const cells = this.entries.map((e) => ({ id: e.id, source: e.stopped !== null ? e.good ?? '' : e.committed }));
     // A fresh worker first runs what the page shows, so it knows every cell's last good value.
-    return fresh ? { cells, prime: this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })) } : { cells };
+    const prime = fresh ? this.entries.map((e) => ({ id: e.id, source: e.good ?? '' })) : undefined;
+    return { cells, ...(prime && { prime }), ...(this.words && { words: this.words }) };
   }
 
   private receive(outcome: RenderedOutcome): void {
@@ -95,33 +106,33 @@ export class PageNotebook {
     if (entry.stopped !== null) {
       // The worker ran the last good source in this cell's place: show that result, greyed, under the message.
       view = withError(entry.good === null ? blank(entry.id, entry.committed) : view, entry.committed, entry.stopped);
-    } else if (outcome.error === '') {
+    } else if (outcome.problem === null || outcome.problem === undefined) {
       entry.good = outcome.source;
     }
     entry.shown = view;
     entry.cell.show(view);
   }
 
-  private stop(id: string, message: string): void {
+  private stop(id: string, problem: CellProblem): void {
     const entry = this.entries.find((e) => e.id === id);
     if (!entry) return;
     // Stopped again while already standing in for itself: the last good source is now a runaway too (its
     // inputs changed), so run nothing in its place.
     if (entry.stopped !== null) entry.good = null;
-    entry.stopped = message;
-    this.showError(entry, message);
+    entry.stopped = problem;
+    this.showError(entry, problem);
     // The stopped run never reported the cells before it; run again in a fresh worker.
     this.session.request();
   }
 
-  private fail(message: string): void {
+  private fail(problem: CellProblem): void {
     const entry = this.lastRun ?? this.entries[0];
-    if (entry) this.showError(entry, message);
+    if (entry) this.showError(entry, problem);
   }
 
   /** Shows a message under what the cell already shows. */
-  private showError(entry: Entry, message: string): void {
-    entry.shown = withError(entry.shown ?? blank(entry.id, entry.committed), entry.committed, message);
+  private showError(entry: Entry, problem: CellProblem): void {
+    entry.shown = withError(entry.shown ?? blank(entry.id, entry.committed), entry.committed, problem);
     entry.cell.show(entry.shown);
   }
 }

@@ -6,6 +6,7 @@ import { MAX_MATRIX_POWER, MAX_SOURCE_LENGTH, RunBudget, checkEntries, checkStri
 import { BUILDS, RESULT_NAMES } from './cell-builds';
 import { boundFractions, withNumberBudget } from './bounded-fractions';
 import { CELL_FUNCTIONS, checkMethodCalls } from './cell-calls';
+import { cellError, phrase } from './cell-problem';
 
 /**
  * The mathjs instance cells run in, locked down as mathjs's security guide says, and then some:
@@ -75,7 +76,7 @@ export function createSandbox(): Sandbox {
   };
   const guardedCreator = (name: 'zeros' | 'ones' | 'identity') => (...args: unknown[]) => {
     const size = requestedSize(args);
-    if (size.some((s) => !Number.isInteger(s) || s < 0)) throw new RangeError(`${name} needs whole-number sizes.`);
+    if (size.some((s) => !Number.isInteger(s) || s < 0)) throw cellError('cell.wholeSizes', { fn: name });
     const count = name === 'identity' && size.length === 1 ? size[0] * size[0] : size.reduce((a, b) => a * b, 1);
     budget.chargeEntries(count, `${name}(${size.join(', ')})`);
     return exact((original[name] as any)(...args));
@@ -86,11 +87,11 @@ export function createSandbox(): Sandbox {
   const range = (...args: unknown[]) => {
     const [start, end, step = fraction(1)] = args;
     if (![start, step, end].every((x) => isFraction(x) || typeof x === 'number')) {
-      throw new TypeError('range takes numbers: range(1, 5) or range(1, 2, 9), or write 1:5.');
+      throw cellError('cell.rangeNumbers');
     }
     const s = plainNumber(step);
-    if (s === 0) throw new RangeError('A range needs a non-zero step.');
-    budget.chargeEntries(Math.max(0, Math.floor((plainNumber(end) - plainNumber(start)) / s) + 1), 'That range');
+    if (s === 0) throw cellError('cell.rangeStep');
+    budget.chargeEntries(Math.max(0, Math.floor((plainNumber(end) - plainNumber(start)) / s) + 1), phrase('cell.whatRange'));
     if (!isFraction(start) || !isFraction(step) || !isFraction(end)) return exact(original.range(...args));
     const values: Fraction[] = [];
     const up = step.s > 0n;
@@ -100,7 +101,7 @@ export function createSandbox(): Sandbox {
 
   const pow = (x: unknown, y: unknown) => {
     if (isMatrix(x) && Math.abs(plainNumber(y)) > MAX_MATRIX_POWER) {
-      throw new RangeError(`Matrix powers in cells go up to ${MAX_MATRIX_POWER.toLocaleString('en')}.`);
+      throw cellError('cell.powerLimit', { max: MAX_MATRIX_POWER });
     }
     return original.pow(x, y);
   };
@@ -108,7 +109,7 @@ export function createSandbox(): Sandbox {
   /** The stock trace starts its sum from the float 0, which turns fractions into floats; start from A[1, 1]. */
   const trace = (A: unknown) => {
     const rows = linalg.rowsOf(A, 'trace(A): A');
-    if (rows.length !== rows[0].length) throw new RangeError(`trace needs a square matrix; this one is ${rows.length} × ${rows[0].length}.`);
+    if (rows.length !== rows[0].length) throw cellError('cell.traceSquare', { m: String(rows.length), n: String(rows[0].length) });
     return rows.map((row, i) => row[i]).reduce((sum: unknown, x) => original.add(sum, x));
   };
 
@@ -128,7 +129,7 @@ export function createSandbox(): Sandbox {
     const fn = namespace[name];
     if (typeof fn !== 'function') continue;
     if (!CELL_FUNCTIONS.has(name)) {
-      namespace[name] = () => { throw new Error(`Function ${name} is disabled in cells.`); };
+      namespace[name] = () => { throw cellError('cell.disabled', { name }); };
       continue;
     }
     const builds = BUILDS[name];
@@ -136,13 +137,13 @@ export function createSandbox(): Sandbox {
       if (name === 'concat' && args.some((x) => typeof x === 'string')) {
         checkStringLength(args.reduce((sum: number, x) => sum + (typeof x === 'string' ? x.length : 0), 0));
       }
-      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, `That ${RESULT_NAMES[name] ?? 'result'}`);
+      for (const count of builds?.(args) ?? []) if (count > 0) budget.chargeEntries(count, RESULT_NAMES[name] ?? phrase('cell.whatResult'));
       const result = fn(...args);
       // An index is small, but what it selects, or what an assignment through it grows a matrix to, may not be.
       if (name === 'index') {
         const { selected, reach } = indexEntries(result);
-        checkEntries(reach, 'A matrix reaching that position');
-        budget.chargeEntries(selected, 'That selection');
+        checkEntries(reach, phrase('cell.whatReach'));
+        budget.chargeEntries(selected, phrase('cell.whatSelection'));
       }
       return result;
     };
@@ -157,7 +158,7 @@ export function createSandbox(): Sandbox {
   return {
     parse(source) {
       if (source.length > MAX_SOURCE_LENGTH) {
-        throw new RangeError(`This cell is ${source.length.toLocaleString('en')} characters long; cells take up to ${MAX_SOURCE_LENGTH.toLocaleString('en')}.`);
+        throw cellError('cell.sourceTooLong', { length: source.length, max: MAX_SOURCE_LENGTH });
       }
       const node = parse(source);
       checkMethodCalls(node);

@@ -5,6 +5,9 @@ import { WidgetElement, defineWidget, setMessage, whenNearViewOrIdle } from './w
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
 import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
+import { sayProblem } from '../notebook/cell-problem';
+import { withTranslator, type Translate } from '../i18n/translate';
+import { RESULT_WORDS } from '../notebook/format';
 
 export interface CellState {
   /** The source the cell last ran (what is in the box may be newer, not yet run). */
@@ -12,7 +15,7 @@ export interface CellState {
   /** The result as text, e.g. "A = [[1, 2], [2, 4]]"; while `error` is set, the last good result. */
   result: string;
   tex: string;
-  /** '' when the source ran; otherwise the message shown under the cell. */
+  /** '' when the source ran; otherwise the message shown under the cell, in the page's language. */
   error: string;
   /** True when an error is shown and the result beside it is the last good one (greyed). */
   stale: boolean;
@@ -25,6 +28,9 @@ let pageNotebook: PageNotebook | null = null;
 const notebook = () => (pageNotebook ??= new PageNotebook(
   () => startModuleWorker(cellWorkerUrl, 'rankbook-cells') as unknown as WorkerLike,
 ));
+
+/** The words the worker says results with, from the page's catalogue: a message asked for with no values is its template. */
+const resultWords = (t: Translate) => ({ lang: t.lang, messages: Object.fromEntries(RESULT_WORDS.map((key) => [key, t(key)])) });
 
 /**
  * Cells whose width to check at the next frame, all in one go: reading sizes cell by cell as the page loads
@@ -58,6 +64,8 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   private view: RenderedOutcome | null = null;
   private original = '';
   private registered = false;
+  /** The page's language; until its catalogue arrives the build-time fallback stays. */
+  private t: Translate | null = null;
 
   connectedCallback(): void {
     if (this.registered) {
@@ -70,12 +78,16 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     notebook().add(this, this.original, this.view);
     // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
     // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
-    whenNearViewOrIdle(this, () => this.upgrade());
+    withTranslator(this, (t) => {
+      this.t = t;
+      notebook().speakWith(resultWords(t));
+      whenNearViewOrIdle(this, () => this.upgrade());
+    });
   }
 
   /** Swaps the server-rendered fallback for the editor, once, showing the current result in it. */
   upgrade(): void {
-    if (this.textarea) return;
+    if (this.textarea || !this.t) return;
     this.build();
     if (this.view) this.render(this.view);
   }
@@ -86,30 +98,38 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
     if (!this.registered || value === null || value === old) return;
-    this.upgrade();
     this.original = value;
-    this.textarea.value = value;
+    this.upgrade();
+    if (this.textarea) this.textarea.value = value;
     this.run();
   }
 
   protected currentState(): CellState {
     const v = this.view;
     return {
-      source: v?.source ?? this.original, result: v?.text ?? '', tex: v?.tex ?? '', error: v?.error ?? '',
+      source: v?.source ?? this.original, result: v?.text ?? '', tex: v?.tex ?? '', error: this.errorText(v),
       stale: v?.stale ?? false, defines: v?.defines ?? [], uses: v?.uses ?? [],
     };
   }
 
-  /** Runs what is in the box now. */
+  /** What went wrong, in the page's language (English until its catalogue is in). */
+  private errorText(view: RenderedOutcome | null): string {
+    if (!view) return '';
+    return view.problem && this.t ? sayProblem(this.t, view.problem) : view.error;
+  }
+
+  /** Runs what is in the box now (the lesson's expression while the editor is not built yet). */
   run(): void {
     this.upgrade();
-    notebook().run(this, this.textarea.value);
+    notebook().run(this, this.textarea?.value ?? this.original);
   }
 
   /** Puts back the lesson's expression and runs it. */
   reset(): void {
-    this.textarea.value = this.original;
-    this.textarea.rows = lineCount(this.original);
+    if (this.textarea) {
+      this.textarea.value = this.original;
+      this.textarea.rows = lineCount(this.original);
+    }
     this.run();
   }
 
@@ -127,14 +147,16 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   private render(view: RenderedOutcome): void {
+    const t = this.t!;
+    const error = this.errorText(view);
     // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
     // this element's own build-time output: never markup a reader typed.
     this.output.innerHTML = view.html;
     measureSoon(this);
     this.output.classList.toggle('rb-cell-stale', view.stale);
     this.staleNote.hidden = !view.stale;
-    setMessage(this.message, view.error, this.textarea);
-    this.announce(view.error ? `Error: ${view.error}${view.stale ? ' The last result is kept.' : ''}` : `Result: ${view.spoken}`);
+    setMessage(this.message, error, this.textarea);
+    this.announce(error ? t(view.stale ? 'cell.announceErrorKept' : 'cell.announceError', { error }) : t('cell.announceResult', { result: view.spoken }));
   }
 
   /**
@@ -146,7 +168,8 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     if (output.scrollWidth > output.clientWidth + 1) {
       output.tabIndex = 0;
       output.setAttribute('role', 'group');
-      output.setAttribute('aria-label', `Result of ${this.getAttribute('label') ?? 'the cell'}, scrolls sideways`);
+      const label = this.getAttribute('label');
+      output.setAttribute('aria-label', label ? this.t!('cell.scrolls', { label }) : this.t!('cell.scrollsUnlabelled'));
     } else {
       for (const name of ['tabindex', 'role', 'aria-label']) output.removeAttribute(name);
     }
@@ -154,7 +177,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   busy(running: boolean): void {
     if (!this.textarea) return;
-    this.status.textContent = running ? 'Running…' : '';
+    this.status.textContent = running ? this.t!('cell.running') : '';
     this.output.setAttribute('aria-busy', String(running));
   }
 
@@ -171,6 +194,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   private build(): void {
+    const t = this.t!;
     const inputId = uniqueId('cell');
     const helpId = uniqueId('cell-help');
     const messageId = uniqueId('cell-message');
@@ -193,15 +217,15 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => measureSoon(this)).observe(this.output);
     document.fonts?.ready.then(() => measureSoon(this));
     this.message = h('p', { id: messageId, class: 'rb-message', role: 'alert', hidden: true });
-    this.staleNote = h('p', { class: 'rb-note', hidden: true }, 'Showing the last result that worked.');
+    this.staleNote = h('p', { class: 'rb-note', hidden: true }, t('cell.staleNote'));
     this.status = h('span', { class: 'rb-note', 'aria-hidden': 'true' });
     this.replaceChildren(h('div', { class: 'rb-widget rb-cell' },
-      h('label', { for: inputId, class: 'rb-cell-label' }, this.getAttribute('label') ?? 'Expression'),
+      h('label', { for: inputId, class: 'rb-cell-label' }, this.getAttribute('label') ?? t('cell.label')),
       this.textarea,
       h('div', { class: 'rb-row rb-controls' },
-        h('button', { type: 'button', onclick: () => this.run(), 'data-control': 'run' }, 'Run'),
-        h('button', { type: 'button', onclick: () => this.reset(), 'data-control': 'reset' }, 'Reset'),
-        h('span', { id: helpId, class: 'rb-note' }, 'Ctrl+Enter (⌘+Enter on a Mac) runs the cell.'),
+        h('button', { type: 'button', onclick: () => this.run(), 'data-control': 'run' }, t('cell.run')),
+        h('button', { type: 'button', onclick: () => this.reset(), 'data-control': 'reset' }, t('cell.reset')),
+        h('span', { id: helpId, class: 'rb-note' }, t('cell.help')),
         this.status),
       this.message, this.output, this.staleNote, this.createLiveRegion()));
   }

@@ -61,6 +61,9 @@ describe('the site in other languages', () => {
     const { page, errors } = await openPage(browser, `/de${LESSON}`);
     const german = contentLang(`/de${LESSON}`) === 'de';
     await expect.poll(() => label(page), { timeout: 15_000 }).toBe(german ? 'Beginnen mit' : 'Start from');
+    // The notebook cells too (their editor replaces the build-time result once the page is idle).
+    await expect.poll(() => page.locator('rankbook-cell [data-control="run"]').first().textContent(), { timeout: 15_000 })
+      .toBe(german ? 'Ausführen' : 'Run');
     const embed = await openPage(browser, '/embed/rank-explorer/?lang=de');
     await expect.poll(() => label(embed.page), { timeout: 15_000 }).toBe('Beginnen mit');
     expect(await embed.page.locator('rankbook-rank-explorer .rb-result').textContent()).toMatch(/^Rang 1\./);

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { Notebook } from '../../../src/notebook/notebook';
 import { plainMessage } from '../../../src/notebook/messages';
+import { sayProblem } from '../../../src/notebook/cell-problem';
+import { translator } from '../../../src/i18n/translate';
+import { de } from '../../../src/i18n/messages/de';
 
 /** The error each cell shows, run as a lesson page runs them (through the sandbox, with the page's scope). */
 function errors(...sources: string[]): string[] {
@@ -35,5 +38,14 @@ describe('cell errors in plain words, with the technical text kept', () => {
     expect(plainMessage(new RangeError('Dimension mismatch in multiplication. Matrix A columns (2) must match Matrix B rows (1)')))
       .toMatch(/^The sizes do not fit: a product A B needs as many columns in A \(here 2\) as rows in B \(here 1\)\./);
     expect(plainMessage(new Error('Cannot calculate inverse, determinant is zero'))).toBe('Cannot calculate inverse, determinant is zero.');
+  });
+
+  it('the worker sends keys, not words: the page says them, and results aloud, in its language', () => {
+    const german = translator('de', de);
+    const out = new Notebook().update(['A = [[1, 2]]', 'B = [[1], [2], [3]]', 'A * B', 'A[1, 3]'].map((source, i) => ({ id: `c${i}`, source })), undefined, german);
+    expect(sayProblem(german, out[2].problem)).toMatch(/^A ist 1 × 2 und B ist 3 × 1: Ein Produkt braucht links so viele Spalten \(2\) wie rechts Zeilen \(3\)\. Technisch: Dimension mismatch/);
+    expect(out[2].error).toMatch(/^A is 1 × 2 and B is 3 × 1/); // el.state and the build's fallback take the page's words instead
+    expect(sayProblem(german, out[3].problem)).toMatch(/^Position 3 liegt hinter dem Ende: Dort gibt es nur 2/);
+    expect(out[0].spoken).toBe('A = 1-mal-2-Matrix: Zeile 1: 1, 2');
   });
 });

@@ -93,7 +93,7 @@ describe('PageNotebook with its worker session', () => {
     const notebook = fakePageNotebook();
     const [first, second] = [new FakeCell(0), new FakeCell(1)];
     const built = (source: string, text: string): RenderedOutcome =>
-      ({ id: 'x', source, text, tex: text, spoken: text, html: text, error: '', stale: false, defines: [], uses: [] });
+      ({ id: 'x', source, text, tex: text, spoken: text, html: text, error: '', problem: null, stale: false, defines: [], uses: [] });
     notebook.add(first, 'M = 5', built('M = 5', 'M = 5'));
     notebook.add(second, 'M + 1', built('M + 1', '6'));
     expect(FakeWorker.made).toHaveLength(0); // nothing to run until a reader runs something

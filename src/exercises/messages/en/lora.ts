@@ -1,7 +1,38 @@
 /** Lesson 5's exercises (05-lora). */
 export const lora = {
   'lora-layer-count.title': 'Trainable numbers of one LoRA layer',
+  'lora-layer-count.prompt': 'LoRA adapts a {d} × {k} weight W₀ with B ({d} × r) and A (r × {k}), r = {r}. How many numbers train?',
+  'lora-layer-count.solutionEntries': 'B has {d} × {r} = {dr} entries, A has {r} × {k} = {rk}.',
+  'lora-layer-count.solutionTotal': 'r (d + k) = {lora}, against d k = {full} for W₀ itself: {ratio} times fewer.',
+  'lora-layer-count.slipFrozen': 'That is d k, the frozen W₀. Only B and A train.',
+  'lora-layer-count.slipBAlone': 'That is B alone; A adds r × k = {rk}.',
+  'lora-layer-count.slipAAlone': 'That is A alone; B adds d × r = {dr}.',
+  'lora-layer-count.slipSum': 'd + k is one column of B and one row of A: there are r = {r} of each.',
+  'lora-layer-count.slipProduct': 'r d k multiplies everything: B and A hold d r + r k numbers.',
+
   'alpha-r.title': 'Scaling by alpha over r',
+  'alpha-r.prompt': 'A LoRA layer has alpha = {alpha} and rank r = {r}. By what factor is B A x multiplied before it is added to W₀ x? Give an exact fraction or a decimal.',
+  'alpha-r.solutionFactor': 'h = W₀ x + (alpha / r) B A x, so the factor is {alpha} / {r} = {scale}.',
+  'alpha-r.solutionWhy': 'Dividing by r keeps the update’s size from growing with r, so a learning rate tuned at one rank works at another.',
+  'alpha-r.slipUpsideDown': 'That is r / alpha, upside down: the factor is alpha / r.',
+  'alpha-r.slipRsLora': 'That is rsLoRA’s alpha / √r; plain LoRA divides by r.',
+  'alpha-r.slipAlphaAlone': 'That is alpha alone: it is divided by r.',
+
   'merge.title': 'Merging B A into W₀',
+  'merge.prompt': 'Merge this LoRA layer into one matrix: W = W₀ + (alpha / r) B A, with alpha = {alpha} and r = {r}.',
+  'merge.solutionMerged': 'alpha / r = {scale}, so W = W₀ + {scale} · B A = {merged}.',
+  'merge.solutionSame': 'The merged W gives the same outputs as W₀ x + (alpha / r) B A x, with one matrix product and no added latency.',
+  'merge.slipUnscaled': 'You added B A unscaled: multiply it by alpha / r = {scale} first.',
+  'merge.slipUpsideDown': 'That scales B A by r / alpha; the factor is alpha / r.',
+  'merge.slipRow': 'Row {row} differs: W₀\'s row {row} plus {scale} × (B A)\'s row {row} is {merged}.',
+
   'gpt3-memory.title': 'A GPT-3 LoRA checkpoint',
+  'gpt3-memory.prompt': 'GPT-3 175B has {layers} layers of width {width}. LoRA with r = {r} adapts {targets} (each {width} × {width}) in every layer, and the adapter is saved in 16-bit floats. How many megabytes (10⁶ bytes) is the checkpoint?',
+  'gpt3-memory.solutionOne': 'One matrix: r (d + k) = {r} × {twoD} = {perMatrix} numbers.',
+  'gpt3-memory.solutionTotal': '{layers} layers × {matrices, plural, one {# matrix} other {# matrices}} × {perMatrix} = {trainable} numbers; × 2 bytes = {bytes} bytes ≈ {mb} MB.',
+  'gpt3-memory.slip32Bit': 'That is 32-bit floats (4 bytes); 16-bit floats take 2 bytes.',
+  'gpt3-memory.slipMillions': 'That is the number of parameters in millions; each takes 2 bytes.',
+  'gpt3-memory.slipOneLayer': 'That is one layer: there are {layers}.',
+  'gpt3-memory.slipOneMatrix': 'That is one matrix a layer: {matrices} are adapted.',
+  'gpt3-memory.slipMiB': 'That is in MiB (2²⁰ bytes); the question asks for MB, 10⁶ bytes.',
 } satisfies Record<string, string>;

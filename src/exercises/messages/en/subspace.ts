@@ -1,8 +1,43 @@
 /** Lesson 7's exercises (07-why-low-rank). */
 export const subspace = {
   'phi-rank-one.title': 'φ for two rank-1 adapters',
+  'phi-rank-one.prompt': 'Two rank-1 adapters have A₁ = [{u}] and A₂ = [{v}] (each 1 × {k}). What is φ(A₁, A₂, 1, 1)? Two decimals.',
+  'phi-rank-one.solutionRows': 'With one row each, the top right singular vectors are the rows themselves, normalised.',
+  'phi-rank-one.solutionPhi': 'φ = (u · v)² / (‖u‖² ‖v‖²) = {dot}² / ({uu} × {vv}) = {top}/{bottom} ≈ {phi}: the squared cosine of the angle between them.',
+  'phi-rank-one.slipCosine': 'That is the cosine; φ squares it.',
+  'phi-rank-one.slipNormalise': 'Normalise first: divide by ‖u‖² ‖v‖².',
+
   'phi-random.title': 'φ for random subspaces',
+  'phi-random.prompt': 'Two random subspaces of ℝ^{k}, of dimensions i = {i} and j = {j}: about what value of φ(i, j) would chance alone give? An exact fraction or a decimal.',
+  'phi-random.solutionProjection': 'Each of the i top directions of one has an expected squared projection of j / k onto the other subspace, so ‖U_iᵀ V_j‖² ≈ i j / k.',
+  'phi-random.solutionPhi': 'Dividing by min(i, j) = {min} gives φ ≈ max(i, j) / k = {max}/{k} = {value}: a trained pair well above this shares directions.',
+  'phi-random.slipMin': 'That is min(i, j) / k: the sum i j / k is divided by min(i, j), which leaves max(i, j) / k.',
+  'phi-random.slipUndivided': 'That is ‖U_iᵀ V_j‖² itself; φ divides it by min(i, j).',
+
   'amplification.title': 'The amplification factor',
+  'amplification.prompt': 'A rank-{r} ΔW has singular values {values}. Projected onto ΔW’s own {r} singular directions, W has ‖Uᵀ W Vᵀ‖_F = {projected}. What is the amplification factor ‖ΔW‖_F / ‖Uᵀ W Vᵀ‖_F? One decimal.',
+  'amplification.solutionFactor': '{norm} / {projected} ≈ {factor}: ΔW strengthens directions W already has but barely uses.',
+  'amplification.slipSpectral': 'That uses σ₁ alone (the spectral norm); the Frobenius norm adds every σ².',
+  'amplification.slipSquare': 'Square the σ before adding, then take the square root.',
+  'amplification.slipUpsideDown': 'Upside down: ‖ΔW‖_F goes on top.',
+
   'choose-r.title': 'Choosing r from a rank sweep',
+  'choose-r.prompt': 'After {steps} steps, LoRA on {targets} reached these validation losses: {losses}. What is the smallest r within {margin} of the best?',
+  'choose-r.solutionBest': 'The best is {best} (r = {r}); within {margin} means at most {limit}.',
+  'choose-r.solutionFirst': 'The first rank under that is r = {r} ({loss}): a larger r costs more numbers for little gain.',
+  'choose-r.slipUntried': 'The sweep tried r = {ranks}.',
+  'choose-r.slipTooHigh': 'r = {r} reached {loss}, more than {margin} above the best, {best}.',
+  'choose-r.slipNotSmallest': 'r = {r} is within {margin}, but a smaller r is too.',
+
   'sweep-cell.title': 'The cheapest cell under a loss',
+  'sweep-cell.prompt': 'In the rank sweep above, choose the cell that trains the fewest numbers while keeping the validation loss below {threshold} (on a tie, the lower loss). Press Check with it chosen.',
+  'sweep-cell.solutionCells': 'Cells under {threshold}: {cells}.',
+  'sweep-cell.cellText': '{adapter} ({trainable} numbers, {loss})',
+  'sweep-cell.solutionCheapest': 'The cheapest is {adapter}.',
+  'sweep-cell.waitSweep': 'Wait until the rank sweep has loaded.',
+  'sweep-cell.chooseCell': 'Choose one of the cells of the table.',
+  'sweep-cell.right': 'Right: {adapter} trains {trainable} numbers and reaches {loss}.',
+  'sweep-cell.notBelow': '{adapter} reaches {loss}, not below {threshold}.',
+  'sweep-cell.cheaperExists': '{adapter} is under {threshold}, but another cell under it trains fewer numbers.',
+  'sweep-cell.lowerLossExists': '{adapter} is under {threshold}, but another cell under it trains as few numbers with a lower loss.',
 } satisfies Record<string, string>;
