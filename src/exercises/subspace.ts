@@ -3,7 +3,7 @@ import { seededRandom } from '../linalg/seeded-random';
 import { subspaceSimilarity } from '../linalg/subspace';
 import { slipMessage } from './checking';
 import { fixed, int, pick } from './draw';
-import { fixedIn } from './prose-numbers';
+import { localeFixed } from '../i18n/numbers';
 import { adapterText } from './training';
 import type { ExerciseGenerator, SweepData, Verdict } from './types';
 
@@ -37,7 +37,7 @@ export const phiRankOne: ExerciseGenerator = {
       prompt: [{ type: 'text', text: t('phi-rank-one.prompt', { u: u.join(', '), v: v.join(', '), k: String(k) }) }],
       expected: { kind: 'number', value: phi, tolerance: 0.006 },
       solution: [t('phi-rank-one.solutionRows'),
-        t('phi-rank-one.solutionPhi', { dot: String(dot), uu: String(uu), vv: String(vv), top: String(dot * dot), bottom: String(uu * vv), phi: fixedIn(t, phi, 2) })],
+        t('phi-rank-one.solutionPhi', { dot: String(dot), uu: String(uu), vv: String(vv), top: String(dot * dot), bottom: String(uu * vv), phi: localeFixed(t.lang, phi, 2) })],
       diagnose: (given) => slipMessage(given as number, [
         [Math.abs(dot) / Math.sqrt(uu * vv), t('phi-rank-one.slipCosine')],
         [dot * dot, t('phi-rank-one.slipNormalise')],
@@ -102,7 +102,7 @@ export const chooseR: ExerciseGenerator = {
     const best = Math.min(...row.map((c) => c.validationLoss));
     const chosen = row.find((c) => c.validationLoss <= best + margin)!;
     const bestCell = row.find((c) => c.validationLoss === best)!;
-    const loss = (x: number) => fixedIn(t, x, 3);
+    const loss = (x: number) => localeFixed(t.lang, x, 3);
     return {
       prompt: [{ type: 'text', text: t('choose-r.prompt', { steps: sweep.steps, targets: label(row[0].targets),
         losses: row.map((c) => `r = ${c.r}: ${loss(c.validationLoss)}`).join(t('sweep.listSeparator')), margin }) }],
@@ -134,7 +134,7 @@ export const sweepCell: ExerciseGenerator = {
       .sort((a, b) => a.trainableParams - b.trainableParams || a.validationLoss - b.validationLoss);
     const answer = under[0];
     const key = answer.targets.join('-');
-    const loss = (x: number) => fixedIn(t, x, 3);
+    const loss = (x: number) => localeFixed(t.lang, x, 3);
     return {
       prompt: [{ type: 'text', text: t('sweep-cell.prompt', { threshold }) }],
       expected: { kind: 'widget', tag: 'rankbook-rank-sweep' },

@@ -2,7 +2,7 @@ import { seededRandom } from '../linalg/seeded-random';
 import { GPT3, gpt3Counts, parameterCounts } from '../lora/anatomy';
 import { slipMessage } from './checking';
 import { choice, pick } from './draw';
-import { fixedIn } from './prose-numbers';
+import { localeFixed } from '../i18n/numbers';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 8: the thread of the course, asked across lessons. */
@@ -64,7 +64,7 @@ export const rankForBudget: ExerciseGenerator = {
       prompt: [{ type: 'text', text: t('rank-for-budget.prompt', { layers, width: d, matrices, budget }) }],
       expected: { kind: 'number', value: r, tolerance: 0 },
       solution: [t('rank-for-budget.solutionCost', { layers, matrices, width: d, perRank }),
-        t('rank-for-budget.solutionFit', { budget, perRank, quotient: fixedIn(t, budget / perRank, 2), r: String(r), used: r * perRank })],
+        t('rank-for-budget.solutionFit', { budget, perRank, quotient: localeFixed(t.lang, budget / perRank, 2), r: String(r), used: r * perRank })],
       diagnose: (given) => slipMessage(given as number, [
         [Math.floor(budget / (matrices * parameterCounts(d, d, 1).lora)), t('rank-for-budget.slipOneLayer', { layers })],
         [Math.floor(budget / (layers * matrices * d)), t('rank-for-budget.slipD')],

@@ -3,7 +3,7 @@ import { parameterCounts } from '../lora/anatomy';
 import { DEFAULT_MODEL_CONFIG } from '../lora/config';
 import { slipMessage } from './checking';
 import { choice, pick } from './draw';
-import { fixedIn } from './prose-numbers';
+import { localeFixed } from '../i18n/numbers';
 import type { ExerciseTranslate } from './messages/translate';
 import type { ExerciseGenerator, SweepData, Verdict } from './types';
 
@@ -57,8 +57,8 @@ export const trainableShare: ExerciseGenerator = {
     return {
       prompt: [{ type: 'text', text: t('trainable-share.prompt', { total: sweep.totalParams, adapter: adapterText(t, cell), trainable: cell.trainableParams }) }],
       expected: { kind: 'number', value: percent, tolerance: 0.0051, unit: '%' },
-      solution: [t('trainable-share.solutionShare', { n: cell.trainableParams, m: sweep.totalParams, p: fixedIn(t, percent, 2) }),
-        t('trainable-share.solutionFrozen', { frozen: fixedIn(t, 100 - percent, 2) })],
+      solution: [t('trainable-share.solutionShare', { n: cell.trainableParams, m: sweep.totalParams, p: localeFixed(t.lang, percent, 2) }),
+        t('trainable-share.solutionFrozen', { frozen: localeFixed(t.lang, 100 - percent, 2) })],
       diagnose: (given) => slipMessage(given as number, [
         [percent / 100, t('trainable-share.slipFraction')],
         [100 - percent, t('trainable-share.slipFrozen')],
@@ -83,7 +83,7 @@ export const sameBudget: ExerciseGenerator = {
     const cells = sweep.cells.filter((c) => c.trainableParams === budget).sort((a, b) => a.validationLoss - b.validationLoss);
     const best = cells[0];
     const text = (c: typeof best) => adapterText(t, c);
-    const loss = (c: typeof best) => fixedIn(t, c.validationLoss, 3);
+    const loss = (c: typeof best) => localeFixed(t.lang, c.validationLoss, 3);
     const option = (c: typeof best) => ({
       text: text(c),
       explanation: c === best
@@ -113,20 +113,20 @@ export const trainerBudget: ExerciseGenerator = {
       prompt: [{ type: 'text', text: t('trainer-budget.prompt', { budget, target: lossTarget }) }],
       expected: { kind: 'widget', tag: 'rankbook-lora-trainer' },
       solution: [t('trainer-budget.solutionRun', { adapter: adapterText(t, cheapest), trainable: cheapest.trainableParams,
-        percent: fixedIn(t, (100 * cheapest.trainableParams) / sweep.totalParams, 2), loss: fixedIn(t, cheapest.validationLoss, 3), steps: sweep.steps }),
+        percent: localeFixed(t.lang, (100 * cheapest.trainableParams) / sweep.totalParams, 2), loss: localeFixed(t.lang, cheapest.validationLoss, 3), steps: sweep.steps }),
         t('trainer-budget.solutionHint')],
       checkState(state): Verdict {
         const trainable = Number(state.trainableParams), total = Number(state.totalParams);
         if (!(total > 0)) return { status: 'invalid', message: t('trainer-budget.waitModel') };
         if (state.busy || state.status === 'training' || state.status === 'loading') return { status: 'invalid', message: t('trainer-budget.waitTraining') };
         const share = (100 * trainable) / total;
-        const percent = fixedIn(t, share, 2);
+        const percent = localeFixed(t.lang, share, 2);
         if (share >= budget) return { status: 'wrong', message: t('trainer-budget.overBudget', { trainable, percent, budget }) };
         const losses = Array.isArray(state.valLoss) ? (state.valLoss as number[]) : [];
         const last = losses[losses.length - 1];
         if (last === undefined || Number(state.step) === 0) return { status: 'invalid', message: t('trainer-budget.nowTrain', { percent }) };
-        if (last >= lossTarget) return { status: 'wrong', message: t('trainer-budget.lossHigh', { percent, loss: fixedIn(t, last, 3) }) };
-        return { status: 'right', message: t('trainer-budget.right', { percent, loss: fixedIn(t, last, 3) }) };
+        if (last >= lossTarget) return { status: 'wrong', message: t('trainer-budget.lossHigh', { percent, loss: localeFixed(t.lang, last, 3) }) };
+        return { status: 'right', message: t('trainer-budget.right', { percent, loss: localeFixed(t.lang, last, 3) }) };
       },
     };
   },

@@ -65,7 +65,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   private original = '';
   private registered = false;
   /** The page's language; until its catalogue arrives the build-time fallback stays. */
-  private t: Translate | null = null;
+  private messages: Translate | null = null;
 
   connectedCallback(): void {
     if (this.registered) {
@@ -79,7 +79,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
     // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
     withTranslator(this, (t) => {
-      this.t = t;
+      this.messages = t;
       notebook().speakWith(resultWords(t));
       whenNearViewOrIdle(this, () => this.upgrade());
     });
@@ -87,7 +87,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   /** Swaps the server-rendered fallback for the editor, once, showing the current result in it. */
   upgrade(): void {
-    if (this.textarea || !this.t) return;
+    if (this.textarea || !this.messages) return;
     this.build();
     if (this.view) this.render(this.view);
   }
@@ -115,7 +115,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   /** What went wrong, in the page's language (English until its catalogue is in). */
   private errorText(view: RenderedOutcome | null): string {
     if (!view) return '';
-    return view.problem && this.t ? sayProblem(this.t, view.problem) : view.error;
+    return view.problem && this.messages ? sayProblem(this.messages, view.problem) : view.error;
   }
 
   /** Runs what is in the box now (the lesson's expression while the editor is not built yet). */
@@ -147,7 +147,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   private render(view: RenderedOutcome): void {
-    const t = this.t!;
+    const t = this.messages!;
     const error = this.errorText(view);
     // The HTML is KaTeX's rendering of TeX built from values by src/notebook/format.ts (see render-tex.ts), or
     // this element's own build-time output: never markup a reader typed.
@@ -169,7 +169,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
       output.tabIndex = 0;
       output.setAttribute('role', 'group');
       const label = this.getAttribute('label');
-      output.setAttribute('aria-label', label ? this.t!('cell.scrolls', { label }) : this.t!('cell.scrollsUnlabelled'));
+      output.setAttribute('aria-label', label ? this.messages!('cell.scrolls', { label }) : this.messages!('cell.scrollsUnlabelled'));
     } else {
       for (const name of ['tabindex', 'role', 'aria-label']) output.removeAttribute(name);
     }
@@ -177,7 +177,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
 
   busy(running: boolean): void {
     if (!this.textarea) return;
-    this.status.textContent = running ? this.t!('cell.running') : '';
+    this.status.textContent = running ? this.messages!('cell.running') : '';
     this.output.setAttribute('aria-busy', String(running));
   }
 
@@ -194,7 +194,7 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   private build(): void {
-    const t = this.t!;
+    const t = this.messages!;
     const inputId = uniqueId('cell');
     const helpId = uniqueId('cell-help');
     const messageId = uniqueId('cell-message');

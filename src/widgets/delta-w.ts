@@ -13,9 +13,8 @@ import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
 import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { SWEEP_RANKS, targetsLabel } from './rank-sweep-cells';
 import { withSubscripts } from './subscripts';
-import { fixed, tick } from './decimals';
+import { localeFixed, localeValue } from '../i18n/numbers';
 import { formatLogTick } from '../plots/scales';
-import { withTranslator, type Translate } from '../i18n/translate';
 
 /** The paper's Table 7 columns, two of the sweep's ranks (SWEEP_RANKS). */
 const TABLE_RANKS = [4, 64] as const;
@@ -65,14 +64,9 @@ export class DeltaW extends WidgetElement<DeltaWState> {
   private message = '';
   private fresh: { byRank: Map<number, { tensors: NamedArrays; scale: number }>; steps: number } | null = null;
   private drawToken = 0;
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
       whenNearView(this, () => void this.redraw());
@@ -115,7 +109,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
       title: t('deltaW.chartTitle'), description: '', xLabel: t('deltaW.rankAxis'), yLabel: '‖ΔW‖ / ‖UᵀWV‖',
       yScale: 'log', height: 260, dots: true, formatX: (v) => String(2 ** Math.round(v)),
       // Powers of ten only, as the chart labels a log axis, written in the reader's language (1.000, 1 000).
-      formatY: (v) => (/^[\d,]+$/.test(formatLogTick(v)) ? tick(t.lang, v) : formatLogTick(v)),
+      formatY: (v) => (/^[\d,]+$/.test(formatLogTick(v)) ? localeValue(t.lang, v) : formatLogTick(v)),
     });
     this.panel = new RetrainPanel({
       t,
@@ -212,8 +206,8 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     const M = matrix === 'wq' ? 'Wq' : 'Wv';
     const [r4, r64] = this.rows;
     const t = this.t;
-    const f1 = (x: number) => fixed(t.lang, x, 1);
-    const f2 = (x: number) => fixed(t.lang, x, 2);
+    const f1 = (x: number) => localeFixed(t.lang, x, 1);
+    const f2 = (x: number) => localeFixed(t.lang, x, 2);
     const paper4 = f1(paperAmplification(4)), paper64 = f1(paperAmplification(64));
     this.parts.result.textContent = t('deltaW.result', { layer, matrix: M, r4: f1(r4.amplification), r64: f1(r64.amplification), paper4, paper64 });
     const paper = PAPER_TABLE7.rows;

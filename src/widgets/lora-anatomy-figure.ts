@@ -1,6 +1,6 @@
 import { svgFrame, setTitle, resize } from '../plots/svg-frame';
 import { fitWidth, measuredWidth } from '../plots/fit-width';
-import { localeCount, joinSentences } from './locale-numbers';
+import { localeCount, joinSentences } from '../i18n/numbers';
 import type { Translate } from '../i18n/translate';
 
 /** A rectangle in SVG units; `tooThin` says it was widened (or heightened) to the minimum to be seen. */

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import type { Selection } from 'd3-selection';
 import { sizePixelSvg, type PixelSvg } from './pixel-svg';
-import { localeValue } from './locale-numbers';
+import { localeValue } from '../i18n/numbers';
 import type { Translate } from '../i18n/translate';
 
 /** Bars drawn at most: past this the singular values are summarised in words. */

@@ -4,7 +4,7 @@ import { readWholeNumber } from './whole-number';
 import { anatomyFigure } from './lora-anatomy-figure';
 import { PRESETS, type PresetName } from './lora-anatomy-presets';
 import { heatmap, type Heatmap } from '../plots/heatmap';
-import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from './locale-numbers';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../i18n/numbers';
 import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawFit, BARS_MAX } from './lora-anatomy-fit';

@@ -6,7 +6,7 @@ import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawBypassDiagram, showFlowFrame, type BypassGeometry } from './lora-bypass-diagram';
 import { drawOuterProduct, drawMerged } from './lora-bypass-matrices';
-import { localeValue, localeList, joinSentences } from './locale-numbers';
+import { localeValue, localeList, joinSentences } from '../i18n/numbers';
 import { english, type Translate } from '../i18n/translate';
 import {
   BYPASS_SIZE_MAX, bypassLayer, bypassFlow, bypassInput, bypassSummary, deltaW, rowsAsMultiples,

@@ -6,9 +6,8 @@ import { loadAdapterIndex } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { SWEEP_RANKS, SWEEP_TARGETS, sweepCells, targetsLabel, type SweepCell, type TargetsKey } from './rank-sweep-cells';
-import { fixed, tick } from './decimals';
+import { localeFixed, localeValue } from '../i18n/numbers';
 import { formatNumber } from '../i18n/format';
-import { withTranslator, type Translate } from '../i18n/translate';
 
 export interface RankSweepState {
   /** The cell chosen for a live re-run. */
@@ -41,14 +40,9 @@ export class RankSweep extends WidgetElement<RankSweepState> {
   private panel!: RetrainPanel;
   private status: RankSweepState['status'] = 'loading';
   private message = '';
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
       void this.load();
@@ -57,7 +51,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
 
   /** A loss to three decimals, in the reader's language. */
   private f3(x: number): string {
-    return fixed(this.t.lang, x, 3);
+    return localeFixed(this.t.lang, x, 3);
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -96,7 +90,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
     };
     this.chart = lineChart([], {
       title: t('rankSweep.chartTitle'), description: '', xLabel: t('rankSweep.rankAxis'), yLabel: t('rankSweep.lossAxis'),
-      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)), formatY: (v) => tick(t.lang, v),
+      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)), formatY: (v) => localeValue(t.lang, v),
     });
     this.panel = new RetrainPanel({
       t,

@@ -3,7 +3,7 @@ import { setMessage } from './widget-element';
 import type { RetrainOutcome, RetrainProgress, RetrainSpec, RetrainStatusReport } from './adapter-retrain';
 import { formatNumber } from '../i18n/format';
 import type { Translate } from '../i18n/translate';
-import { fixed } from './decimals';
+import { localeFixed } from '../i18n/numbers';
 
 /** Step counts a reader can pick; the shipped adapters had 300. */
 export const STEP_CHOICES = [5, 25, 50, 100, 200, 300];
@@ -167,7 +167,7 @@ export class RetrainPanel {
     const left = (total - done) / Math.max(p.stepsPerSecond, 1e-6);
     const eta = p.step < 3 || left < 1 ? '' : left < 90 ? t('retrain.etaSeconds', { s: Math.round(left) }) : t('retrain.etaMinutes', { min: Math.round(left / 60) });
     this.statusLine.textContent = t('retrain.progressLine', {
-      run: p.run + 1, runs: p.runs, step: p.step, total: p.totalSteps, loss: fixed(t.lang, p.trainLoss, 3), eta,
+      run: p.run + 1, runs: p.runs, step: p.step, total: p.totalSteps, loss: localeFixed(t.lang, p.trainLoss, 3), eta,
     });
     // Announce every quarter, not every step: a screen reader cannot keep up with each one.
     const quarter = Math.floor((4 * done) / total);

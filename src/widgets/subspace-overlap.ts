@@ -10,8 +10,7 @@ import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel'
 import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
-import { fixed, tick } from './decimals';
-import { withTranslator, type Translate } from '../i18n/translate';
+import { localeFixed, localeValue } from '../i18n/numbers';
 
 /** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
 export type OverlapView = 'full' | 'corner' | 'both';
@@ -73,14 +72,9 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   private fresh = new Map<Compare, { tensors: [NamedArrays, NamedArrays]; steps: number }>();
   private drawToken = 0;
   private trainingFor: Compare = 'ranks';
-  private t!: Translate;
-  private started = false;
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    withTranslator(this, (t) => {
-      this.t = t;
+    this.startTranslated(() => {
       this.build();
       this.readAttributes();
       whenNearView(this, () => void this.redraw());
@@ -89,7 +83,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   /** φ and its kin to three decimals, in the reader's language. */
   private f3(x: number): string {
-    return fixed(this.t.lang, x, 3);
+    return localeFixed(this.t.lang, x, 3);
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -161,7 +155,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
     this.profile = lineChart([], {
       title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
-      formatY: (v) => tick(t.lang, v),
+      formatY: (v) => localeValue(t.lang, v),
     });
     this.panel = new RetrainPanel({
       t,
@@ -282,7 +276,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     const name = matrix === 'wq' ? 'ΔWq' : 'ΔWv';
     const ratio = s.cornerMean / s.randomCornerMean;
     const figures = { phi11: this.f3(s.phi11), mean: this.f3(s.cornerMean), random: this.f3(s.randomCornerMean), n: CORNER };
-    this.parts.result.textContent = t('subspace.result', { ...figures, k: s.k, ratio: fixed(t.lang, ratio, 1) });
+    this.parts.result.textContent = t('subspace.result', { ...figures, k: s.k, ratio: localeFixed(t.lang, ratio, 1) });
     this.parts.axes.textContent = t('subspace.axes', {
       matrix: name, layer, comparison: c.label, rows: shown.length, first: c.first, cols: shown[0].length, second: c.second,
     });
@@ -344,7 +338,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     fill(this.parts.table, h('table', { class: 'rb-data-table' },
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'i \\ j'), ...shown[0].map((_, j) => h('th', { scope: 'col' }, String(j + 1))))),
-      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, fixed(t.lang, v, 2))))))));
+      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, localeFixed(t.lang, v, 2))))))));
   }
 
   private useRetrained(outcome: RetrainOutcome): void {

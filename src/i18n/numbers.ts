@@ -1,8 +1,9 @@
-import { formatNumber } from '../i18n/format';
+import { formatNumber } from './format';
 
 /**
- * Numbers for the LoRA widgets' prose and labels in the reader's language: like plots/scales.formatNumber
- * (significant figures, a true minus sign, ×10ⁿ for very small or large magnitudes), with the locale's separators.
+ * Numbers in the reader's language for widgets' and exercises' prose, tables and tick labels: like
+ * plots/scales.formatNumber (significant figures, a true minus sign, ×10ⁿ for very small or large magnitudes),
+ * with the locale's separators. Numbers inside a formula stay plain digits (String, toFixed) instead.
  */
 const MINUS = '\u2212';
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';

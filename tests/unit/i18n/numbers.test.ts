@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/widgets/locale-numbers';
+import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/i18n/numbers';
 
 describe('numbers in the LoRA widgets, per language', () => {
   it('keeps significant figures and a true minus sign, with the locale’s decimal mark', () => {
