@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import Fraction from 'fraction.js';
 import { axe, baseUrl, launchBrowser, listen, openPage } from './browser';
 import { GENERATORS } from '../../src/exercises/registry';
+import { exerciseEnglish } from '../../src/exercises/messages/every-language';
 import { sweepData } from '../../src/exercises/sweep-data';
 import type { Expected } from '../../src/exercises/types';
 import { installScorm12Api } from './scorm12-api';
@@ -22,7 +23,7 @@ const stateOf = (page: Page, id: string) => exercise(page, id).evaluate((el: any
 const loaded = (page: Page, id: string) => page.waitForFunction(
   (x) => ['unanswered', 'right', 'wrong'].includes((document.querySelector(`rankbook-exercise[exercise="${x}"]`) as any)?.state?.status), id);
 /** The variant on the page, generated again here from the seed the element reports. */
-const expectedOn = async (page: Page, id: string): Promise<Expected> => GENERATORS[id].generate((await stateOf(page, id)).seed, data).expected;
+const expectedOn = async (page: Page, id: string): Promise<Expected> => GENERATORS[id].generate((await stateOf(page, id)).seed, data, exerciseEnglish).expected;
 const rightText = (e: Expected) => e.kind === 'number' ? String(e.value) : e.kind === 'fraction' ? e.value.toFraction()
   : e.kind === 'matrix' ? e.value.map((row) => row.map((x: Fraction) => x.toFraction()).join(' ')).join('\n') : '';
 
@@ -134,7 +135,7 @@ describe('exercises', () => {
     await page.waitForFunction(() => (document.querySelector('rankbook-rank-sweep') as any)?.state?.status === 'ready', null, { timeout: 30_000 });
     await loaded(page, 'sweep-cell');
     const { seed } = await stateOf(page, 'sweep-cell');
-    const variant = GENERATORS['sweep-cell'].generate(seed, data);
+    const variant = GENERATORS['sweep-cell'].generate(seed, data, exerciseEnglish);
     const right = data.sweep.cells.find((c) => variant.checkState!({ status: 'ready', targets: c.targets.join('-'), r: c.r }, new Map()).status === 'right')!;
     const wrong = data.sweep.cells.find((c) => c !== right)!;
     const pickCell = async (c: typeof right) => {
@@ -161,7 +162,7 @@ describe('exercises', () => {
     const server = createServer((_, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(host));
     await page.goto(`${await listen(server)}/`, { waitUntil: 'networkidle' });
     const frame = page.frameLocator('iframe');
-    const expected = GENERATORS['phi-random'].generate(5, data).expected;
+    const expected = GENERATORS['phi-random'].generate(5, data, exerciseEnglish).expected;
     await frame.locator('.rb-exercise-input').fill(rightText(expected));
     await frame.locator('.rb-exercise-input').press('Enter');
     await page.waitForFunction(() => (window as any).scores.some((s: any) => s.attempts === 1));
@@ -198,7 +199,7 @@ describe('exercises', () => {
     const sco = page.frames()[1];
     await sco.waitForFunction(() => (document.querySelector('rankbook-exercise[exercise="max-rank"]') as any)?.state?.status === 'unanswered');
     const seed = await sco.evaluate(() => (document.querySelector('rankbook-exercise[exercise="max-rank"]') as any).state.seed);
-    const choice = GENERATORS['max-rank'].generate(seed, data).expected;
+    const choice = GENERATORS['max-rank'].generate(seed, data, exerciseEnglish).expected;
     if (choice.kind !== 'choice') throw new Error('choice');
     await frame.locator('rankbook-exercise[exercise="max-rank"] input[type=radio]').nth(choice.correct).check();
     await frame.locator('rankbook-exercise[exercise="max-rank"]').getByRole('button', { name: 'Check' }).click();
