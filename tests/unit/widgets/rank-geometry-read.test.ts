@@ -15,7 +15,8 @@ describe('reading the rank-geometry matrix', () => {
     const bad = readGeometryMatrix('[[1, 2], [3, "x"]]');
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.message).toMatch(/^Row 2, column 2: .*not a number/);
-    expect(readGeometryMatrix('<img src=x>')).toEqual({ ok: false, message: 'This is not valid JSON: write the matrix as [[1, 2], [3, 4]].' });
+    expect(readGeometryMatrix('[[1, 2]')).toEqual({ ok: false, message: 'This is not valid JSON: write the matrix as [[1, 2], [3, 4]].' });
+    expect(readGeometryMatrix('<img src=x>').ok).toBe(false);
     // The entry's problem comes in the reader's language, inside the sentence around it.
     expect(readGeometryMatrix('[[1, 2], [3, "x"]]', translator('de', de))).toEqual({ ok: false, message: 'Zeile 2, Spalte 2: „x“ ist keine Zahl: Gib etwas wie 2, -0.5 oder 2/3 ein.' });
   });
