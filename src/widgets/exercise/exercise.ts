@@ -139,6 +139,10 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
       promptView(variant.prompt), form, feedback, solution);
     this.parts = { feedback, message, solution, show, status, body };
     fill(this, body);
+    // The heading around the element (Exercise.astro) was written at build time for the page's exercise and
+    // language; an embed page can ask for another exercise, or another language, with id= and lang=.
+    const heading = this.closest('[data-exercise]')?.querySelector('.rb-exercise-heading');
+    if (heading) heading.textContent = exerciseTitle(this.tx, entry.id);
     this.classList.add('rb-widget', 'rb-exercise');
     this.renderStatus();
   }
