@@ -1,6 +1,7 @@
 import type Fraction from 'fraction.js';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
-import { parseMatrixAnswer, parseNumberAnswer } from './answer-parsing';
+import type { Translate } from '../i18n/translate';
+import { answerProblemText, parseMatrixAnswer, parseNumberAnswer } from './answer-parsing';
 import type { Variant, Verdict } from './types';
 
 /** The reader's answer: text typed in a field, or the index of the option chosen. */
@@ -10,49 +11,53 @@ const right = (message: string): Verdict => ({ status: 'right', message });
 const wrong = (message: string): Verdict => ({ status: 'wrong', message });
 const invalid = (message: string): Verdict => ({ status: 'invalid', message });
 
-/** Checks a typed or chosen answer against a variant's computed one. Widget tasks go through checkState. */
-export function checkResponse(variant: Variant, response: Response): Verdict {
+/**
+ * Checks a typed or chosen answer against a variant's computed one. Widget tasks go through checkState. The
+ * generic words come from the widgets' catalogue (`t`); what a variant says (diagnose, explanations) from its own.
+ */
+export function checkResponse(variant: Variant, response: Response, t: Translate): Verdict {
   const expected = variant.expected;
+  const otherwise = () => t('exercise.notThisOne');
   switch (expected.kind) {
     case 'choice': {
-      if (!('choice' in response)) return invalid('Choose one of the options.');
+      if (!('choice' in response)) return invalid(t('exercise.chooseOption'));
       const option = expected.options[response.choice];
-      if (!option) return invalid('Choose one of the options.');
+      if (!option) return invalid(t('exercise.chooseOption'));
       return response.choice === expected.correct ? right(option.explanation) : wrong(option.explanation);
     }
     case 'number': {
-      if (!('text' in response)) return invalid('Type a number.');
+      if (!('text' in response)) return invalid(t('exercise.typeNumber'));
       const read = parseNumberAnswer(response.text, expected.unit);
-      if (!read.ok) return invalid(read.message);
+      if (!read.ok) return invalid(answerProblemText(read, t));
       const x = read.value.valueOf();
-      if (Math.abs(x - expected.value) <= expected.tolerance) return right('Right.');
-      return wrong(variant.diagnose?.(x) ?? 'Not this one: look at the worked solution, or try again.');
+      if (Math.abs(x - expected.value) <= expected.tolerance) return right(t('exercise.right'));
+      return wrong(variant.diagnose?.(x) ?? otherwise());
     }
     case 'fraction': {
-      if (!('text' in response)) return invalid('Type a fraction such as 2/3.');
+      if (!('text' in response)) return invalid(t('exercise.typeFraction'));
       const read = parseNumberAnswer(response.text);
-      if (!read.ok) return invalid(read.message);
-      if (read.value.equals(expected.value)) return right('Right.');
+      if (!read.ok) return invalid(answerProblemText(read, t));
+      if (read.value.equals(expected.value)) return right(t('exercise.right'));
       if (read.decimals !== null && read.decimals >= 2 && closeDecimal(read.value, expected.value, read.decimals)) {
-        return right(`Right: exactly ${expected.value.toFraction()}.`);
+        return right(t('exercise.rightExactly', { value: expected.value.toFraction() }));
       }
-      return wrong(variant.diagnose?.(read.value.valueOf()) ?? 'Not this one: look at the worked solution, or try again.');
+      return wrong(variant.diagnose?.(read.value.valueOf()) ?? otherwise());
     }
     case 'matrix': {
-      if (!('text' in response)) return invalid('Type the matrix, one row a line.');
+      if (!('text' in response)) return invalid(t('exercise.typeMatrix'));
       const read = parseMatrixAnswer(response.text);
-      if (!read.ok) return invalid(read.message);
+      if (!read.ok) return invalid(answerProblemText(read, t));
       const m = expected.value.length;
       const n = expected.value[0].length;
       if (read.value.length !== m || read.value[0].length !== n) {
-        return invalid(`The answer is a ${m} × ${n} matrix; yours is ${read.value.length} × ${read.value[0].length}. Type ${m} rows of ${n} entries.`);
+        return invalid(t('exercise.matrixSize', { m, n, rows: read.value.length, cols: read.value[0].length }));
       }
       const row = firstWrongRow(read.value, expected.value);
-      if (row < 0) return right('Right.');
-      return wrong(variant.diagnose?.(read.value) ?? `Row ${row + 1} is the first that differs.`);
+      if (row < 0) return right(t('exercise.right'));
+      return wrong(variant.diagnose?.(read.value) ?? t('exercise.firstWrongRow', { row: row + 1 }));
     }
     case 'widget':
-      return invalid('This task is checked from the widget on the page.');
+      return invalid(t('exercise.checkedFromWidget'));
   }
 }
 

@@ -2,6 +2,7 @@ import type Fraction from 'fraction.js';
 import type { FractionMatrix } from '../linalg/fraction-matrix';
 import type { Random } from '../linalg/seeded-random';
 import type { ChoiceOption, Expected } from './types';
+import type { ExerciseTranslate } from './messages/translate';
 
 /** Small helpers for drawing a variant from a seed and writing its numbers for a reader. */
 export const int = (random: Random, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
@@ -25,6 +26,12 @@ export function choice(random: Random, rightOption: ChoiceOption, wrongOptions: 
 const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 /** 37748736 -> "37,748,736"; 0.12345 -> "0.1235". */
 export const num = (x: number): string => grouping.format(x);
+/**
+ * num for the reader's language: German and Vietnamese write a comma for the decimal point, so their thousands
+ * are parted by narrow spaces (37 748 736), which the answer field reads back as well.
+ */
+export const numIn = (t: ExerciseTranslate) => (x: number): string =>
+  (t.lang === 'de' || t.lang === 'vi' ? num(x).replace(/,/g, '\u202f') : num(x));
 export const fixed = (x: number, places: number): string => x.toFixed(places);
 
 export const rowsText = (M: number[][] | FractionMatrix): string[][] =>

@@ -4,7 +4,7 @@ import { eliminate } from '../linalg/rref';
 import { seededRandom } from '../linalg/seeded-random';
 import { parameterCounts } from '../lora/anatomy';
 import { firstWrongRow, slipMessage } from './checking';
-import { inline, int, num, pick, readableMatrix, rowsText } from './draw';
+import { inline, int, numIn, pick, readableMatrix, rowsText } from './draw';
 import type { ExerciseGenerator } from './types';
 
 /** Lesson 4: the update ΔW, its rank, what full fine-tuning trains, and what Adam keeps for it. */
@@ -19,19 +19,19 @@ function beforeAfter(seed: number, n: number, deltaRank: number) {
 
 export const deltaW: ExerciseGenerator = {
   id: 'delta-w',
-  generate(seed) {
+  generate(seed, _data, t) {
     const { W0, W, delta } = beforeAfter(seed, 3, 1 + (seed % 2));
     const exact = fromNumbers(delta);
     return {
-      prompt: [{ type: 'text', text: 'Fine-tuning changed a layer’s weights from W₀ to W. What is the update ΔW?' },
+      prompt: [{ type: 'text', text: t('delta-w.prompt') },
         { type: 'matrix', label: 'W₀', rows: rowsText(W0) }, { type: 'matrix', label: 'W', rows: rowsText(W) }],
       expected: { kind: 'matrix', value: exact },
-      solution: ['ΔW = W − W₀, entry by entry:', `ΔW = ${inline(delta)}.`],
+      solution: [t('delta-w.solutionEntries'), `ΔW = ${inline(delta)}.`],
       diagnose(given) {
         const g = given as FractionMatrix;
-        if (g.every((row, i) => row.every((x, j) => x.equals(-delta[i][j])))) return 'That is W₀ − W: the update is what is added to W₀, W − W₀.';
+        if (g.every((row, i) => row.every((x, j) => x.equals(-delta[i][j])))) return t('delta-w.reversed');
         const row = firstWrongRow(g, exact);
-        return `Row ${row + 1} differs: W's row ${row + 1} minus W₀'s is ${inline([delta[row]])}.`;
+        return t('delta-w.wrongRow', { row: row + 1, delta: inline([delta[row]]) });
       },
     };
   },
@@ -39,47 +39,48 @@ export const deltaW: ExerciseGenerator = {
 
 export const deltaWRank: ExerciseGenerator = {
   id: 'delta-w-rank',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const r = pick(random, [1, 2]);
     const { W0, W, delta } = beforeAfter(seed + 7919, 4, r);
     const found = eliminate(fromNumbers(delta));
     const rankW = eliminate(fromNumbers(W)).rank;
     return {
-      prompt: [{ type: 'text', text: 'Fine-tuning changed W₀ into W. What is the rank of the update ΔW = W − W₀?' },
+      prompt: [{ type: 'text', text: t('delta-w-rank.prompt') },
         { type: 'matrix', label: 'W₀', rows: rowsText(W0) }, { type: 'matrix', label: 'W', rows: rowsText(W) }],
       expected: { kind: 'number', value: found.rank, tolerance: 0 },
-      solution: [`ΔW = ${inline(delta)}.`, `Its reduced form ${inline(found.rref)} has ${found.rank} non-zero row${found.rank === 1 ? '' : 's'}: rank ${found.rank}.`,
-        'A large change to every entry can still have a low rank: that is the bet LoRA makes.'],
+      solution: [`ΔW = ${inline(delta)}.`, t('delta-w-rank.solutionReduced', { rref: inline(found.rref), rank: found.rank }),
+        t('delta-w-rank.solutionBet')],
       diagnose: (given) => slipMessage(given as number, [
-        [rankW, `${rankW} is the rank of W itself. Subtract W₀ first, then reduce ΔW.`],
+        [rankW, t('delta-w-rank.rankOfW', { rankW })],
       ]) ?? ((given as number) > found.rank
-        ? `Too many: after elimination only ${found.rank} row${found.rank === 1 ? '' : 's'} of ΔW keep a pivot.`
-        : `Too few: ΔW's rows are not all multiples of ${(given as number) <= 1 ? 'one row' : 'so few rows'}.`),
+        ? t('delta-w-rank.tooMany', { rank: found.rank })
+        : (given as number) <= 1 ? t('delta-w-rank.tooFewOne') : t('delta-w-rank.tooFew')),
     };
   },
 };
 
 export const fullCount: ExerciseGenerator = {
   id: 'full-count',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
+    const num = numIn(t);
     const layers = pick(random, [2, 4, 6, 12, 24]);
     const d = pick(random, [64, 128, 256, 512, 768]);
     const attention = 4 * parameterCounts(d, d, 1).full;
     const mlp = 2 * parameterCounts(d, 4 * d, 1).full;
     const total = layers * (attention + mlp);
     return {
-      prompt: [{ type: 'text', text: `A transformer has ${layers} blocks of width d = ${d}. Each block has four attention matrices (Wq, Wk, Wv, Wo, each d × d) and an MLP of two matrices (d × 4d and 4d × d). How many weights in these matrices does full fine-tuning train?` }],
+      prompt: [{ type: 'text', text: t('full-count.prompt', { layers, d: String(d) }) }],
       expected: { kind: 'number', value: total, tolerance: 0 },
-      solution: [`Attention: 4 × ${d}² = ${num(attention)} per block. MLP: 2 × ${d} × ${4 * d} = ${num(mlp)} per block.`,
-        `${layers} blocks × ${num(attention + mlp)} = ${num(total)}: every one of them gets a gradient and an update.`],
+      solution: [t('full-count.solutionBlock', { d: String(d), d4: String(4 * d), attention: num(attention), mlp: num(mlp) }),
+        t('full-count.solutionTotal', { layers: String(layers), block: num(attention + mlp), total: num(total) })],
       diagnose: (given) => slipMessage(given as number, [
-        [attention + mlp, `That is one block: there are ${layers}.`],
-        [layers * attention, `That leaves out the MLP, ${num(mlp)} weights a block.`],
-        [layers * mlp, `That leaves out attention, ${num(attention)} weights a block.`],
-        [layers * (attention + 2 * d * d), 'Each MLP matrix is d × 4d, not d × d.'],
-        [layers * (parameterCounts(d, d, 1).full + mlp), 'There are four attention matrices, Wq, Wk, Wv and Wo.'],
+        [attention + mlp, t('full-count.oneBlock', { layers })],
+        [layers * attention, t('full-count.noMlp', { mlp: num(mlp) })],
+        [layers * mlp, t('full-count.noAttention', { attention: num(attention) })],
+        [layers * (attention + 2 * d * d), t('full-count.mlpShape')],
+        [layers * (parameterCounts(d, d, 1).full + mlp), t('full-count.fourAttention')],
       ]),
     };
   },
@@ -87,20 +88,21 @@ export const fullCount: ExerciseGenerator = {
 
 export const adamMemory: ExerciseGenerator = {
   id: 'adam-memory',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
+    const num = numIn(t);
     const billions = pick(random, [0.125, 0.35, 1.3, 7, 13, 70, 175]);
     const params = billions * 1e9;
     const gb = (8 * params) / 1e9;
     return {
-      prompt: [{ type: 'text', text: `Adam keeps two 32-bit numbers (the moving averages m and v) for every parameter it trains. Full fine-tuning of a ${num(billions)}-billion-parameter model: how many gigabytes (10⁹ bytes) of optimizer state is that?` }],
+      prompt: [{ type: 'text', text: t('adam-memory.prompt', { billions }) }],
       expected: { kind: 'number', value: gb, tolerance: gb * 0.005, unit: 'GB' },
-      solution: [`2 numbers × 4 bytes = 8 bytes a parameter.`, `8 × ${num(params)} = ${num(8 * params)} bytes ≈ ${num(gb)} GB, on top of the weights and their gradients.`],
+      solution: [t('adam-memory.solutionBytes'), t('adam-memory.solutionTotal', { params: num(params), bytes: num(8 * params), gb: num(gb) })],
       diagnose: (given) => slipMessage(given as number, [
-        [gb / 2, 'That counts one number a parameter: Adam keeps two, m and v.'],
-        [2 * gb, 'That adds the weights and gradients too; the question asks for the optimizer state only.'],
-        [(8 * params) / 2 ** 30, 'That is in GiB (2³⁰ bytes); the question asks for GB, 10⁹ bytes.'],
-        [gb / 4, 'Each number is 4 bytes (32 bits).'],
+        [gb / 2, t('adam-memory.oneNumber')],
+        [2 * gb, t('adam-memory.weightsToo')],
+        [(8 * params) / 2 ** 30, t('adam-memory.gib')],
+        [gb / 4, t('adam-memory.fourBytes')],
       ], gb * 0.005),
     };
   },

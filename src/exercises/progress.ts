@@ -38,7 +38,7 @@ export function readLesson(store: ProgressStore, lesson: string): LessonProgress
     return {};
   }
   const checked = checkLesson(lesson, parsed);
-  return typeof checked === 'string' ? {} : checked;
+  return checked.ok ? checked.progress : {};
 }
 
 function writeLesson(store: ProgressStore, lesson: string, progress: LessonProgress): void {
@@ -102,7 +102,15 @@ export function exportProgress(store: ProgressStore, now = new Date()): Progress
   return { format: 'rankbook-progress', version: 1, exported: now.toISOString(), lessons };
 }
 
-export type ImportResult = { ok: true; file: ProgressFile; exercises: number } | { ok: false; message: string };
+/** Why a file was refused, as a code with its values: the progress page words it. */
+export type ImportProblem =
+  | { problem: 'notJson' | 'notProgressFile' | 'noLessons' }
+  | { problem: 'version'; version: string }
+  | { problem: 'unknownLesson' | 'lessonNotObject'; lesson: string }
+  | { problem: 'unknownExercise'; lesson: string; id: string }
+  | { problem: 'recordNotObject' | 'badNumbers' | 'badDate'; id: string };
+
+export type ImportResult = { ok: true; file: ProgressFile; exercises: number } | ({ ok: false } & ImportProblem);
 
 /** Checks a file's text in full before anything is written: a bad file changes nothing. */
 export function readProgressFile(text: string): ImportResult {
@@ -110,19 +118,19 @@ export function readProgressFile(text: string): ImportResult {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'This file is not JSON: choose a file exported from this page.' };
+    return { ok: false, problem: 'notJson' };
   }
-  if (!isObject(parsed) || parsed.format !== 'rankbook-progress') return { ok: false, message: 'This JSON is not a Rankbook progress file (its "format" is not "rankbook-progress").' };
-  if (parsed.version !== 1) return { ok: false, message: `This progress file has version ${String(parsed.version).slice(0, 12)}; this site reads version 1.` };
-  if (!isObject(parsed.lessons)) return { ok: false, message: 'This progress file has no "lessons" object.' };
+  if (!isObject(parsed) || parsed.format !== 'rankbook-progress') return { ok: false, problem: 'notProgressFile' };
+  if (parsed.version !== 1) return { ok: false, problem: 'version', version: String(parsed.version).slice(0, 12) };
+  if (!isObject(parsed.lessons)) return { ok: false, problem: 'noLessons' };
   const lessons: Record<string, LessonProgress> = {};
   let exercises = 0;
   for (const [lesson, value] of Object.entries(parsed.lessons)) {
-    if (!isLesson(lesson)) return { ok: false, message: `Unknown lesson “${lesson.slice(0, 40)}” in the file.` };
+    if (!isLesson(lesson)) return { ok: false, problem: 'unknownLesson', lesson: lesson.slice(0, 40) };
     const checked = checkLesson(lesson, value);
-    if (typeof checked === 'string') return { ok: false, message: checked };
-    lessons[lesson] = checked;
-    exercises += Object.keys(checked).length;
+    if (!checked.ok) return checked;
+    lessons[lesson] = checked.progress;
+    exercises += Object.keys(checked.progress).length;
   }
   return { ok: true, file: { format: 'rankbook-progress', version: 1, exported: String(parsed.exported ?? ''), lessons }, exercises };
 }
@@ -139,19 +147,19 @@ export function resetProgress(store: ProgressStore): void {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const whole = (x: unknown, max: number) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
 
-function checkLesson(lesson: string, value: unknown): LessonProgress | string {
-  if (!isObject(value)) return `Lesson ${lesson}: expected an object of exercises.`;
+function checkLesson(lesson: string, value: unknown): { ok: true; progress: LessonProgress } | ({ ok: false } & ImportProblem) {
+  if (!isObject(value)) return { ok: false, problem: 'lessonNotObject', lesson };
   const out: LessonProgress = {};
   for (const [id, record] of Object.entries(value)) {
     const entry = exerciseEntry(id);
-    if (!entry || entry.lesson !== lesson) return `Lesson ${lesson}: there is no exercise “${id.slice(0, 40)}”.`;
-    if (!isObject(record)) return `Exercise ${id}: expected an object.`;
+    if (!entry || entry.lesson !== lesson) return { ok: false, problem: 'unknownExercise', lesson, id: id.slice(0, 40) };
+    if (!isObject(record)) return { ok: false, problem: 'recordNotObject', id };
     const { seed, attempts, score, max, updated } = record;
     if (!whole(seed, 2 ** 32) || !whole(attempts, 1e6) || !whole(max, 1) || max !== 1 || !whole(score, 1) || (score === 1 && attempts === 0)) {
-      return `Exercise ${id}: seed, attempts, score and max must be whole numbers (score 0 or 1 out of 1, and a score needs an attempt).`;
+      return { ok: false, problem: 'badNumbers', id };
     }
-    if (typeof updated !== 'string' || Number.isNaN(Date.parse(updated))) return `Exercise ${id}: "updated" must be a date.`;
+    if (typeof updated !== 'string' || Number.isNaN(Date.parse(updated))) return { ok: false, problem: 'badDate', id };
     out[id] = { seed: seed as number, attempts: attempts as number, score: score as number, max: 1, updated };
   }
-  return out;
+  return { ok: true, progress: out };
 }

@@ -5,53 +5,61 @@ import { describeOperation, eliminate } from '../linalg/rref';
 import { seededRandom } from '../linalg/seeded-random';
 import { choice, inline, int, pick, readableMatrix, rowsText } from './draw';
 import type { ExerciseGenerator } from './types';
+import type { ExerciseTranslate } from './messages/translate';
 
 /** Lesson 1: the rank of a matrix, its reduced row echelon form, the largest possible rank, a missing entry. */
 
-const ops = (M: FractionMatrix) => eliminate(M).steps.map((s) => `${describeOperation(s.operation)} → ${inline(s.matrix)}`);
+/** Elimination's steps, one a line; a swap in words, the other operations as formulas. */
+const ops = (M: FractionMatrix, t: ExerciseTranslate) => eliminate(M).steps.map((s) => {
+  const op = s.operation;
+  const name = op.kind === 'swap' ? t('common.swapRows', { a: String(op.rowA + 1), b: String(op.rowB + 1) }) : describeOperation(op);
+  return `${name} → ${inline(s.matrix)}`;
+});
 
 export const maxRank: ExerciseGenerator = {
   id: 'max-rank',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const m = int(random, 2, 7);
     let n = int(random, 2, 7);
     if (n === m) n += 1;
     const low = Math.min(m, n), high = Math.max(m, n);
+    const fewerRows = m < n;
     return {
-      prompt: [{ type: 'text', text: `A matrix has ${m} rows and ${n} columns. What is the largest rank it can have?` }],
+      prompt: [{ type: 'text', text: t('max-rank.prompt', { m, n }) }],
       expected: choice(random,
-        { text: String(low), explanation: `Right: rank counts independent rows and independent columns alike, and there are only ${low} ${m < n ? 'rows' : 'columns'}.` },
+        { text: String(low), explanation: fewerRows ? t('max-rank.rightRows', { low }) : t('max-rank.rightColumns', { low }) },
         [
-          { text: String(high), explanation: `No: ${high} ${m > n ? 'rows' : 'columns'} live in a space of dimension ${low}, so at most ${low} of them are independent.` },
-          { text: String(m * n), explanation: `No: ${m * n} is the number of entries, not of independent rows.` },
-          { text: String(m + n), explanation: `No: m + n counts rows and columns together; the rank is at most the smaller of the two.` },
+          { text: String(high), explanation: fewerRows ? t('max-rank.highColumns', { high, low }) : t('max-rank.highRows', { high, low }) },
+          { text: String(m * n), explanation: t('max-rank.entries', { entries: String(m * n) }) },
+          { text: String(m + n), explanation: t('max-rank.sum') },
         ]),
-      solution: [`Row rank = column rank, and neither can exceed its count: rank ≤ min(${m}, ${n}) = ${low}.`,
-        `A matrix with ${low} independent ${m < n ? 'rows' : 'columns'} reaches it.`],
+      solution: [t('max-rank.solutionBound', { m: String(m), n: String(n), low: String(low) }),
+        fewerRows ? t('max-rank.solutionRows', { low }) : t('max-rank.solutionColumns', { low })],
     };
   },
 };
 
 export const rankOfMatrix: ExerciseGenerator = {
   id: 'rank-of-matrix',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const m = 3, n = pick(random, [3, 4]);
     const r = int(random, 1, 3);
     const M = readableMatrix(() => integerMatrixOfRank(m, n, r, random));
     const { rref, pivotColumns } = eliminate(fromNumbers(M));
     return {
-      prompt: [{ type: 'text', text: 'What is the rank of M?' }, { type: 'matrix', label: 'M', rows: rowsText(M) }],
+      prompt: [{ type: 'text', text: t('rank-of-matrix.prompt') }, { type: 'matrix', label: 'M', rows: rowsText(M) }],
       expected: { kind: 'number', value: r, tolerance: 0 },
-      solution: [...ops(fromNumbers(M)),
-        `The reduced form has ${r} non-zero row${r === 1 ? '' : 's'} (pivots in column${r === 1 ? '' : 's'} ${pivotColumns.map((c) => c + 1).join(', ')}): rank ${r}.`],
+      solution: [...ops(fromNumbers(M), t),
+        r === 1 ? t('rank-of-matrix.solutionOne', { column: String(pivotColumns[0] + 1) })
+          : t('rank-of-matrix.solutionMany', { r, columns: pivotColumns.map((c) => c + 1).join(', ') })],
       diagnose(given) {
         const x = given as number;
-        if (!Number.isInteger(x)) return 'A rank is a whole number: the count of pivots.';
-        if (x > m) return `M has only ${m} rows, so its rank is at most ${m}.`;
-        if (x > r) return `Too many: after elimination, row ${r + 1} of the reduced form is all zeros (${inline([rref[r]])}), so it adds nothing new.`;
-        return `Too few: row ${x + 1} of the reduced form still has a pivot, in column ${pivotColumns[x] + 1}.`;
+        if (!Number.isInteger(x)) return t('rank-of-matrix.notWhole');
+        if (x > m) return t('rank-of-matrix.aboveRows', { m });
+        if (x > r) return t('rank-of-matrix.tooMany', { row: r + 1, zeros: inline([rref[r]]) });
+        return t('rank-of-matrix.tooFew', { row: x + 1, column: pivotColumns[x] + 1 });
       },
     };
   },
@@ -59,7 +67,7 @@ export const rankOfMatrix: ExerciseGenerator = {
 
 export const rref: ExerciseGenerator = {
   id: 'rref',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const n = pick(random, [3, 4]);
     const r = int(random, 1, 2);
@@ -67,39 +75,40 @@ export const rref: ExerciseGenerator = {
     const exact = fromNumbers(M);
     const { rref: R, pivotColumns } = eliminate(exact);
     return {
-      prompt: [{ type: 'text', text: 'Reduce M to reduced row echelon form (keep zero rows at the bottom). Fractions such as 2/3 are fine.' },
+      prompt: [{ type: 'text', text: t('rref.prompt') },
         { type: 'matrix', label: 'M', rows: rowsText(M) }],
       expected: { kind: 'matrix', value: R },
-      solution: [...ops(exact), `rref(M) = ${inline(R)}`],
-      diagnose: (given) => rrefRowMessage(given as FractionMatrix, R, pivotColumns),
+      solution: [...ops(exact, t), `rref(M) = ${inline(R)}`],
+      diagnose: (given) => rrefRowMessage(given as FractionMatrix, R, pivotColumns, t),
     };
   },
 };
 
 /** Points at the first row of the reader's RREF that differs from the elimination's, and says how. */
-export function rrefRowMessage(given: FractionMatrix, R: FractionMatrix, pivotColumns: number[]): string {
+export function rrefRowMessage(given: FractionMatrix, R: FractionMatrix, pivotColumns: number[], t: ExerciseTranslate): string {
   const i = R.findIndex((row, k) => row.some((x, j) => !x.equals(given[k][j])));
   const row = given[i];
   const lead = row.findIndex((x) => !x.equals(0));
-  const label = `Row ${i + 1}`;
-  if (i >= pivotColumns.length) return `${label} should be all zeros: M has rank ${pivotColumns.length}, so only ${pivotColumns.length} rows keep a pivot.`;
+  const at = i + 1;
+  const rank = pivotColumns.length;
+  if (i >= rank) return t('rref.zeroRow', { row: at, rank });
   const pivot = pivotColumns[i];
-  if (lead < 0) return `${label} should not be zero: it keeps a pivot in column ${pivot + 1}.`;
-  if (lead !== pivot) return `${label}'s leading entry should be in column ${pivot + 1}, not column ${lead + 1}.`;
+  if (lead < 0) return t('rref.notZero', { row: at, column: pivot + 1 });
+  if (lead !== pivot) return t('rref.leadColumn', { row: at, column: pivot + 1, lead: lead + 1 });
   if (!row[lead].equals(1)) {
     const scaled = R[i].map((x) => x.mul(row[lead]));
-    if (scaled.every((x, j) => x.equals(row[j]))) return `${label} is right up to a factor: divide it by ${row[lead].toFraction()} so its pivot is 1.`;
-    return `${label}'s pivot should be 1, not ${row[lead].toFraction()}.`;
+    if (scaled.every((x, j) => x.equals(row[j]))) return t('rref.scaled', { row: at, factor: row[lead].toFraction() });
+    return t('rref.pivotNotOne', { row: at, pivot: row[lead].toFraction() });
   }
   const other = pivotColumns.find((c) => c !== pivot && !row[c].equals(0));
-  if (other !== undefined) return `${label} has ${row[other].toFraction()} in column ${other + 1}, a pivot column of another row: clear it to 0.`;
+  if (other !== undefined) return t('rref.otherPivot', { row: at, value: row[other].toFraction(), column: other + 1 });
   const j = R[i].findIndex((x, k) => !x.equals(row[k]));
-  return `${label}, column ${j + 1}: the elimination gives ${R[i][j].toFraction()}, not ${row[j].toFraction()}.`;
+  return t('rref.entry', { row: at, column: j + 1, want: R[i][j].toFraction(), given: row[j].toFraction() });
 }
 
 export const missingEntry: ExerciseGenerator = {
   id: 'missing-entry',
-  generate(seed) {
+  generate(seed, _data, t) {
     const random = seededRandom(seed);
     const n = pick(random, [2, 3]);
     // u v^T with non-zero entries, so every entry is pinned by the others.
@@ -117,16 +126,16 @@ export const missingEntry: ExerciseGenerator = {
     rows[hideRow][hideCol] = 'x';
     const withX = (x: Fraction) => shown.map((row, i) => row.map((y, j) => (i === hideRow && j === hideCol ? x : y)));
     return {
-      prompt: [{ type: 'text', text: 'Which value of x makes M a rank-1 matrix?' }, { type: 'matrix', label: 'M', rows }],
+      prompt: [{ type: 'text', text: t('missing-entry.prompt') }, { type: 'matrix', label: 'M', rows }],
       expected: { kind: 'fraction', value },
       solution: [
-        `Rank 1 means every row is a multiple of every other: row ${hideRow + 1} = ${shown[hideRow][refCol].div(shown[refRow][refCol]).toFraction()} × row ${refRow + 1} (from column ${refCol + 1}).`,
-        `So x = ${shown[hideRow][refCol].toFraction()} × ${shown[refRow][hideCol].toFraction()} / ${shown[refRow][refCol].toFraction()} = ${value.toFraction()}.`,
+        t('missing-entry.solutionRows', { row: hideRow + 1, ratio: shown[hideRow][refCol].div(shown[refRow][refCol]).toFraction(), other: refRow + 1, column: refCol + 1 }),
+        t('missing-entry.solutionX', { a: shown[hideRow][refCol].toFraction(), b: shown[refRow][hideCol].toFraction(), c: shown[refRow][refCol].toFraction(), x: value.toFraction() }),
       ],
       diagnose(given) {
         const x = new Fraction(given as number);
         const r = eliminate(withX(x)).rank;
-        return `With x = ${x.toFraction()} elimination leaves ${r} pivots: M has rank ${r}. The rows must be multiples of each other.`;
+        return t('missing-entry.wrongRank', { x: x.toFraction(), r });
       },
     };
   },

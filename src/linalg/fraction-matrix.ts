@@ -6,25 +6,33 @@ export type FractionMatrix = Fraction[][];
 /** Entries beyond this size are refused: they would overflow the floating-point checks beside them. */
 export const ENTRY_LIMIT = 1e12;
 
-export type EntryResult = { ok: true; value: Fraction } | { ok: false; message: string };
+/** Why a typed entry cannot be read, as a code with its values: the widgets and exercises put it in words. */
+export type EntryProblem =
+  | { problem: 'empty' }
+  | { problem: 'notNumber'; text: string }
+  | { problem: 'divisionByZero' }
+  | { problem: 'tooLarge' }
+  | { problem: 'tooSmall' };
+
+export type EntryResult = { ok: true; value: Fraction } | ({ ok: false } & EntryProblem);
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** Reads one typed entry: an integer, a decimal, or a fraction like -2/3. Messages are for a reader. */
+/** Reads one typed entry: an integer, a decimal, or a fraction like -2/3; else says why not (../i18n/entry-problems words it). */
 export function parseEntry(text: string): EntryResult {
   const t = text.trim();
-  if (t === '') return { ok: false, message: 'This cell is empty: type a number such as 2, -0.5 or 2/3.' };
+  if (t === '') return { ok: false, problem: 'empty' };
   const parts = t.split('/');
   if (parts.length > 2 || !parts.every((p) => NUMBER.test(p.trim()))) {
-    return { ok: false, message: `“${t.slice(0, 20)}” is not a number: type something like 2, -0.5 or 2/3.` };
+    return { ok: false, problem: 'notNumber', text: t.slice(0, 20) };
   }
   const [num, den] = parts.map((p) => exactDecimal(p.trim()));
   const value = den === undefined ? num : den.equals(0) ? null : num.div(den);
-  if (value === null) return { ok: false, message: 'Division by zero: a fraction needs a non-zero denominator.' };
+  if (value === null) return { ok: false, problem: 'divisionByZero' };
   const size = value.abs();
-  if (size.compare(ENTRY_LIMIT) > 0) return { ok: false, message: 'Too large: keep entries between -10¹² and 10¹².' };
+  if (size.compare(ENTRY_LIMIT) > 0) return { ok: false, problem: 'tooLarge' };
   if (!size.equals(0) && size.compare(new Fraction(1, ENTRY_LIMIT)) < 0) {
-    return { ok: false, message: 'Too small: keep entries at least 10⁻¹² away from zero, or type 0.' };
+    return { ok: false, problem: 'tooSmall' };
   }
   return { ok: true, value };
 }

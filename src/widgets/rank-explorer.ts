@@ -13,6 +13,7 @@ import { numericRankSentence, randomRank } from './rank-explorer-words';
 import { integerMatrixOfRank } from '../linalg/random-matrix';
 import { seededRandom } from '../linalg/seeded-random';
 import type { Translate } from '../i18n/translate';
+import { entryProblemText, matrixTextProblemText } from '../i18n/entry-problems';
 
 export const MAX_SIZE = 8;
 export const RANK_ONE_EXAMPLE = [[1, 2, 3], [2, 4, 6], [3, 6, 9]];
@@ -44,7 +45,7 @@ function readEntries(entries: string[][], t: Translate): { M: FractionMatrix | n
     const result = parseEntry(cell);
     if (result.ok) return result.value;
     invalid.add(`${i},${j}`);
-    first ||= t('rankExplorer.cellProblem', { row: i + 1, col: j + 1, problem: result.message });
+    first ||= t('rankExplorer.cellProblem', { row: i + 1, col: j + 1, problem: entryProblemText(result, t) });
     return null;
   }));
   return { M: invalid.size === 0 ? (M as FractionMatrix) : null, invalid, first };
@@ -158,7 +159,9 @@ export class RankExplorer extends WidgetElement<RankExplorerState> {
   private load(source: string, from: 'attribute' | 'paste' | 'grid'): void {
     const where = from === 'paste' ? this.parts.pasteMessage : this.parts.message;
     const parsed = parseMatrixText(source);
-    const problem = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) || readEntries(parsed.entries, this.t).first : parsed.message;
+    const tooLarge = parsed.ok ? checkSize(parsed.entries, MAX_SIZE, MAX_SIZE) : null;
+    const problem = !parsed.ok ? matrixTextProblemText(parsed, this.t)
+      : tooLarge ? this.t('entry.tooManyCells', { ...tooLarge, most: MAX_SIZE }) : readEntries(parsed.entries, this.t).first;
     if (!parsed.ok || problem) {
       const prefix = from === 'attribute' ? `${this.t('rankExplorer.attributeUnusable')} ` : '';
       setMessage(where, prefix + problem + (this.valid ? ` ${this.t('rankExplorer.previousKept')}` : ''));

@@ -1,6 +1,7 @@
 import { parseMatrixText } from '../linalg/matrix-text';
 import { parseEntry } from '../linalg/fraction-matrix';
 import { english, type Translate } from '../i18n/translate';
+import { entryProblemText, matrixTextProblemText } from '../i18n/entry-problems';
 
 /** The rank-geometry widget's examples and its matrix reader, apart from the element so that pages built on the server can use them. */
 export interface GeometryPreset { rank: number; matrix: number[][]; lesson1?: boolean }
@@ -25,7 +26,7 @@ export function presetLabel(p: GeometryPreset, t: Translate = english): string {
  */
 export function readGeometryMatrix(text: string, t: Translate = english): { ok: true; matrix: number[][] } | { ok: false; message: string } {
   const parsed = parseMatrixText(text);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, message: matrixTextProblemText(parsed, t) };
   const m = parsed.entries.length;
   if ((m !== 2 && m !== 3) || parsed.entries[0].length !== m) {
     return { ok: false, message: t('geometry.sizeProblem', { m, n: parsed.entries[0].length }) };
@@ -35,7 +36,7 @@ export function readGeometryMatrix(text: string, t: Translate = english): { ok: 
     matrix.push([]);
     for (let j = 0; j < m; j++) {
       const e = parseEntry(parsed.entries[i][j]);
-      if (!e.ok) return { ok: false, message: t('geometry.entryProblem', { row: i + 1, col: j + 1, problem: e.message }) };
+      if (!e.ok) return { ok: false, message: t('geometry.entryProblem', { row: i + 1, col: j + 1, problem: entryProblemText(e, t) }) };
       matrix[i].push(e.value.valueOf());
     }
   }

@@ -5,6 +5,7 @@ import { pixelSvg, watchWidth, type PixelSvg } from './pixel-svg';
 import { setTitle } from '../plots/svg-frame';
 import { drawRankGeometry } from './rank-geometry-picture';
 import { readGeometryMatrix, presetLabel, GEOMETRY_PRESETS } from './rank-geometry-read';
+import { entryProblemText } from '../i18n/entry-problems';
 import { parseEntry } from '../linalg/fraction-matrix';
 import { columnSpace, type ColumnSpace, type ColumnSpaceKind } from '../linalg/column-space';
 import { normaliseView, viewFacing, type ViewAngles } from '../linalg/view-rotation';
@@ -111,7 +112,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
     const e = parseEntry(input.value);
     for (const row of this.inputs) for (const cell of row) cell.removeAttribute('aria-invalid');
     if (!e.ok) {
-      setMessage(this.matrixMessage, this.t('geometry.cellProblem', { row: i + 1, col: j + 1, problem: e.message }), input);
+      setMessage(this.matrixMessage, this.t('geometry.cellProblem', { row: i + 1, col: j + 1, problem: entryProblemText(e, this.t) }), input);
       this.emitChange();
       return;
     }

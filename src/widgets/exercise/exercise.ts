@@ -29,6 +29,11 @@ export interface ExerciseState {
 const level = (name: string, t: Translate) =>
   (name === 'recall' ? t('exercise.levelRecall') : name === 'apply' ? t('exercise.levelApply') : t('exercise.levelTransfer'));
 const freshSeed = () => Math.floor(Math.random() * 2 ** 31);
+/** A verdict that opens with the lead's word ("Right: k = 1 …") loses it, since the lead is shown bold before it. */
+function withoutLead(message: string, lead: string): string {
+  const word = lead.replace(/[.:。：!！]+$/u, '');
+  return message.startsWith(word) ? message.slice(word.length).replace(/^[.:。：,，]?\s*/u, '') : message;
+}
 
 /**
  * `<rankbook-exercise exercise="rref" seed="7">`: one checked exercise. The question comes from a pure generator
@@ -129,6 +134,10 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
       promptView(variant.prompt), form, feedback, solution);
     this.parts = { feedback, message, solution, show, status, body };
     fill(this, body);
+    // The heading around the element (Exercise.astro) was written at build time for the page's exercise and
+    // language; an embed page can ask for another exercise, or another language, with id= and lang=.
+    const heading = this.closest('[data-exercise]')?.querySelector('.rb-exercise-heading');
+    if (heading) heading.textContent = exerciseTitle(this.tx, entry.id);
     this.classList.add('rb-widget', 'rb-exercise');
     this.renderStatus();
   }
@@ -141,7 +150,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
         : { status: 'invalid', message: this.t('exercise.needsWidget') };
     } else {
       const response = this.controls.read();
-      verdict = response ? checkResponse(this.variant, response) : { status: 'invalid', message: this.t('exercise.answerFirst') };
+      verdict = response ? checkResponse(this.variant, response, this.t) : { status: 'invalid', message: this.t('exercise.answerFirst') };
     }
     if (verdict.status === 'invalid') {
       setMessage(this.parts.message, verdict.message, this.controls.control ?? undefined);
@@ -153,7 +162,7 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
     progressChanged();
     Object.assign(this.s, { status: verdict.status, attempts: record.attempts, score: record.score, message: verdict.message });
     const lead = verdict.status === 'right' ? this.t('exercise.right') : this.t('exercise.notYet');
-    let rest = verdict.message.replace(/^(Right[.:]?\s*)/, '');
+    let rest = withoutLead(verdict.message, lead);
     rest = rest.charAt(0).toUpperCase() + rest.slice(1);
     const response = this.controls.read();
     if (this.variant.expected.kind === 'choice' && response && 'choice' in response) {

@@ -1,10 +1,11 @@
 import { WidgetElement, defineWidget, setMessage } from '../widget-element';
 import { fill, h, uniqueId } from '../dom';
 import { LESSONS, lessonExercises } from '../../exercises/catalogue';
-import { exportProgress, importProgress, readLesson, readProgressFile, resetProgress, summarise, type LessonSummary } from '../../exercises/progress';
+import { exportProgress, importProgress, readLesson, readProgressFile, resetProgress, summarise, type ImportProblem, type LessonSummary } from '../../exercises/progress';
 import { progressChanged, progressStore } from './browser-store';
 import { assetUrl } from '../asset-url';
-import { widgetLanguage } from '../../i18n/languages';
+import { PSEUDO, widgetLanguage } from '../../i18n/languages';
+import type { Translate } from '../../i18n/translate';
 import { exerciseTitle, lessonName, loadExerciseTranslator, type ExerciseTranslate } from '../../exercises/messages/translate';
 
 interface ProgressState {
@@ -23,7 +24,11 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
   }
 
   connectedCallback(): void {
-    if (this.parts) return;
+    this.startTranslated(() => this.build());
+  }
+
+  private build(): void {
+    const t = this.t;
     const fileId = uniqueId('progress-file');
     const errorId = uniqueId('progress-error');
     const file = h('input', { type: 'file', id: fileId, accept: 'application/json,.json', 'aria-describedby': errorId,
@@ -33,16 +38,16 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
     status.classList.remove('rb-visually-hidden');
     status.classList.add('rb-note');
     const confirm = h('div', { class: 'rb-row', hidden: true },
-      h('span', {}, 'This removes every attempt and score on this device.'),
-      h('button', { type: 'button', onclick: () => this.reset() }, 'Yes, reset everything'),
-      h('button', { type: 'button', onclick: () => { confirm.hidden = true; } }, 'Cancel'));
+      h('span', {}, t('progress.resetWarning')),
+      h('button', { type: 'button', onclick: () => this.reset() }, t('progress.resetConfirm')),
+      h('button', { type: 'button', onclick: () => { confirm.hidden = true; } }, t('progress.cancel')));
     const table = h('div', { class: 'rb-table-scroll' });
     this.parts = { table, status, error, file, confirm };
     fill(this, h('div', { class: 'rb-widget' }, table,
       h('div', { class: 'rb-row' },
-        h('button', { type: 'button', onclick: () => this.exportFile() }, 'Export as JSON'),
-        h('label', { for: fileId }, 'Import a progress file:'), file,
-        h('button', { type: 'button', onclick: () => { confirm.hidden = false; } }, 'Reset progress…')),
+        h('button', { type: 'button', onclick: () => this.exportFile() }, t('progress.export')),
+        h('label', { for: fileId }, t('progress.importLabel')), file,
+        h('button', { type: 'button', onclick: () => { confirm.hidden = false; } }, t('progress.reset'))),
       error, confirm, status));
     void loadExerciseTranslator(widgetLanguage(this)).then((tx) => { this.tx = tx; this.render(); });
     window.addEventListener('storage', () => this.render());
@@ -50,25 +55,34 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
 
   private render(): void {
     if (!this.parts || !this.tx) return;
-    const tx = this.tx;
+    const { t, tx } = this;
     const store = progressStore();
     const rows = LESSONS.map((lesson) => {
       const progress = readLesson(store, lesson);
       const s = summarise(store, lesson);
       const detail = lessonExercises(lesson).map((x) => {
         const r = progress[x.id];
-        return h('li', {}, `${exerciseTitle(tx, x.id)}: ${!r || r.attempts === 0 ? 'not tried' : r.score ? `solved (${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'})` : `${r.attempts} ${r.attempts === 1 ? 'try' : 'tries'}, not solved yet`}`);
+        const status = !r || r.attempts === 0 ? t('progress.notTried')
+          : r.score ? t('progress.solvedIn', { n: r.attempts }) : t('progress.notSolvedYet', { n: r.attempts });
+        return h('li', {}, t('progress.exerciseLine', { title: exerciseTitle(tx, x.id), status }));
       });
       return h('tr', { 'data-progress-lesson': lesson },
-        h('th', { scope: 'row' }, h('a', { href: assetUrl(`lessons/${lesson}/#check-yourself`) }, lessonName(tx, lesson))),
-        h('td', {}, `${s.solved} of ${s.total}`), h('td', {}, String(s.attempted)),
-        h('td', {}, h('details', {}, h('summary', {}, 'Exercises'), h('ul', {}, ...detail))));
+        h('th', { scope: 'row' }, h('a', { href: assetUrl(`${this.localeDir()}lessons/${lesson}/#check-yourself`) }, lessonName(tx, lesson))),
+        h('td', {}, t('progress.solvedOf', { solved: s.solved, total: s.total })), h('td', {}, String(s.attempted)),
+        h('td', {}, h('details', {}, h('summary', {}, t('progress.exercises')), h('ul', {}, ...detail))));
     });
     fill(this.parts.table, h('table', { class: 'rb-data-table rb-progress-table' },
-      h('caption', {}, 'Exercises solved and tried, lesson by lesson, on this device'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Lesson'), h('th', { scope: 'col' }, 'Solved'), h('th', { scope: 'col' }, 'Tried'), h('th', { scope: 'col' }, 'Details'))),
+      h('caption', {}, t('progress.caption')),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('progress.lesson')), h('th', { scope: 'col' }, t('progress.solved')),
+        h('th', { scope: 'col' }, t('progress.tried')), h('th', { scope: 'col' }, t('progress.details')))),
       h('tbody', {}, ...rows)));
     this.emitChange();
+  }
+
+  /** The lessons in the reader's language: Starlight's locale folders are the tags in lower case (zh-cn/). */
+  private localeDir(): string {
+    const lang = widgetLanguage(this);
+    return lang === 'en' || lang === PSEUDO ? '' : `${lang.toLowerCase()}/`;
   }
 
   private exportFile(): void {
@@ -79,25 +93,27 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    this.say('Exported: the file is in your downloads.');
+    this.say(this.t('progress.exported'));
   }
 
   private async importFile(): Promise<void> {
     const parts = this.parts!;
     const chosen = parts.file.files?.[0];
     if (!chosen) return;
-    const result = chosen.size > 1e6 ? { ok: false as const, message: 'This file is larger than 1 MB: it is not a progress file.' } : readProgressFile(await chosen.text());
+    const result = chosen.size > 1e6 ? null : readProgressFile(await chosen.text());
     parts.file.value = '';
-    if (!result.ok) {
-      setMessage(parts.error, `Nothing imported: ${result.message}`, parts.file);
-      this.announce(`Nothing imported: ${result.message}`);
+    if (!result?.ok) {
+      const problem = result ? importProblemText(result, this.t) : this.t('progress.fileTooLarge');
+      const message = this.t('progress.nothingImported', { problem });
+      setMessage(parts.error, message, parts.file);
+      this.announce(message);
       return;
     }
     setMessage(parts.error, '', parts.file);
     importProgress(progressStore(), result.file);
     progressChanged();
     this.render();
-    this.say(`Imported ${result.exercises} exercise records.`);
+    this.say(this.t('progress.imported', { n: result.exercises }));
   }
 
   private reset(): void {
@@ -105,13 +121,29 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
     progressChanged();
     this.parts!.confirm.hidden = true;
     this.render();
-    this.say('Progress reset.');
+    this.say(this.t('progress.resetDone'));
   }
 
   private say(message: string): void {
     this.message = message;
     this.announce(message);
     this.emitChange();
+  }
+}
+
+/** Why an imported file was refused, in the reader's words. */
+function importProblemText(p: ImportProblem, t: Translate): string {
+  switch (p.problem) {
+    case 'notJson': return t('progress.notJson');
+    case 'notProgressFile': return t('progress.notProgressFile');
+    case 'noLessons': return t('progress.noLessons');
+    case 'version': return t('progress.version', { version: p.version });
+    case 'unknownLesson': return t('progress.unknownLesson', { lesson: p.lesson });
+    case 'lessonNotObject': return t('progress.lessonNotObject', { lesson: p.lesson });
+    case 'unknownExercise': return t('progress.unknownExercise', { lesson: p.lesson, id: p.id });
+    case 'recordNotObject': return t('progress.recordNotObject', { id: p.id });
+    case 'badNumbers': return t('progress.badNumbers', { id: p.id });
+    case 'badDate': return t('progress.badDate', { id: p.id });
   }
 }
 

@@ -2,8 +2,9 @@ import { exerciseEnglish } from '../../../src/exercises/messages/every-language'
 import { readFileSync } from 'node:fs';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { parseMatrixAnswer, parseNumberAnswer } from '../../../src/exercises/answer-parsing';
+import { answerProblemText, parseMatrixAnswer, parseNumberAnswer } from '../../../src/exercises/answer-parsing';
 import { checkResponse } from '../../../src/exercises/checking';
+import { english } from '../../../src/i18n/translate';
 import { GENERATORS } from '../../../src/exercises/registry';
 import { sweepData } from '../../../src/exercises/sweep-data';
 import type { Variant } from '../../../src/exercises/types';
@@ -11,7 +12,7 @@ import type { Variant } from '../../../src/exercises/types';
 const data = { sweep: sweepData(JSON.parse(readFileSync('public/models/adapters/index.json', 'utf8'))) };
 const value = (text: string, unit = '') => {
   const r = parseNumberAnswer(text, unit);
-  return r.ok ? r.value.valueOf() : r.message;
+  return r.ok ? r.value.valueOf() : r.problem;
 };
 
 describe('reading answers', () => {
@@ -30,8 +31,13 @@ describe('reading answers', () => {
     expect(value('31.2dB', 'dB')).toBe(31.2);
   });
 
-  it('gives a message, not a value, for what it cannot read', () => {
-    for (const bad of ['', 'abc', '1/0', '1 2', '2//3', '12,34,5']) expect(typeof value(bad)).toBe('string');
+  it('says why, not a value, for what it cannot read', () => {
+    expect(['', 'abc', '1/0', '1 2', '2//3', '12,34,5', 'dB'].map((bad) => value(bad, 'dB')))
+      .toEqual(['noNumber', 'notNumber', 'divisionByZero', 'spaces', 'notNumber', 'notNumber', 'noNumber']);
+    const read = parseNumberAnswer('1 2');
+    expect(!read.ok && answerProblemText(read, english)).toBe('“1 2” has spaces inside the number: type one number.');
+    const empty = parseNumberAnswer(' ', '%');
+    expect(!empty.ok && answerProblemText(empty, english)).toBe('Type a number (in %).');
   });
 
   it('reads matrices as rows on lines, with ; or brackets, spaces or commas', () => {
@@ -42,34 +48,34 @@ describe('reading answers', () => {
       if (r.ok) expect(r.value.map((row) => row.map((x) => x.valueOf()))).toEqual(want);
     }
     const ragged = parseMatrixAnswer('1 2\n3');
-    expect(ragged.ok).toBe(false);
+    expect(!ragged.ok && answerProblemText(ragged, english)).toMatch(/^Rows have different lengths/);
     const word = parseMatrixAnswer('1 x\n3 4');
-    expect(!word.ok && word.message).toMatch(/Row 1, entry 2/);
+    expect(!word.ok && answerProblemText(word, english)).toBe('Row 1, entry 2: “x” is not a number: type something like 2, -0.5 or 2/3.');
   });
 });
 
 describe('checking', () => {
   const fraction: Variant = { prompt: [], solution: ['.'], expected: { kind: 'fraction', value: new Fraction(2, 3) } };
   it('accepts equivalent forms of an exact fraction, and decimals to the places typed', () => {
-    for (const text of ['2/3', '4/6', '0.67', '0.667', '0.6667', '0.666...', '0,667']) expect(checkResponse(fraction, { text }).status, text).toBe('right');
-    for (const text of ['0.6', '0.7', '0.65', '0.677', '3/2', '2/5']) expect(checkResponse(fraction, { text }).status, text).toBe('wrong');
-    expect(checkResponse(fraction, { text: 'two thirds' }).status).toBe('invalid');
+    for (const text of ['2/3', '4/6', '0.67', '0.667', '0.6667', '0.666...', '0,667']) expect(checkResponse(fraction, { text }, english).status, text).toBe('right');
+    for (const text of ['0.6', '0.7', '0.65', '0.677', '3/2', '2/5']) expect(checkResponse(fraction, { text }, english).status, text).toBe('wrong');
+    expect(checkResponse(fraction, { text: 'two thirds' }, english).status).toBe('invalid');
   });
 
   it('never marks unreadable or mis-shaped input wrong', () => {
     const v = GENERATORS.rref.generate(3, data, exerciseEnglish);
-    expect(checkResponse(v, { text: '1 0\n0 1' }).status).toBe('invalid');
-    expect(checkResponse(v, { text: '' }).status).toBe('invalid');
+    expect(checkResponse(v, { text: '1 0\n0 1' }, english).status).toBe('invalid');
+    expect(checkResponse(v, { text: '' }, english).status).toBe('invalid');
     const n = GENERATORS['storage-count'].generate(3, data, exerciseEnglish);
-    expect(checkResponse(n, { text: 'lots' }).status).toBe('invalid');
+    expect(checkResponse(n, { text: 'lots' }, english).status).toBe('invalid');
     const c = GENERATORS['max-rank'].generate(3, data, exerciseEnglish);
-    expect(checkResponse(c, { choice: -1 }).status).toBe('invalid');
+    expect(checkResponse(c, { choice: -1 }, english).status).toBe('invalid');
   });
 
   it('accepts counts typed with separators', () => {
     const v = GENERATORS['lora-layer-count'].generate(11, data, exerciseEnglish);
     if (v.expected.kind !== 'number') throw new Error('number');
-    expect(checkResponse(v, { text: v.expected.value.toLocaleString('en-US') }).status).toBe('right');
-    expect(checkResponse(v, { text: v.expected.value.toLocaleString('fr-FR') }).status).toBe('right');
+    expect(checkResponse(v, { text: v.expected.value.toLocaleString('en-US') }, english).status).toBe('right');
+    expect(checkResponse(v, { text: v.expected.value.toLocaleString('fr-FR') }, english).status).toBe('right');
   });
 });

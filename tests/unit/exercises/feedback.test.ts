@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { checkResponse } from '../../../src/exercises/checking';
+import { english } from '../../../src/i18n/translate';
 import { GENERATORS } from '../../../src/exercises/registry';
 import { sweepData } from '../../../src/exercises/sweep-data';
 import type { Expected } from '../../../src/exercises/types';
@@ -19,10 +20,10 @@ describe('feedback says what is wrong', () => {
       const R = matrixOf(v.expected);
       if (!R[0][R[0].findIndex((x) => !x.equals(0))]) continue;
       const doubled = R.map((row, i) => row.map((x) => (i === 0 ? x.mul(2) : x)));
-      expect(checkResponse(v, { text: rows(doubled) }).message).toMatch(/Row 1 is right up to a factor/);
+      expect(checkResponse(v, { text: rows(doubled) }, english).message).toMatch(/Row 1 is right up to a factor/);
       const last = R.length - 1;
       const broken = R.map((row, i) => row.map((x, j) => (i === last && j === row.length - 1 ? x.add(1) : x)));
-      expect(checkResponse(v, { text: rows(broken) }).message).toMatch(new RegExp(`Row ${last + 1}`));
+      expect(checkResponse(v, { text: rows(broken) }, english).message).toMatch(new RegExp(`Row ${last + 1}`));
     }
   });
 
@@ -30,19 +31,19 @@ describe('feedback says what is wrong', () => {
     const v = GENERATORS['lora-layer-count'].generate(5, data, exerciseEnglish);
     const text = v.prompt[0].type === 'text' ? v.prompt[0].text : '';
     const [, d, k] = /a (\d+) × (\d+) weight/.exec(text)!.map(Number);
-    expect(checkResponse(v, { text: String(d * k) }).message).toMatch(/frozen W₀/);
+    expect(checkResponse(v, { text: String(d * k) }, english).message).toMatch(/frozen W₀/);
     const r = numberOf(v.expected) / (d + k);
-    expect(checkResponse(v, { text: String(d * r) }).message).toMatch(/B alone/);
+    expect(checkResponse(v, { text: String(d * r) }, english).message).toMatch(/B alone/);
     const e = GENERATORS['eckart-young'].generate(5, data, exerciseEnglish);
     const error = numberOf(e.expected);
-    expect(checkResponse(e, { text: String(error * error) }).message).toMatch(/square root/);
+    expect(checkResponse(e, { text: String(error * error) }, english).message).toMatch(/square root/);
   });
 
   it('checks a missing entry by the rank it gives', () => {
     const v = GENERATORS['missing-entry'].generate(9, data, exerciseEnglish);
     expect(v.expected.kind).toBe('fraction');
     if (v.expected.kind !== 'fraction') return;
-    expect(checkResponse(v, { text: v.expected.value.add(1).toFraction() }).message).toMatch(/rank 2/);
+    expect(checkResponse(v, { text: v.expected.value.add(1).toFraction() }, english).message).toMatch(/rank 2/);
   });
 });
 

@@ -4,6 +4,7 @@ import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { EXERCISES, LESSONS, lessonExercises } from '../../../src/exercises/catalogue';
 import { checkResponse } from '../../../src/exercises/checking';
+import { english } from '../../../src/i18n/translate';
 import { GENERATORS } from '../../../src/exercises/registry';
 import { sweepData } from '../../../src/exercises/sweep-data';
 import type { Expected, Variant } from '../../../src/exercises/types';
@@ -73,20 +74,20 @@ describe.each(EXERCISES.filter((x) => x.kind !== 'widget'))('$id over 500 seeds'
       if (expected.kind === 'choice') {
         expect(expected.options.length).toBeGreaterThanOrEqual(3);
         expect(new Set(expected.options.map((o) => o.text)).size).toBe(expected.options.length);
-        expect(checkResponse(variant, { choice: expected.correct }).status).toBe('right');
+        expect(checkResponse(variant, { choice: expected.correct }, english).status).toBe('right');
         for (let i = 0; i < expected.options.length; i++) {
           expect(expected.options[i].explanation.length).toBeGreaterThan(10);
-          if (i !== expected.correct) expect(checkResponse(variant, { choice: i }).status).toBe('wrong');
+          if (i !== expected.correct) expect(checkResponse(variant, { choice: i }, english).status).toBe('wrong');
         }
         continue;
       }
       if (expected.kind === 'number') expect(Number.isFinite(expected.value)).toBe(true);
       if (expected.kind === 'fraction') expect(expected.value.d <= 1000n).toBe(true); // readable
       if (expected.kind === 'matrix') expect(expected.value.flat().every((x) => x.d <= 100n)).toBe(true);
-      const verdict = checkResponse(variant, { text: rightText(expected) });
+      const verdict = checkResponse(variant, { text: rightText(expected) }, english);
       expect(verdict.status, `${entry.id} seed ${seed}: ${verdict.message}`).toBe('right');
       for (const text of perturbed(expected)) {
-        const wrong = checkResponse(variant, { text });
+        const wrong = checkResponse(variant, { text }, english);
         expect(wrong.status, `${entry.id} seed ${seed} accepted ${text}`).toBe('wrong');
         expect(wrong.message.length).toBeGreaterThan(0);
       }

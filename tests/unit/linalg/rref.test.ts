@@ -6,7 +6,7 @@ import { fromNumbers, parseEntry, type FractionMatrix } from '../../../src/linal
 const text = (M: FractionMatrix) => M.map((row) => row.map((x) => x.toFraction()));
 const exact = (rows: string[][]) => rows.map((row) => row.map((x) => {
   const r = parseEntry(x);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.problem);
   return r.value;
 }));
 

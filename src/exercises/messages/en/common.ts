@@ -1,4 +1,4 @@
-/** Names shared by every lesson's exercises: the lessons as the progress page lists them. */
+/** Names shared by every lesson's exercises (the lessons as the progress page lists them), and shared words. */
 export const common = {
   'lesson.01-rank': 'Rank',
   'lesson.02-low-rank-factorisation': 'Low-rank factorisation',
@@ -8,4 +8,6 @@ export const common = {
   'lesson.06-train-lora': 'Train a LoRA in your browser',
   'lesson.07-why-low-rank': 'Why does a low rank suffice?',
   'lesson.08-summary': 'Summary',
+  // A row swap in a worked elimination (the other row operations are formulas).
+  'common.swapRows': 'Swap R{a} and R{b}',
 } satisfies Record<string, string>;

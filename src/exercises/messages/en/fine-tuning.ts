@@ -1,7 +1,36 @@
 /** Lesson 4's exercises (04-fine-tuning). */
 export const fineTuning = {
   'delta-w.title': 'The update ΔW',
+  'delta-w.prompt': 'Fine-tuning changed a layer’s weights from W₀ to W. What is the update ΔW?',
+  'delta-w.solutionEntries': 'ΔW = W − W₀, entry by entry:',
+  'delta-w.reversed': 'That is W₀ − W: the update is what is added to W₀, W − W₀.',
+  'delta-w.wrongRow': 'Row {row} differs: W’s row {row} minus W₀’s is {delta}.',
+
   'delta-w-rank.title': 'The rank of an update',
+  'delta-w-rank.prompt': 'Fine-tuning changed W₀ into W. What is the rank of the update ΔW = W − W₀?',
+  'delta-w-rank.solutionReduced': 'Its reduced form {rref} has {rank, plural, one {# non-zero row} other {# non-zero rows}}: rank {rank}.',
+  'delta-w-rank.solutionBet': 'A large change to every entry can still have a low rank: that is the bet LoRA makes.',
+  'delta-w-rank.rankOfW': '{rankW} is the rank of W itself. Subtract W₀ first, then reduce ΔW.',
+  'delta-w-rank.tooMany': 'Too many: after elimination only {rank, plural, one {# row of ΔW keeps} other {# rows of ΔW keep}} a pivot.',
+  'delta-w-rank.tooFewOne': 'Too few: ΔW’s rows are not all multiples of one row.',
+  'delta-w-rank.tooFew': 'Too few: ΔW’s rows are not all multiples of so few rows.',
+
   'full-count.title': 'What full fine-tuning trains',
+  'full-count.prompt': 'A transformer has {layers} blocks of width d = {d}. Each block has four attention matrices (Wq, Wk, Wv, Wo, each d × d) and an MLP of two matrices (d × 4d and 4d × d). How many weights in these matrices does full fine-tuning train?',
+  'full-count.solutionBlock': 'Attention: 4 × {d}² = {attention} per block. MLP: 2 × {d} × {d4} = {mlp} per block.',
+  'full-count.solutionTotal': '{layers} blocks × {block} = {total}: every one of them gets a gradient and an update.',
+  'full-count.oneBlock': 'That is one block: there are {layers}.',
+  'full-count.noMlp': 'That leaves out the MLP, {mlp} weights a block.',
+  'full-count.noAttention': 'That leaves out attention, {attention} weights a block.',
+  'full-count.mlpShape': 'Each MLP matrix is d × 4d, not d × d.',
+  'full-count.fourAttention': 'There are four attention matrices, Wq, Wk, Wv and Wo.',
+
   'adam-memory.title': 'Adam’s memory for full fine-tuning',
+  'adam-memory.prompt': 'Adam keeps two 32-bit numbers (the moving averages m and v) for every parameter it trains. Full fine-tuning of a {billions}-billion-parameter model: how many gigabytes (10⁹ bytes) of optimizer state is that?',
+  'adam-memory.solutionBytes': '2 numbers × 4 bytes = 8 bytes a parameter.',
+  'adam-memory.solutionTotal': '8 × {params} = {bytes} bytes ≈ {gb} GB, on top of the weights and their gradients.',
+  'adam-memory.oneNumber': 'That counts one number a parameter: Adam keeps two, m and v.',
+  'adam-memory.weightsToo': 'That adds the weights and gradients too; the question asks for the optimizer state only.',
+  'adam-memory.gib': 'That is in GiB (2³⁰ bytes); the question asks for GB, 10⁹ bytes.',
+  'adam-memory.fourBytes': 'Each number is 4 bytes (32 bits).',
 } satisfies Record<string, string>;
