@@ -5,7 +5,7 @@
  */
 import { DEFAULT_LORA_CONFIG, LORA_TARGETS, type LoraConfig } from '../lora/config';
 import { WORD_LIST_HASH, WORD_LIST_LIMITS } from '../lora/word-list';
-import { RULES, TARGET_GROUPS, TASKS, loraTargets, showNumber, type NumberRule, type Task, type TargetGroup } from './lora-trainer-settings';
+import { RULES, TARGET_GROUPS, TASKS, loraTargets, ruleName, showNumber, type NumberRule, type Task, type TargetGroup } from './lora-trainer-settings';
 
 /** A loss history holds one entry per step at most, so the steps control's maximum caps it. */
 export const MAX_HISTORY = RULES.steps.max;
@@ -41,7 +41,7 @@ const shown = (x: unknown) => (typeof x === 'number' ? en(x) : JSON.stringify(x)
 function setting(x: unknown, rule: NumberRule, min = rule.min): number {
   const ok = typeof x === 'number' && Number.isFinite(x) && x >= min && x <= rule.max && (!rule.integer || Number.isInteger(x));
   if (!ok) {
-    fail(`The file gives ${rule.name} ${shown(x)}; this trainer takes ${rule.integer ? 'whole numbers ' : ''}from ${showNumber(min)} to ${showNumber(rule.max)}.`);
+    fail(`The file gives ${ruleName(rule)} ${shown(x)}; this trainer takes ${rule.integer ? 'whole numbers ' : ''}from ${showNumber(min)} to ${showNumber(rule.max)}.`);
   }
   return x as number;
 }
