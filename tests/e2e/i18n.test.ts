@@ -20,7 +20,8 @@ const unmarkedText = (page: Page, selector: string) => page.$eval(selector, (roo
   const texts: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.parentElement?.closest('.rb-fallback, style, script')) texts.push(n.textContent ?? '');
+    // translate="no": text that is no message in any language (the names a model made up).
+    if (!n.parentElement?.closest('.rb-fallback, style, script, [translate="no"]')) texts.push(n.textContent ?? '');
   }
   for (const el of root.querySelectorAll('[aria-label], [aria-valuetext], [placeholder], [title]')) {
     for (const a of ['aria-label', 'aria-valuetext', 'placeholder', 'title']) texts.push(el.getAttribute(a) ?? '');
@@ -94,7 +95,7 @@ describe('the site in other languages', () => {
         return el?.textContent?.includes('⟦') && (el.state?.status === undefined || el.state.status === 'ready');
       }, selector, { timeout: 60_000 });
       // Terms that are the same in every language (a unit, an acronym) are not messages.
-      expect((await unmarkedText(page, selector)).filter((t) => !/^(PSNR|dB)$/.test(t))).toEqual([]);
+      expect((await unmarkedText(page, selector)).filter((t) => !/^(PSNR|dB|WebGL|WebAssembly)$/.test(t))).toEqual([]);
       expect(errors).toEqual([]);
     });
   }
