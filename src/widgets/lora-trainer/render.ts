@@ -194,7 +194,7 @@ function renderChart(v: TrainerView, s: LoraTrainerState, t: Translate): void {
 }
 
 function renderSamples(v: TrainerView, s: LoraTrainerState, t: Translate): void {
-  const items = (names: string[]) => names.map((n) => (n ? h('li', {}, n) : h('li', { translate: 'yes' }, t('trainer.emptyName'))));
+  const items = (names: string[]) => names.map((n) => h('li', {}, n || t('trainer.emptyName')));
   fill(v.samples.before, ...items(s.samplesBefore));
   fill(v.samples.after, ...items(s.samplesAfter));
   fill(v.samples.full, ...items(s.samplesFull));
