@@ -6,6 +6,7 @@
 import { formatBytes, groupsInWords } from '../lora-trainer-settings';
 import type { TrainerController } from './controller';
 import { formatMs } from './words';
+import { AdapterFileError } from '../adapter-metadata';
 import { formatNumber } from '../../i18n/format';
 import type { Translate } from '../../i18n/translate';
 
@@ -101,7 +102,7 @@ export async function importAdapter(trainer: TrainerController, fileName: string
     trainer.update({ messages: {}, fileResult: sentence, phase: curves.lora.step >= settings.steps ? { kind: 'done', run: 'lora' } : { kind: 'ready' } });
     trainer.host.announce(sentence);
   } catch (e) {
-    const error = (e as Error).message;
+    const error = e instanceof AdapterFileError ? e.words(trainer.t) : (e as Error).message;
     const message = applied ? error : trainer.t('trainer.nothingChanged', { error });
     trainer.message('file', message);
     trainer.host.announce(trainer.t('trainer.fileNotLoaded', { error: message }));
