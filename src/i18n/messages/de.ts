@@ -378,7 +378,7 @@ export const de: Catalogue = {
   'trainer.stepAxis': 'Schritt',
   'trainer.lossAxis': 'Verlust (Nats pro Zeichen)',
   'trainer.noTraining': 'Noch kein Training.',
-  'trainer.baseLossOn': 'Der Validierungsverlust des Basismodells auf {task} beträgt {loss}.',
+  'trainer.baseLossOn': 'Der Validierungsverlust des Basismodells beträgt {loss} (Aufgabe: {task}).',
   'trainer.giveList': 'Gib dem Trainer deine Liste, um den Verlust des Basismodells darauf zu sehen.',
   'trainer.describeLora': 'LoRA: {steps} Schritte, Trainingsverlust {train}, Validierungsverlust {val} bei Schritt {at}{base}.',
   'trainer.describeLoraNone': 'LoRA: noch nicht trainiert{base}.',
