@@ -16,6 +16,8 @@ import { decodeTensors } from '../lora/checkpoint-reader';
 import { LORA_TARGETS, type LoraConfig, type ModelConfig } from '../lora/config';
 import type { NamedArrays } from '../lora/model';
 import { fail, readAdapterMetadata, type AdapterMetadata } from './adapter-metadata';
+import { formatNumber } from '../i18n/format';
+import type { Translate } from '../i18n/translate';
 
 export { AdapterFileError } from './adapter-metadata';
 
@@ -69,54 +71,56 @@ export function expectedShapes(model: ModelConfig, lora: Pick<LoraConfig, 'r' | 
 }
 
 const sameShape = (a: unknown, b: number[]) => Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
-const shapeText = (shape: unknown) => (Array.isArray(shape) ? shape.slice(0, 4).map((x) => String(x).slice(0, 12)).join(' × ') : 'of no shape');
+const shapeText = (shape: unknown, t: Translate) => (Array.isArray(shape) ? shape.slice(0, 4).map((x) => String(x).slice(0, 12)).join(' × ') : t('trainer.fileShapeless'));
 
 /** Checks every tensor entry: a name the config needs, listed once, of its shape, at an aligned position. */
 function checkTensors(list: unknown, expected: Map<string, number[]>, lora: LoraConfig): TensorEntry[] {
-  if (!Array.isArray(list)) return fail('The file lists no weights.');
+  const on = { r: lora.r, targets: lora.targets.join(', ') };
+  if (!Array.isArray(list)) return fail((t) => t('trainer.fileNoWeights'));
   const seen = new Set<string>();
   for (const entry of list as Array<Partial<TensorEntry> | null>) {
-    const name = typeof entry?.name === 'string' ? entry.name : fail('The file lists a weight with no name.');
+    const name = typeof entry?.name === 'string' ? entry.name : fail((t) => t('trainer.fileUnnamedWeight'));
     const shape = expected.get(name);
-    if (!shape) fail(`The file holds ${name.slice(0, 40)}, which rank ${lora.r} on ${lora.targets.join(', ')} has no place for.`);
-    if (seen.has(name)) fail(`The file lists ${name} twice.`);
+    if (!shape) fail((t) => t('trainer.fileNoPlace', { name: name.slice(0, 40), ...on }));
+    if (seen.has(name)) fail((t) => t('trainer.fileTwice', { name }));
     seen.add(name);
-    if (!sameShape(entry!.shape, shape!)) fail(`${name} is ${shapeText(entry!.shape)} in the file; this model needs ${shape!.join(' × ')}.`);
+    if (!sameShape(entry!.shape, shape!)) fail((t) => t('trainer.fileShape', { name, shape: shapeText(entry!.shape, t), needed: shape!.join(' × ') }));
     const offset = entry!.offset;
-    if (!Number.isInteger(offset) || offset! < 0 || offset! % 4 !== 0) fail(`${name} has a bad position in the file.`);
+    if (!Number.isInteger(offset) || offset! < 0 || offset! % 4 !== 0) fail((t) => t('trainer.fileBadPosition', { name }));
   }
-  for (const name of expected.keys()) if (!seen.has(name)) fail(`The file lacks ${name}, which rank ${lora.r} on ${lora.targets.join(', ')} needs.`);
+  for (const name of expected.keys()) if (!seen.has(name)) fail((t) => t('trainer.fileLacks', { name, ...on }));
   return list as TensorEntry[];
 }
 
 /** Reads a file made by encodeAdapterFile for a model of config `model`; throws AdapterFileError if it cannot be used. */
 export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelConfig): AdapterFile {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteLength > MAX_ADAPTER_BYTES) fail(`That file is ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB; an adapter for this model is at most a few hundred KB.`);
-  if (bytes.byteLength < 12) fail('That file is too short to be an adapter.');
+  const decimals = (x: number, digits: number, t: Translate) => formatNumber(t.lang, x, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (bytes.byteLength > MAX_ADAPTER_BYTES) fail((t) => t('trainer.fileTooLarge', { mb: decimals(bytes.byteLength / 2 ** 20, 1, t) }));
+  if (bytes.byteLength < 12) fail((t) => t('trainer.fileTooShort'));
   const magic = new TextDecoder().decode(bytes.subarray(0, 8));
   if (magic !== ADAPTER_MAGIC) {
-    fail(bytes[0] === 0x7b
-      ? `That is a JSON file; the trainer reads the single ${ADAPTER_EXTENSION} file its “Download adapter” button saves.`
-      : `That is not a Rankbook adapter (a ${ADAPTER_EXTENSION} file saved by this trainer).`);
+    fail((t) => (bytes[0] === 0x7b
+      ? t('trainer.fileJson', { extension: ADAPTER_EXTENSION, button: t('trainer.download') })
+      : t('trainer.fileNotAdapter', { extension: ADAPTER_EXTENSION })));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(8, true);
   if (length > MAX_MANIFEST_BYTES) {
-    fail(`The adapter’s description is ${(length / 1024).toFixed(0)} KB; a real one is a few tens of KB (its loss histories hold at most one entry per step).`);
+    fail((t) => t('trainer.fileLongDescription', { kb: formatNumber(t.lang, Math.round(length / 1024), { useGrouping: false }) }));
   }
-  if (12 + length > bytes.byteLength) fail('The file is cut short: its description runs past its end.');
+  if (12 + length > bytes.byteLength) fail((t) => t('trainer.fileCutShort'));
   let manifest: CheckpointManifest;
   try {
     manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + length)));
   } catch {
-    return fail('The adapter’s description is not valid JSON; the file is damaged.');
+    return fail((t) => t('trainer.fileBadJson'));
   }
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) fail('The adapter’s description is not an object; the file is damaged.');
-  if (manifest.format !== CHECKPOINT_FORMAT || manifest.kind !== 'lora') fail(`The file is not a LoRA adapter in the ${CHECKPOINT_FORMAT} format.`);
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) fail((t) => t('trainer.fileNotObject'));
+  if (manifest.format !== CHECKPOINT_FORMAT || manifest.kind !== 'lora') fail((t) => t('trainer.fileWrongFormat', { format: CHECKPOINT_FORMAT }));
   const made = manifest.modelConfig;
   if (made !== undefined && (typeof made !== 'object' || made === null || (Object.keys(model) as Array<keyof ModelConfig>).some((key) => made[key] !== model[key]))) {
-    fail('The adapter was made for a different base model (its sizes do not match this one).');
+    fail((t) => t('trainer.fileOtherModel'));
   }
   const metadata = readAdapterMetadata(manifest);
   const lora = metadata.lora;
@@ -126,19 +130,20 @@ export function decodeAdapterFile(data: ArrayBuffer | Uint8Array, model: ModelCo
   const tensors = checkTensors(manifest.tensors, expected, lora);
   const needed = 4 * [...expected.values()].reduce((n, shape) => n + shape[0] * shape[1], 0);
   if (manifest.byteLength !== weightBytes || weightBytes !== needed) {
-    fail(`The file should hold ${needed} bytes of weights for rank ${lora.r} on ${lora.targets.join(', ')} but holds ${weightBytes}${manifest.byteLength !== weightBytes ? ` (and says ${String(manifest.byteLength).slice(0, 12)})` : ''}: it is damaged or cut short.`);
+    const sizes = { needed, held: weightBytes, r: lora.r, targets: lora.targets.join(', '), says: String(manifest.byteLength).slice(0, 12) };
+    fail((t) => (manifest.byteLength !== weightBytes ? t('trainer.fileByteCountSays', sizes) : t('trainer.fileByteCount', sizes)));
   }
   for (const { name, shape, offset } of tensors) {
-    if (offset + 4 * shape[0] * shape[1] > weightBytes) fail(`${name} has a bad position in the file: it runs past the end of the weights.`);
+    if (offset + 4 * shape[0] * shape[1] > weightBytes) fail((t) => t('trainer.filePastEnd', { name }));
   }
   let factors: NamedArrays;
   try {
     factors = decodeTensors(tensors, bytes.subarray(start));
   } catch (e) {
-    return fail(`The weights could not be read: ${(e as Error).message}.`);
+    return fail((t) => t('trainer.fileUnreadableWeights', { error: (e as Error).message }));
   }
   for (const [name, { data }] of Object.entries(factors)) {
-    if (!data.every(Number.isFinite)) fail(`${name} holds values that are not finite numbers.`);
+    if (!data.every(Number.isFinite)) fail((t) => t('trainer.fileNotFinite', { name }));
   }
   return { manifest, lora, metadata, factors };
 }

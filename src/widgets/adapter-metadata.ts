@@ -5,15 +5,21 @@
  */
 import { DEFAULT_LORA_CONFIG, LORA_TARGETS, type LoraConfig } from '../lora/config';
 import { WORD_LIST_HASH, WORD_LIST_LIMITS } from '../lora/word-list';
-import { RULES, TARGET_GROUPS, TASKS, loraTargets, showNumber, type NumberRule, type Task, type TargetGroup } from './lora-trainer-settings';
+import { RULES, TARGET_GROUPS, TASKS, loraTargets, ruleName, showNumber, type NumberRule, type Task, type TargetGroup } from './lora-trainer-settings';
+import { english, type Translate } from '../i18n/translate';
 
 /** A loss history holds one entry per step at most, so the steps control's maximum caps it. */
 export const MAX_HISTORY = RULES.steps.max;
 
-export class AdapterFileError extends Error {}
+/** Why a file was refused, in words of any language (`words(t)`); its message is the English. */
+export class AdapterFileError extends Error {
+  constructor(readonly words: (t: Translate) => string) {
+    super(words(english));
+  }
+}
 
-export const fail = (message: string): never => {
-  throw new AdapterFileError(message);
+export const fail = (words: (t: Translate) => string): never => {
+  throw new AdapterFileError(words);
 };
 
 /** Everything the trainer takes from a file besides the weights, each field checked. */
@@ -34,14 +40,18 @@ export interface AdapterMetadata {
   val: Array<[number, number]>;
 }
 
-const en = (n: number) => (Number.isFinite(n) ? showNumber(n) : String(n));
-const shown = (x: unknown) => (typeof x === 'number' ? en(x) : JSON.stringify(x)?.slice(0, 40) ?? String(x));
+/** A value from the file as the reader should see it: a number in the language, anything else as JSON, cut short. */
+export const shown = (x: unknown, lang = 'en') =>
+  typeof x === 'number' ? (Number.isFinite(x) ? showNumber(x, lang) : String(x)) : JSON.stringify(x)?.slice(0, 40) ?? String(x);
 
 /** A number the file gives for a setting, refused unless the control could have set it. */
 function setting(x: unknown, rule: NumberRule, min = rule.min): number {
   const ok = typeof x === 'number' && Number.isFinite(x) && x >= min && x <= rule.max && (!rule.integer || Number.isInteger(x));
   if (!ok) {
-    fail(`The file gives ${rule.name} ${shown(x)}; this trainer takes ${rule.integer ? 'whole numbers ' : ''}from ${showNumber(min)} to ${showNumber(rule.max)}.`);
+    fail((t) => {
+      const values = { name: ruleName(rule, t), value: shown(x, t.lang), min: showNumber(min, t.lang), max: showNumber(rule.max, t.lang) };
+      return rule.integer ? t('trainer.fileSettingWhole', values) : t('trainer.fileSetting', values);
+    });
   }
   return x as number;
 }
@@ -49,26 +59,27 @@ function setting(x: unknown, rule: NumberRule, min = rule.min): number {
 /** The target groups a file's matrix list stands for; refused unless the checkboxes could make exactly that list. */
 function targetGroups(targets: unknown): TargetGroup[] {
   if (!Array.isArray(targets) || targets.length === 0 || !targets.every((t) => typeof t === 'string')) {
-    return fail('The file does not list the matrices its adapter is on.');
+    return fail((t) => t('trainer.fileNoTargets'));
   }
   const unknown = targets.filter((t) => !(LORA_TARGETS as readonly string[]).includes(t));
-  if (unknown.length) fail(`The file names matrices this model does not have: ${unknown.slice(0, 3).map(shown).join(', ')}.`);
-  if (new Set(targets).size !== targets.length) fail('The file lists a target matrix twice.');
+  if (unknown.length) fail((t) => t('trainer.fileUnknownTargets', { names: unknown.slice(0, 3).map((u) => shown(u)).join(', ') }));
+  if (new Set(targets).size !== targets.length) fail((t) => t('trainer.fileTargetTwice'));
   const groups = TARGET_GROUPS.filter((g) => loraTargets([g]).some((t) => targets.includes(t)));
-  if (loraTargets(groups).length !== targets.length) fail('The file adapts only one of the MLP’s two matrices; this trainer adapts them together.');
+  if (loraTargets(groups).length !== targets.length) fail((t) => t('trainer.fileHalfMlp'));
   return groups;
 }
 
 const loss = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
-function history<T>(value: unknown, what: string, check: (entry: unknown) => boolean): T[] {
+function history<T>(value: unknown, which: 'train' | 'val', check: (entry: unknown) => boolean): T[] {
+  const what = (t: Translate) => (which === 'train' ? t('trainer.fileTrainHistory') : t('trainer.fileValHistory'));
   if (value === undefined) return [];
-  if (!Array.isArray(value)) return fail(`The file’s ${what} is not a list.`);
+  if (!Array.isArray(value)) return fail((t) => t('trainer.fileHistoryNotList', { what: what(t) }));
   if (value.length > MAX_HISTORY + 1) {
-    fail(`The file’s ${what} has ${value.length.toLocaleString('en')} entries; a run of at most ${MAX_HISTORY.toLocaleString('en')} steps has no more than ${(MAX_HISTORY + 1).toLocaleString('en')}.`);
+    fail((t) => t('trainer.fileHistoryLong', { what: what(t), entries: value.length, max: MAX_HISTORY, most: MAX_HISTORY + 1 }));
   }
   const bad = value.findIndex((entry) => !check(entry));
-  if (bad >= 0) fail(`The file’s ${what} has an entry that is not a loss (entry ${bad + 1}: ${shown(value[bad])}).`);
+  if (bad >= 0) fail((t) => t('trainer.fileHistoryBad', { what: what(t), index: bad + 1, value: shown(value[bad], t.lang) }));
   return value as T[];
 }
 
@@ -76,11 +87,11 @@ function history<T>(value: unknown, what: string, check: (entry: unknown) => boo
 function readWordList(x: unknown): { hash: string; words: number } {
   const list = x as { hash?: unknown; words?: unknown } | undefined;
   if (!list || typeof list !== 'object' || typeof list.hash !== 'string' || !WORD_LIST_HASH.test(list.hash)) {
-    return fail('The file was trained on a list of your own but does not say which (its “wordList” hash is missing or malformed).');
+    return fail((t) => t('trainer.fileNoListHash'));
   }
   const { minWords, maxWords } = WORD_LIST_LIMITS;
   if (typeof list.words !== 'number' || !Number.isInteger(list.words) || list.words < minWords || list.words > maxWords) {
-    fail(`The file gives its list’s size as ${shown(list.words)} words; the trainer takes lists of ${minWords} to ${maxWords.toLocaleString('en')}.`);
+    fail((t) => t('trainer.fileListSize', { words: shown(list.words, t.lang), min: minWords, max: maxWords }));
   }
   return { hash: list.hash, words: list.words as number };
 }
@@ -88,23 +99,23 @@ function readWordList(x: unknown): { hash: string; words: number } {
 /** Reads and checks every field the trainer uses; throws AdapterFileError naming the first that is wrong. */
 export function readAdapterMetadata(manifest: Record<string, unknown>): AdapterMetadata {
   const lora = manifest.lora as Partial<LoraConfig> | undefined;
-  if (!lora || typeof lora !== 'object' || Array.isArray(lora)) return fail('The file does not say its rank and target matrices.');
+  if (!lora || typeof lora !== 'object' || Array.isArray(lora)) return fail((t) => t('trainer.fileNoLora'));
   const r = setting(lora.r, RULES.r);
   const alpha = setting(lora.alpha, RULES.alpha);
   const targets = targetGroups(lora.targets);
-  if (lora.rsLora !== undefined && lora.rsLora !== DEFAULT_LORA_CONFIG.rsLora) fail('The file uses rsLoRA scaling (alpha / √r); this trainer scales by alpha / r.');
-  if (lora.dropout !== undefined && lora.dropout !== DEFAULT_LORA_CONFIG.dropout) fail(`The file asks for dropout ${shown(lora.dropout)}; this trainer trains without dropout.`);
-  if (lora.init !== undefined && lora.init !== 'kaiming' && lora.init !== 'gaussian') fail(`The file names an unknown initialisation, ${shown(lora.init)}.`);
+  if (lora.rsLora !== undefined && lora.rsLora !== DEFAULT_LORA_CONFIG.rsLora) fail((t) => t('trainer.fileRsLora'));
+  if (lora.dropout !== undefined && lora.dropout !== DEFAULT_LORA_CONFIG.dropout) fail((t) => t('trainer.fileDropout', { value: shown(lora.dropout, t.lang) }));
+  if (lora.init !== undefined && lora.init !== 'kaiming' && lora.init !== 'gaussian') fail((t) => t('trainer.fileInit', { value: shown(lora.init) }));
 
-  const task = manifest.task === undefined ? null : TASKS.find((t) => t === manifest.task) ?? fail(`The file’s task, ${shown(manifest.task)}, is not one of ${TASKS.join(', ')}.`);
+  const task = manifest.task === undefined ? null : TASKS.find((t) => t === manifest.task) ?? fail((t) => t('trainer.fileTask', { value: shown(manifest.task), tasks: TASKS.join(', ') }));
   const wordList = task === 'own' ? readWordList(manifest.wordList) : null;
   const steps = manifest.steps === undefined ? 0 : setting(manifest.steps, RULES.steps, 0);
   const learningRate = manifest.learningRate === undefined ? null : setting(manifest.learningRate, RULES.lr);
-  const train = history<number>(manifest.trainLoss, 'training-loss history', loss);
-  const val = history<[number, number]>(manifest.valLoss, 'validation-loss history', (p) =>
+  const train = history<number>(manifest.trainLoss, 'train', loss);
+  const val = history<[number, number]>(manifest.valLoss, 'val', (p) =>
     Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && p[0] >= 0 && p[0] <= steps && loss(p[1]));
   if (manifest.createdBy !== undefined && (typeof manifest.createdBy !== 'string' || manifest.createdBy.length > 200)) {
-    fail('The file’s “createdBy” note is not a short text.');
+    fail((t) => t('trainer.fileCreatedBy'));
   }
   return {
     lora: { ...DEFAULT_LORA_CONFIG, r, alpha, targets: loraTargets(targets), init: lora.init ?? DEFAULT_LORA_CONFIG.init },

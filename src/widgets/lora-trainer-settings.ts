@@ -4,6 +4,8 @@
  * Pure (no DOM, no tfjs), so it is unit-tested in Node and costs the page nothing to import.
  */
 import type { LoraTarget, ModelConfig } from '../lora/config';
+import { english, type Translate } from '../i18n/translate';
+import { formatNumber } from '../i18n/format';
 
 /** The checkboxes: the four attention matrices, and the MLP's two matrices as one choice. */
 export const TARGET_GROUPS = ['Wq', 'Wk', 'Wv', 'Wo', 'MLP'] as const;
@@ -19,7 +21,8 @@ export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 /** `own`: the reader's own list, pasted or read from a file (own-list.ts); never taken from an attribute or URL. */
 export const TASKS = ['dinosaurs', 'pokemon', 'own'] as const;
 export type Task = (typeof TASKS)[number];
-export const TASK_LABELS: Record<Task, string> = { dinosaurs: 'dinosaur names', pokemon: 'Pokémon names', own: 'your own list' };
+export const taskLabel = (task: Task, t: Translate = english) =>
+  task === 'dinosaurs' ? t('trainer.taskDinosaurs') : task === 'pokemon' ? t('trainer.taskPokemon') : t('trainer.taskOwn');
 
 export interface TrainerSettings {
   r: number;
@@ -37,8 +40,8 @@ export interface TrainerSettings {
 export const DEFAULT_SETTINGS: TrainerSettings = { r: 8, alpha: 8, targets: ['Wq', 'Wv'], lr: 0.01, steps: 300, task: 'dinosaurs' };
 
 export interface NumberRule {
-  /** The name a message uses: "rank r". */
-  name: string;
+  /** Which setting: its name in a message comes from ruleName. */
+  setting: 'r' | 'alpha' | 'lr' | 'steps';
   min: number;
   max: number;
   integer: boolean;
@@ -46,11 +49,17 @@ export interface NumberRule {
 
 export const RULES: Record<'r' | 'alpha' | 'lr' | 'steps', NumberRule> = {
   // 128 is full rank for every matrix of the model (d = 128): LoRA's r = k case.
-  r: { name: 'rank r', min: 1, max: 128, integer: true },
-  alpha: { name: 'alpha', min: 1, max: 128, integer: true },
-  lr: { name: 'learning rate', min: 1e-5, max: 0.3, integer: false },
-  steps: { name: 'steps', min: 1, max: 2000, integer: true },
+  r: { setting: 'r', min: 1, max: 128, integer: true },
+  alpha: { setting: 'alpha', min: 1, max: 128, integer: true },
+  lr: { setting: 'lr', min: 1e-5, max: 0.3, integer: false },
+  steps: { setting: 'steps', min: 1, max: 2000, integer: true },
 };
+
+/** The name a message gives a setting: "rank r". */
+export function ruleName(rule: NumberRule, t: Translate = english): string {
+  const s = rule.setting;
+  return s === 'r' ? t('trainer.nameR') : s === 'alpha' ? t('trainer.nameAlpha') : s === 'lr' ? t('trainer.nameLr') : t('trainer.nameSteps');
+}
 
 export interface Reading<T> {
   value: T;
@@ -61,27 +70,30 @@ export interface Reading<T> {
 // Plain decimal or exponent notation only: Number() would also take "0x1f", "" and "Infinity".
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const quote = (text: string) => `“${text.length > 24 ? `${text.slice(0, 24)}…` : text}”`;
-export const showNumber = (n: number) => (Math.abs(n) >= 1 || n === 0 ? n.toLocaleString('en-US', { maximumFractionDigits: 4 }) : String(Number(n.toPrecision(3))));
+/** A setting's value as prose in the language: up to 4 decimals, or 3 significant digits below 1 (0.0003). */
+export const showNumber = (n: number, lang = 'en') => formatNumber(lang, Math.abs(n) >= 1 || n === 0 ? n : Number(n.toPrecision(3)),
+  Math.abs(n) >= 1 || n === 0 ? { maximumFractionDigits: 4 } : { maximumSignificantDigits: 3 });
 
 /** A number from an attribute or an input: clamped into the rule's range, rounded when it must be whole. */
-export function readNumber(text: string | null | undefined, rule: NumberRule, fallback: number): Reading<number> {
+export function readNumber(text: string | null | undefined, rule: NumberRule, fallback: number, t: Translate = english): Reading<number> {
   if (text === null || text === undefined) return { value: fallback, message: '' };
   const trimmed = text.trim();
-  if (!NUMBER.test(trimmed)) return { value: fallback, message: `${rule.name} ${quote(text)} is not a number, so ${showNumber(fallback)} is used.` };
+  const name = ruleName(rule, t);
+  if (!NUMBER.test(trimmed)) return { value: fallback, message: t('trainer.notNumber', { name, text: quote(text), fallback: showNumber(fallback, t.lang) }) };
   const x = Number(trimmed);
   const finite = Number.isFinite(x) ? x : x > 0 ? rule.max : rule.min;
   const clamped = Math.min(rule.max, Math.max(rule.min, finite));
   const value = rule.integer ? Math.round(clamped) : clamped;
   if (value === x) return { value, message: '' };
-  const why = x < rule.min ? 'is below' : x > rule.max ? 'is above' : 'is not a whole number in';
-  return { value, message: `${rule.name} ${quote(trimmed)} ${why} the range ${showNumber(rule.min)}–${showNumber(rule.max)}, so ${showNumber(value)} is used.` };
+  const values = { name, text: quote(trimmed), min: showNumber(rule.min, t.lang), max: showNumber(rule.max, t.lang), value: showNumber(value, t.lang) };
+  return { value, message: x < rule.min ? t('trainer.belowRange', values) : x > rule.max ? t('trainer.aboveRange', values) : t('trainer.notWhole', values) };
 }
 
 /**
  * Target matrices from text: "Wq,Wv", "wq wv", or a JSON list as a shared link writes it ('["Wq","Wv"]').
  * Names are matched without regard to case; unknown names are dropped with a message; none left -> fallback.
  */
-export function readTargets(text: string | null | undefined, fallback: TargetGroup[] = DEFAULT_SETTINGS.targets): Reading<TargetGroup[]> {
+export function readTargets(text: string | null | undefined, fallback: TargetGroup[] = DEFAULT_SETTINGS.targets, t: Translate = english): Reading<TargetGroup[]> {
   if (text === null || text === undefined) return { value: fallback.slice(), message: '' };
   let names: string[];
   try {
@@ -100,15 +112,15 @@ export function readTargets(text: string | null | undefined, fallback: TargetGro
   }
   const value = TARGET_GROUPS.filter((g) => found.has(g));
   if (value.length === 0) {
-    return { value: fallback.slice(), message: `targets ${quote(text)} name none of ${TARGET_GROUPS.join(', ')}, so ${fallback.join(', ')} ${fallback.length === 1 ? 'is' : 'are'} used.` };
+    return { value: fallback.slice(), message: t('trainer.targetsNone', { text: quote(text), all: TARGET_GROUPS.join(', '), used: fallback.join(', '), n: fallback.length }) };
   }
-  return { value, message: unknown.length ? `targets: ${unknown.map(quote).join(', ')} ${unknown.length === 1 ? 'is not a matrix' : 'are not matrices'} this model has; ${value.join(', ')} ${value.length === 1 ? 'is' : 'are'} used.` : '' };
+  return { value, message: unknown.length ? t('trainer.targetsUnknown', { names: unknown.map(quote).join(', '), unknown: unknown.length, used: value.join(', '), n: value.length }) : '' };
 }
 
-export function readTask(text: string | null | undefined, fallback: Task = DEFAULT_SETTINGS.task): Reading<Task> {
+export function readTask(text: string | null | undefined, fallback: Task = DEFAULT_SETTINGS.task, t: Translate = english): Reading<Task> {
   if (text === null || text === undefined) return { value: fallback, message: '' };
   const task = TASKS.find((t) => t === text.trim().toLowerCase());
-  return task ? { value: task, message: '' } : { value: fallback, message: `task ${quote(text)} is not one of ${TASKS.join(', ')}, so ${fallback} is used.` };
+  return task ? { value: task, message: '' } : { value: fallback, message: t('trainer.taskUnknown', { text: quote(text), tasks: TASKS.join(', '), fallback }) };
 }
 
 /** The model's weight names for the chosen groups, in a fixed order. */
@@ -137,21 +149,28 @@ export function modelParamCount(config: ModelConfig): number {
   return v * d + t * d + nLayers * block + 2 * d + d * v + v;
 }
 
-/** Bytes as people read them: "64 KiB", "3.1 MiB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+/** Bytes as people read them: "64 KiB", "3.1 MiB" (in the language's digits). */
+export function formatBytes(bytes: number, t: Translate = english): string {
+  if (bytes < 1024) return t('trainer.bytes', { n: bytes });
   const kib = bytes / 1024;
-  if (kib < 1024) return `${Number(kib.toPrecision(kib < 10 ? 2 : 3))} KiB`;
-  return `${Number((kib / 1024).toPrecision(2))} MiB`;
+  const shown = (x: number, digits: number) => formatNumber(t.lang, Number(x.toPrecision(digits)), { maximumFractionDigits: 2 });
+  if (kib < 1024) return `${shown(kib, kib < 10 ? 2 : 3)} KiB`;
+  return `${shown(kib / 1024, 2)} MiB`;
 }
 
-/** A percentage with enough digits to tell small ones apart: 2.02%, 0.25%, 100%. */
-export function formatPercent(part: number, whole: number): string {
+/** A percentage with enough digits to tell small ones apart: 2.02%, 0.25%, 100% (2,02 % in German). */
+export function formatPercent(part: number, whole: number, lang = 'en'): string {
   const p = (100 * part) / whole;
-  return `${p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(2) : p.toPrecision(2)}%`;
+  const digits = p >= 10 ? { maximumFractionDigits: 0 } : p >= 1 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+    : { minimumSignificantDigits: 2, maximumSignificantDigits: 2 };
+  return formatNumber(lang, p / 100, { style: 'percent', ...digits });
 }
 
-export function groupsInWords(groups: readonly TargetGroup[]): string {
-  const names = groups.map((g) => (g === 'MLP' ? 'the MLP' : g));
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+/** "A, B and C" in the language's way of listing (British English: no comma before "and"). */
+export const listInWords = (items: readonly string[], lang: string) =>
+  new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(items);
+
+/** "Wq, Wv and the MLP". */
+export function groupsInWords(groups: readonly TargetGroup[], t: Translate = english): string {
+  return listInWords(groups.map((g) => (g === 'MLP' ? t('trainer.theMlp') : g)), t.lang);
 }

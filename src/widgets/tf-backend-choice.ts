@@ -2,16 +2,21 @@
  * Which tfjs backend to start, and what to tell the reader about it: pure (no tfjs, no DOM), so the policy is
  * unit-tested; tf-backend.ts carries it out.
  */
-import type { BackendChoice } from './lora-trainer-settings';
+import { listInWords, type BackendChoice } from './lora-trainer-settings';
 import type { RendererVerdict } from './tf-backend-detect';
+import { english, type Translate } from '../i18n/translate';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
-export const BACKEND_NAMES: Record<BackendName, string> = {
-  webgl: 'WebGL (the graphics card)',
-  wasm: 'WebAssembly (the processor)',
-  cpu: 'plain JavaScript (the processor, slowly)',
-};
+/** A backend named for a sentence: "WebAssembly (the processor)". */
+export function backendName(name: BackendName, t: Translate = english): string {
+  return name === 'webgl' ? t('trainer.backendWebgl') : name === 'wasm' ? t('trainer.backendWasm') : t('trainer.backendCpu');
+}
+
+/** A backend's short name: "WebGL", "plain JavaScript". */
+export function backendShortName(name: BackendName, t: Translate = english): string {
+  return name === 'cpu' ? t('trainer.backendCpuShort') : name === 'webgl' ? 'WebGL' : 'WebAssembly';
+}
 
 /** The order to try backends in, for a choice and what the probe found (pure, so it is unit-tested). */
 export function backendOrder(choice: BackendChoice, renderer: RendererVerdict['kind']): BackendName[] {
@@ -23,16 +28,19 @@ export function backendOrder(choice: BackendChoice, renderer: RendererVerdict['k
 }
 
 /** The notice under the backend line: '' for WebGL on a graphics card chosen by auto or asked for. */
-export function backendNotice(choice: BackendChoice, started: BackendName, failed: BackendName[], verdict: RendererVerdict): string {
-  const short = (names: BackendName[]) => names.map((f) => BACKEND_NAMES[f].split(' (')[0]).join(' and ');
-  const slow = started === 'cpu' ? ': expect a step or two a second, and try 10 or 20 steps.' : '.';
-  if (failed.length) return `${short(failed)} could not start in this browser, so training runs on ${BACKEND_NAMES[started]} instead${slow}`;
+export function backendNotice(choice: BackendChoice, started: BackendName, failed: BackendName[], verdict: RendererVerdict, t: Translate = english): string {
+  const backend = backendName(started, t);
+  const slow = started === 'cpu';
+  if (failed.length) {
+    const values = { failed: listInWords(failed.map((f) => backendShortName(f, t)), t.lang), backend };
+    return slow ? t('trainer.noticeFailedSlow', values) : t('trainer.noticeFailed', values);
+  }
   if (choice === started) {
     return started === 'webgl' && verdict.kind === 'software'
-      ? `Running on WebGL, as asked, though ${verdict.reason}: WebAssembly is usually several times faster here.`
-      : started === 'webgl' ? '' : `Running on ${BACKEND_NAMES[started]}, as asked.`;
+      ? t('trainer.noticeAskedSoftware', { reason: verdict.reason })
+      : started === 'webgl' ? '' : t('trainer.noticeAsked', { backend });
   }
-  if (started === 'wasm' && verdict.kind === 'software') return `Running on ${BACKEND_NAMES.wasm}: ${verdict.reason}, which trains several times slower than WebAssembly.`;
-  return started === 'webgl' ? '' : `Running on ${BACKEND_NAMES[started]}${slow}`;
+  if (started === 'wasm' && verdict.kind === 'software') return t('trainer.noticeSoftware', { backend, reason: verdict.reason });
+  return started === 'webgl' ? '' : slow ? t('trainer.noticeRunningSlow', { backend }) : t('trainer.noticeRunning', { backend });
 }
 

@@ -6,6 +6,8 @@
  * flag, and a short timed draw, which decides when the browser hides the name (and is reported either way).
  * classifyRenderer is pure; probeWebgl touches a canvas and is called only by tf-backend.ts.
  */
+import { english, type Translate } from '../i18n/translate';
+import { formatNumber } from '../i18n/format';
 
 export interface RendererFacts {
   /** False when the browser would refuse a context with failIfMajorPerformanceCaveat (software WebGL). */
@@ -28,18 +30,18 @@ const SOFTWARE_NAMES = /swiftshader|llvmpipe|softpipe|software|basic render|mesa
 /** A graphics card draws the probe in a few ms; SwiftShader on a laptop processor takes tens to hundreds. */
 export const PROBE_SOFTWARE_MS = 40;
 
-export function classifyRenderer(facts: RendererFacts | null): RendererVerdict {
-  if (!facts) return { kind: 'none', reason: 'this browser offers no WebGL' };
+export function classifyRenderer(facts: RendererFacts | null, t: Translate = english): RendererVerdict {
+  if (!facts) return { kind: 'none', reason: t('trainer.reasonNoWebgl') };
   const name = facts.renderer?.trim() || null;
   // The matched word, not the whole string: "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device …" says less than "SwiftShader".
   const software = name?.match(SOFTWARE_NAMES);
-  if (software) return { kind: 'software', reason: `WebGL here is drawn in software (${software[0]})` };
-  if (!facts.hardwareContext) return { kind: 'software', reason: `the browser says WebGL here has a major performance caveat${name ? ` (${name})` : ''}` };
-  if (name) return { kind: 'hardware', reason: `WebGL runs on ${name}` };
+  if (software) return { kind: 'software', reason: t('trainer.reasonSoftware', { name: software[0] }) };
+  if (!facts.hardwareContext) return { kind: 'software', reason: name ? t('trainer.reasonCaveatNamed', { name }) : t('trainer.reasonCaveat') };
+  if (name) return { kind: 'hardware', reason: t('trainer.reasonHardware', { name }) };
   if (facts.probeMs !== null && facts.probeMs > PROBE_SOFTWARE_MS) {
-    return { kind: 'software', reason: `a test drawing took ${Math.round(facts.probeMs)} ms, as WebGL drawn in software does` };
+    return { kind: 'software', reason: t('trainer.reasonSlowDraw', { ms: Math.round(facts.probeMs) }) };
   }
-  return { kind: 'hardware', reason: facts.probeMs === null ? 'WebGL runs, on an unnamed renderer' : `a test drawing took ${facts.probeMs.toFixed(1)} ms` };
+  return { kind: 'hardware', reason: facts.probeMs === null ? t('trainer.reasonUnnamed') : t('trainer.reasonFastDraw', { ms: formatNumber(t.lang, facts.probeMs, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }) };
 }
 
 // A fragment shader with a fixed loop: cheap for a GPU, slow for a processor emulating one.

@@ -10,8 +10,9 @@ import '@tensorflow/tfjs-backend-webgl';
 import type { BackendChoice } from './lora-trainer-settings';
 import { classifyRenderer, probeWebgl, type RendererVerdict } from './tf-backend-detect';
 import { backendNotice, backendOrder, type BackendName } from './tf-backend-choice';
+import { english, type Translate } from '../i18n/translate';
 
-export { BACKEND_NAMES, type BackendName } from './tf-backend-choice';
+export { backendName, type BackendName } from './tf-backend-choice';
 
 async function tryBackend(name: BackendName): Promise<boolean> {
   try {
@@ -31,14 +32,14 @@ async function tryBackend(name: BackendName): Promise<boolean> {
 }
 
 /** Picks and initialises a backend; `notice` says why when it is not WebGL on a graphics card. */
-export async function startBackend(choice: BackendChoice = 'auto'): Promise<{ backend: BackendName; notice: string; renderer: RendererVerdict }> {
-  const verdict = classifyRenderer(probeWebgl());
+export async function startBackend(choice: BackendChoice = 'auto', t: Translate = english): Promise<{ backend: BackendName; notice: string; renderer: RendererVerdict }> {
+  const verdict = classifyRenderer(probeWebgl(), t);
   const failed: BackendName[] = [];
   for (const name of backendOrder(choice, verdict.kind)) {
-    if (await tryBackend(name)) return { backend: name, notice: backendNotice(choice, name, failed, verdict), renderer: verdict };
+    if (await tryBackend(name)) return { backend: name, notice: backendNotice(choice, name, failed, verdict, t), renderer: verdict };
     failed.push(name);
   }
-  throw new Error('tfjs could not start on any backend (WebGL, WebAssembly or plain JavaScript).');
+  throw new Error(t('trainer.noBackend'));
 }
 
 /** Live tfjs tensors: the trainer reports it so that leaks show. */

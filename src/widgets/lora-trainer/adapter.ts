@@ -4,9 +4,14 @@
  * Commands over the controller, no DOM: the element turns bytes into a download and a file into bytes.
  */
 import { formatBytes, groupsInWords } from '../lora-trainer-settings';
-import { count, type TrainerController } from './controller';
+import type { TrainerController } from './controller';
+import { formatMs } from './words';
+import { AdapterFileError } from '../adapter-metadata';
+import { formatNumber } from '../../i18n/format';
+import type { Translate } from '../../i18n/translate';
 
-export const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+/** A tiny difference as 1.2e-6, with the language's decimal sign. */
+export const exponential = (x: number, t: Translate) => x.toExponential(1).replace('.', formatNumber(t.lang, 1.5).charAt(1));
 
 export async function toggleMerge(trainer: TrainerController): Promise<void> {
   const session = trainer.session;
@@ -16,16 +21,17 @@ export async function toggleMerge(trainer: TrainerController): Promise<void> {
       session.unmerge();
       trainer.update({ merge: null });
     });
-    trainer.host.announce('Unmerged: W₀ is the base weight again and B A runs beside it.');
+    trainer.host.announce(trainer.t('trainer.unmerged'));
     return;
   }
   try {
     const m = await trainer.enqueue('merging and timing', () => session.merge(trainer.snapshot.settings.task));
     trainer.update({ merge: m });
-    trainer.host.announce(`Merged. Largest change in any output: ${m.maxAbsDiff.toExponential(1)}. Latency: base ${ms(m.latencyMs.base)}, ` +
-      `unmerged ${ms(m.latencyMs.unmerged)}, merged ${ms(m.latencyMs.merged)}.`);
+    const t = trainer.t;
+    trainer.host.announce(t('trainer.announceMerged', { diff: exponential(m.maxAbsDiff, t), base: formatMs(m.latencyMs.base, t),
+      unmerged: formatMs(m.latencyMs.unmerged, t), merged: formatMs(m.latencyMs.merged, t) }));
   } catch (e) {
-    trainer.fail(`Merging failed: ${(e as Error).message}`);
+    trainer.fail(trainer.t('trainer.mergeFailed', { error: (e as Error).message }));
   }
 }
 
@@ -41,7 +47,7 @@ export function exportAdapter(trainer: TrainerController): { name: string; bytes
     trainLoss: curves.lora.train, valLoss: curves.lora.val, createdBy: 'Rankbook LoRA trainer',
   });
   const name = `rankbook-lora-${settings.task}-r${settings.r}-${settings.targets.join('-').toLowerCase()}-step${curves.lora.step}.rblora`;
-  const sentence = `Saved ${name}: ${formatBytes(bytes.byteLength)} (${count(trainer.snapshot.trainableParams)} numbers in float32, plus a short description).`;
+  const sentence = trainer.t('trainer.saved', { name, size: formatBytes(bytes.byteLength, trainer.t), numbers: trainer.snapshot.trainableParams });
   trainer.update({ fileResult: sentence });
   trainer.host.announce(sentence);
   return { name, bytes };
@@ -50,19 +56,17 @@ export function exportAdapter(trainer: TrainerController): { name: string; bytes
 /** An adapter trained on the reader's own list loads only beside that list (same hash), or is refused with why. */
 function checkOwnList(trainer: TrainerController, file: { hash: string; words: number } | null): void {
   const own = trainer.snapshot.ownList;
-  const trained = file ? `a list of ${count(file.words)} words (hash ${file.hash})` : 'a list of your own';
-  if (!own) throw new Error(`This adapter was trained on ${trained}. Give the trainer that list under “Your own list” first, then load the file again.`);
-  if (!file || file.hash !== own.hash) {
-    throw new Error(`This adapter was trained on ${trained}, not on the list in use (${count(own.words.length)} words, hash ${own.hash}). ` +
-      'Use the list it was trained on, then load the file again.');
-  }
+  const t = trainer.t;
+  const trained = file ? t('trainer.trainedOnList', { words: file.words, hash: file.hash }) : t('trainer.trainedOnOwn');
+  if (!own) throw new Error(t('trainer.adapterNeedsList', { trained }));
+  if (!file || file.hash !== own.hash) throw new Error(t('trainer.adapterOtherList', { trained, words: own.words.length, hash: own.hash }));
 }
 
 /** Reads a file's bytes; a bad one leaves everything as it was and says why next to the control. */
 export async function importAdapter(trainer: TrainerController, fileName: string, read: () => Promise<ArrayBuffer>): Promise<void> {
   trainer.message('file', '');
   if (trainer.running) {
-    trainer.message('file', 'Pause and Reset training before loading an adapter.');
+    trainer.message('file', trainer.t('trainer.pauseBeforeLoad'));
     return;
   }
   const session = trainer.session ?? (await trainer.open());
@@ -92,13 +96,15 @@ export async function importAdapter(trainer: TrainerController, fileName: string
       return { steps: metadata.steps, lora: plan.lora };
     });
     const { settings, curves } = trainer.snapshot;
-    const sentence = `Loaded ${fileName}: rank ${loaded.lora.r}, alpha ${loaded.lora.alpha}, on ${groupsInWords(settings.targets)}` +
-      `${loaded.steps ? `, trained ${count(loaded.steps)} steps` : ''}. The samples below come from it.`;
+    const t = trainer.t;
+    const figures = { file: fileName, r: loaded.lora.r, alpha: loaded.lora.alpha, groups: groupsInWords(settings.targets, t), steps: loaded.steps };
+    const sentence = loaded.steps ? t('trainer.loadedTrained', figures) : t('trainer.loaded', figures);
     trainer.update({ messages: {}, fileResult: sentence, phase: curves.lora.step >= settings.steps ? { kind: 'done', run: 'lora' } : { kind: 'ready' } });
     trainer.host.announce(sentence);
   } catch (e) {
-    const message = `${(e as Error).message}${applied ? '' : ' Nothing was changed.'}`;
+    const error = e instanceof AdapterFileError ? e.words(trainer.t) : (e as Error).message;
+    const message = applied ? error : trainer.t('trainer.nothingChanged', { error });
     trainer.message('file', message);
-    trainer.host.announce(`That file could not be loaded. ${message}`);
+    trainer.host.announce(trainer.t('trainer.fileNotLoaded', { error: message }));
   }
 }

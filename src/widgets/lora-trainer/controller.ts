@@ -9,9 +9,11 @@ import type { StepReport } from '../../lora/train';
 import { DEFAULT_LORA_CONFIG, DEFAULT_MODEL_CONFIG, type LoraConfig } from '../../lora/config';
 import type { AdapterIndex } from '../../lora/checkpoint-reader';
 import { DEFAULT_SETTINGS, groupsInWords, loraParamCount, loraTargets, modelParamCount, type BackendChoice } from '../lora-trainer-settings';
-import { BACKEND_NAMES } from '../tf-backend-choice';
+import { backendName } from '../tf-backend-choice';
+import { english, type Translate } from '../../i18n/translate';
+import { formatLoss } from './words';
 import { referenceCurves } from './references';
-import { flatten, type LoraTrainerState, type Phase, type PausedBy, type Run, type TrainerSnapshot } from './state';
+import { flatten, type BusyJob, type LoraTrainerState, type Phase, type PausedBy, type Run, type TrainerSnapshot } from './state';
 import type { ControllerHost, OpenSession, SessionPort } from './session-port';
 
 export type { ControllerHost, OpenSession, SessionPort };
@@ -25,7 +27,6 @@ export const MIN_SAMPLE_EVERY = 5;
 
 const emptyCurve = (baseVal: number | null) => ({ train: [] as number[], val: baseVal !== null ? [[0, baseVal] as [number, number]] : [], step: 0 });
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-export const count = (n: number) => n.toLocaleString('en-US');
 
 export class TrainerController {
   #s: TrainerSnapshot;
@@ -41,7 +42,11 @@ export class TrainerController {
   /** How long drawing a sample list took last time: what a refresh during training will cost. */
   #sampleMs = 0;
 
-  constructor(readonly host: ControllerHost, private readonly openSession: OpenSession, loadIndex?: () => Promise<AdapterIndex>) {
+  /**
+   * `t` words every message the trainer keeps in its state (English unless the element says otherwise): el.state
+   * then says what the reader sees. The element sets it once its language's catalogue is in.
+   */
+  constructor(readonly host: ControllerHost, private readonly openSession: OpenSession, loadIndex?: () => Promise<AdapterIndex>, public t: Translate = english) {
     const settings = { ...DEFAULT_SETTINGS, targets: DEFAULT_SETTINGS.targets.slice() };
     this.#s = {
       phase: { kind: 'idle' }, busy: '', settings, temperature: 0.8, backendChoice: 'auto', backend: null, backendNotice: '', backendRates: {},
@@ -127,12 +132,12 @@ export class TrainerController {
           this.update({ samples: { ...this.#s.samples, before, after: before.slice(), afterStep: 0, temperature: this.#s.temperature } });
         });
         this.update({ readySeconds: (now() - started) / 1000 });
-        this.host.announce(`The trainer is ready on ${BACKEND_NAMES[session.backend]}.`);
+        this.host.announce(this.t('trainer.readyOn', { backend: backendName(session.backend, this.t) }));
         return session;
       } catch (e) {
         if (generation !== this.#generation) return null;
         this.#opening = null;
-        this.fail(`The trainer could not start: ${(e as Error).message}`);
+        this.fail(this.t('trainer.couldNotStart', { error: (e as Error).message }));
         return null;
       }
     })();
@@ -163,7 +168,7 @@ export class TrainerController {
   }
 
   /** Runs a tfjs job after the ones before it; buttons wait while it runs. */
-  enqueue<T>(what: string, job: () => Promise<T>): Promise<T> {
+  enqueue<T>(what: BusyJob, job: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(async () => {
       this.update({ busy: what });
       try {
@@ -180,7 +185,7 @@ export class TrainerController {
   async setBackend(choice: BackendChoice): Promise<void> {
     if (choice === this.#s.backendChoice) return;
     if (this.running || this.#s.phase.kind === 'starting') {
-      this.message('backend', 'Pause and Reset training before changing the backend.');
+      this.message('backend', this.t('trainer.pauseBeforeBackend'));
       return;
     }
     this.#epoch++;
@@ -209,7 +214,7 @@ export class TrainerController {
     }
     if (phase.kind === 'training' || phase.kind === 'starting' || this.#s.busy) return;
     if (this.#s.settings.task === 'own' && !this.#s.ownList) {
-      this.message('train', 'Paste your words or choose a file under “Your own list” first.');
+      this.message('train', this.t('trainer.ownListFirst'));
       return;
     }
     const epoch = this.#epoch;
@@ -225,7 +230,7 @@ export class TrainerController {
       const { settings, curves } = this.#s;
       const done = mode === 'lora' ? curves.lora.step : curves.full.step;
       if (done >= settings.steps) {
-        this.message('train', `Training has reached ${count(settings.steps)} steps; raise Steps to train further.`);
+        this.message('train', this.t('trainer.stepsReached', { steps: settings.steps }));
         return giveUp();
       }
       const seed = this.loraSeed();
@@ -241,11 +246,11 @@ export class TrainerController {
       });
       if (epoch !== this.#epoch) return giveUp();
       this.update({ phase: { kind: 'training', run: mode } });
-      this.host.announce(mode === 'lora' ? `Training LoRA, rank ${settings.r} on ${groupsInWords(settings.targets)}.` : 'Training every weight (full fine-tuning) as a baseline.');
+      this.host.announce(mode === 'lora' ? this.t('trainer.announceLora', { r: settings.r, groups: groupsInWords(settings.targets, this.t) }) : this.t('trainer.announceFull'));
       this.#loop = this.consume(session, mode, reports, offset, epoch);
       await this.#loop;
     } catch (e) {
-      this.fail(`Training stopped: ${(e as Error).message}`);
+      this.fail(this.t('trainer.trainingStopped', { error: (e as Error).message }));
     } finally {
       this.#loop = null;
     }
@@ -294,8 +299,8 @@ export class TrainerController {
     });
     const val = curve.val[curve.val.length - 1];
     const base = this.#s.baseValLoss;
-    this.host.announce(`${mode === 'lora' ? 'LoRA' : 'Full fine-tuning'} finished ${count(curve.step)} steps: validation loss ${val ? val[1].toFixed(3) : '?'}` +
-      `${base !== null ? `, from ${base.toFixed(3)} for the base model` : ''}. New sample names are below.`);
+    const figures = { steps: curve.step, loss: formatLoss(val?.[1], this.t), fromBase: base !== null ? this.t('trainer.fromBase', { base: formatLoss(base, this.t) }) : '' };
+    this.host.announce(mode === 'lora' ? this.t('trainer.announceLoraDone', figures) : this.t('trainer.announceFullDone', figures));
   }
 
   /** The adapted (or fully fine-tuned) model's names, at the temperature "before" was drawn with. */
@@ -309,9 +314,7 @@ export class TrainerController {
     if (phase.kind !== 'training') return;
     this.#session?.pause();
     this.update({ phase: { kind: 'paused', run: phase.run, by } });
-    this.host.announce(by === 'scroll'
-      ? 'Training paused because the trainer scrolled out of view; it goes on when you scroll back.'
-      : 'Training paused; the step under way finishes first. Press Resume to go on.');
+    this.host.announce(by === 'scroll' ? this.t('trainer.pausedScroll') : this.t('trainer.pausedButton'));
   }
 
   resume(): void {
@@ -319,7 +322,7 @@ export class TrainerController {
     if (phase.kind !== 'paused') return;
     this.#session?.resume();
     this.update({ phase: { kind: 'training', run: phase.run } });
-    this.host.announce(`Training resumed at step ${count(this.#s.curves[phase.run].step)}.`);
+    this.host.announce(this.t('trainer.resumed', { step: this.#s.curves[phase.run].step }));
   }
 
   /** The trainer scrolled in or out of view: load on first sight, pause while away. */
@@ -353,7 +356,7 @@ export class TrainerController {
       await this.prepareTask(session);
       this.update({ resetDifference: session.differenceFromBase(), samples: { ...this.#s.samples, after: this.#s.samples.before.slice(), afterStep: 0 } });
     });
-    if (announce) this.host.announce(`Reset: step 0, and the model is the base model again (largest weight difference ${this.#s.resetDifference}).`);
+    if (announce) this.host.announce(this.t('trainer.announceReset', { difference: String(this.#s.resetDifference) }));
   }
 
   fail(message: string): void {

@@ -4,28 +4,30 @@
  * to the control when the text could not be used as given. No DOM: the element passes the text in.
  */
 import { BACKEND_CHOICES, DEFAULT_SETTINGS, RULES, readNumber, readTargets, readTask, type BackendChoice, type TargetGroup, type TrainerSettings } from '../lora-trainer-settings';
-import { count, type TrainerController } from './controller';
+import type { TrainerController } from './controller';
+import { english, type Translate } from '../../i18n/translate';
 import { isLocked } from './state';
 
 export type NumberSetting = 'r' | 'alpha' | 'lr' | 'steps';
 export type TrainerAttributes = Record<'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task' | 'backend', string | null>;
 
-export function readBackend(text: string | null): { value: BackendChoice; message: string } {
+export function readBackend(text: string | null, t: Translate = english): { value: BackendChoice; message: string } {
   if (text === null) return { value: 'auto', message: '' };
   const value = BACKEND_CHOICES.find((b) => b === text.trim().toLowerCase());
-  return value ? { value, message: '' } : { value: 'auto', message: `backend “${text.slice(0, 24)}” is not one of ${BACKEND_CHOICES.join(', ')}, so auto is used.` };
+  return value ? { value, message: '' } : { value: 'auto', message: t('trainer.backendUnknown', { text: `“${text.slice(0, 24)}”`, choices: BACKEND_CHOICES.join(', ') }) };
 }
 
 /** All attributes at once (on connection and whenever one changes). Settings locked by training make it Reset. */
 export function applyAttributes(trainer: TrainerController, attrs: TrainerAttributes): void {
   const d = DEFAULT_SETTINGS;
-  const r = readNumber(attrs.r, RULES.r, d.r);
-  const alpha = readNumber(attrs.alpha, RULES.alpha, attrs.r !== null ? r.value : d.alpha);
-  const lr = readNumber(attrs.lr, RULES.lr, d.lr);
-  const steps = readNumber(attrs.steps, RULES.steps, d.steps);
-  const targets = readTargets(attrs.targets);
-  const task = readTask(attrs.task);
-  const backend = readBackend(attrs.backend);
+  const t = trainer.t;
+  const r = readNumber(attrs.r, RULES.r, d.r, t);
+  const alpha = readNumber(attrs.alpha, RULES.alpha, attrs.r !== null ? r.value : d.alpha, t);
+  const lr = readNumber(attrs.lr, RULES.lr, d.lr, t);
+  const steps = readNumber(attrs.steps, RULES.steps, d.steps, t);
+  const targets = readTargets(attrs.targets, undefined, t);
+  const task = readTask(attrs.task, undefined, t);
+  const backend = readBackend(attrs.backend, t);
   const next: TrainerSettings = { r: r.value, alpha: alpha.value, lr: lr.value, steps: steps.value, targets: targets.value, task: task.value };
   const { settings } = trainer.snapshot;
   const changed = JSON.stringify(next) !== JSON.stringify(settings);
@@ -47,10 +49,10 @@ export function applyAttributes(trainer: TrainerController, attrs: TrainerAttrib
 export function setNumber(trainer: TrainerController, name: NumberSetting, text: string, live: boolean): void {
   const s = trainer.snapshot;
   if (isLocked(trainer.state) && name !== 'steps') return trainer.update({}); // the render puts the control back
-  let reading = readNumber(text, RULES[name], s.settings[name]);
+  let reading = readNumber(text, RULES[name], s.settings[name], trainer.t);
   const floor = trainer.currentStep() + 1;
   if (name === 'steps' && trainer.running && reading.value < floor) {
-    reading = { value: floor, message: `Training is already at step ${count(floor - 1)}, so it stops at step ${count(floor)}.` };
+    reading = { value: floor, message: trainer.t('trainer.stepsFloor', { done: floor - 1, next: floor }) };
   }
   trainer.update({ settings: { ...s.settings, [name]: reading.value }, messages: { ...s.messages, [name]: live ? '' : reading.message } });
   if (name === 'steps') {
@@ -67,19 +69,19 @@ export function setTargets(trainer: TrainerController, chosen: TargetGroup[]): v
   if (isLocked(trainer.state)) return trainer.update({});
   trainer.update({
     settings: chosen.length ? { ...s.settings, targets: chosen } : s.settings,
-    messages: { ...s.messages, targets: chosen.length ? '' : 'Choose at least one matrix; the last one is kept.' },
+    messages: { ...s.messages, targets: chosen.length ? '' : trainer.t('trainer.targetsKept') },
   });
 }
 
 export function setTask(trainer: TrainerController, text: string): void {
   const s = trainer.snapshot;
   if (isLocked(trainer.state)) return trainer.update({});
-  const task = readTask(text);
+  const task = readTask(text, undefined, trainer.t);
   trainer.update({ messages: { ...s.messages, task: task.message } });
   if (task.value === s.settings.task) return;
   trainer.update({ settings: { ...s.settings, task: task.value } });
   changeTask(trainer);
-  if (task.value === 'own' && !trainer.snapshot.ownList) trainer.host.announce('Paste your words or choose a file under “Your own list”.');
+  if (task.value === 'own' && !trainer.snapshot.ownList) trainer.host.announce(trainer.t('trainer.ownListHint'));
 }
 
 /**
@@ -87,7 +89,7 @@ export function setTask(trainer: TrainerController, text: string): void {
  * Alpha stays as it is, as the shipped runs keep it fixed while r varies.
  */
 export function setFullRank(trainer: TrainerController): void {
-  if (isLocked(trainer.state)) return trainer.message('train', 'Reset first: the settings belong to the adapter being trained.');
+  if (isLocked(trainer.state)) return trainer.message('train', trainer.t('trainer.resetFirstSettings'));
   const s = trainer.snapshot;
   trainer.update({ settings: { ...s.settings, r: RULES.r.max, targets: ['Wq', 'Wk', 'Wv', 'Wo', 'MLP'] }, messages: { ...s.messages, r: '', targets: '' } });
 }
@@ -97,5 +99,5 @@ export function changeTask(trainer: TrainerController): void {
   const { curves } = trainer.snapshot;
   trainer.update({ baseValLoss: null, curves: { lora: { ...curves.lora, val: [] }, full: { ...curves.full, val: [] } } });
   const session = trainer.session;
-  if (session) void trainer.enqueue('loading the names', () => trainer.prepareTask(session)).catch((e) => trainer.fail(`The names could not be loaded: ${(e as Error).message}`));
+  if (session) void trainer.enqueue('loading the names', () => trainer.prepareTask(session)).catch((e) => trainer.fail(trainer.t('trainer.namesFailed', { error: (e as Error).message })));
 }

@@ -10,6 +10,7 @@ import { applyAttributes, readBackend, setFullRank, setNumber, setTargets, setTa
 import { exportAdapter, importAdapter, toggleMerge } from './adapter';
 import type { LoraTrainerState } from './state';
 import { restoreOwnList, setKeepOwnList, useOwnList, useOwnListFile, type OwnListStore } from './own-list';
+import { withTranslator, type Translate } from '../../i18n/translate';
 
 export type { LoraTrainerState };
 
@@ -28,10 +29,10 @@ function ownListStore(): OwnListStore | null {
 const ATTRIBUTES = ['r', 'alpha', 'targets', 'lr', 'steps', 'task', 'backend'] as const;
 
 /** tfjs and the model load by dynamic import, so only a page that trains pays for them. */
-const openSession: OpenSession = async (backend, lora, seed) => {
+const sessionOpener = (t: () => Translate): OpenSession => async (backend, lora, seed) => {
   const { TrainerSession } = await import('./session');
   return TrainerSession.open({
-    backend, lora, seed,
+    backend, lora, seed, t: t(),
     manifestUrl: assetUrl('models/base/manifest.json'),
     wordListUrl: (task) => assetUrl(`models/corpora/${task}.json`),
   });
@@ -52,9 +53,17 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
   private queued = false;
 
   connectedCallback(): void {
-    if (!this.view) {
-      const trainer = new TrainerController({ requestUpdate: () => this.requestUpdate(), announce: (m) => this.announce(m) }, openSession, loadAdapterIndex);
-      this.trainer = trainer;
+    if (this.view) {
+      this.observe();
+      return;
+    }
+    if (this.trainer) return; // its catalogue is on its way
+    // The controller exists at once (el.state is there from the start); the view waits for the page's language.
+    const trainer: TrainerController = new TrainerController({ requestUpdate: () => this.requestUpdate(), announce: (m) => this.announce(m) },
+      sessionOpener(() => trainer.t), loadAdapterIndex);
+    this.trainer = trainer;
+    withTranslator(this, (t) => {
+      trainer.t = t;
       this.view = buildTrainerView({
         train: () => void trainer.train('lora'), full: () => void trainer.train('full'), pause: () => trainer.pause('button'),
         reset: () => void trainer.reset(true), fullRank: () => setFullRank(trainer), merge: () => void toggleMerge(trainer),
@@ -63,12 +72,19 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
         useList: () => void useOwnList(trainer, this.view.inputs.list.value, { origin: 'pasted', select: true, store: ownListStore() }),
         listFile: () => void this.loadListFile(),
         keepList: () => setKeepOwnList(trainer, this.view.inputs.keepList.checked, ownListStore()),
-      });
+      }, t);
       this.replaceChildren(this.view.root, this.createLiveRegion());
       applyAttributes(trainer, this.attributeText());
       restoreOwnList(trainer, ownListStore());
       if (trainer.snapshot.ownList) this.view.inputs.list.value = trainer.snapshot.ownList.text;
-    }
+      this.requestUpdate();
+      if (this.isConnected) this.observe();
+    });
+  }
+
+  /** Loads when the trainer comes into view, and pauses while it is out of view. */
+  private observe(): void {
+    this.observer?.disconnect();
     this.observer = new IntersectionObserver((entries) => this.trainer.setVisible(entries.some((e) => e.isIntersecting)));
     this.observer.observe(this);
   }
@@ -76,7 +92,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
   disconnectedCallback(): void {
     this.observer?.disconnect();
     this.observer = null;
-    this.trainer.dispose();
+    if (this.view) this.trainer.dispose();
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
@@ -97,7 +113,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     this.queued = true;
     queueMicrotask(() => {
       this.queued = false;
-      renderTrainer(this.view, this.trainer.state);
+      if (this.view) renderTrainer(this.view, this.trainer.state, this.trainer.t);
       this.emitChange();
     });
   }
@@ -113,7 +129,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
     } else if (name === 'task') {
       setTask(trainer, inputs.task.value);
     } else if (name === 'backend') {
-      void trainer.setBackend(readBackend(inputs.backend.value).value as BackendChoice);
+      void trainer.setBackend(readBackend(inputs.backend.value, trainer.t).value as BackendChoice);
     } else {
       setNumber(trainer, name, inputs[name].value, live);
     }
@@ -131,7 +147,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
       const full = curves.full.step > 0 ? await session.samples('full', temperature) : [];
       trainer.update({ samples: { before, after, afterStep: curves.lora.step, full, temperature } });
     });
-    this.announce(`New samples at temperature ${temperature}: ${trainer.snapshot.samples.after.slice(0, 3).join(', ')} and more.`);
+    this.announce(trainer.t('trainer.newSamples', { temperature, names: trainer.snapshot.samples.after.slice(0, 3).join(trainer.t('trainer.listSeparator')) }));
   }
 
   private download(): void {

@@ -7,7 +7,9 @@
 import { WORD_LIST_LIMITS, readWordListText, wordListHash, type CleanedWordList, type WordListProblem } from '../../lora/word-list';
 import { DEFAULT_MODEL_CONFIG } from '../../lora/config';
 import { formatBytes } from '../lora-trainer-settings';
-import { count, type TrainerController } from './controller';
+import type { TrainerController } from './controller';
+import { english, type Translate } from '../../i18n/translate';
+import { formatNumber } from '../../i18n/format';
 import { changeTask } from './controls';
 import { isLocked, type OwnList } from './state';
 
@@ -26,43 +28,44 @@ export interface ListFile {
 }
 
 const LIMIT = WORD_LIST_LIMITS;
-const quoted = (ch: string) => (ch === ' ' ? 'space' : ch === '\t' ? 'tab' : `“${ch}”`);
+const quoted = (ch: string, t: Translate) => (ch === ' ' ? t('trainer.charSpace') : ch === '\t' ? t('trainer.charTab') : `“${ch}”`);
 /** The first few kinds of character, and how many other kinds there were. */
-const examples = <T>(xs: T[], kinds: number, show: (x: T) => string, n = 8) =>
-  xs.slice(0, n).map(show).join(', ') + (kinds > n ? `, and ${count(kinds - n)} other kinds` : '');
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+function examples<T>(xs: T[], kinds: number, show: (x: T) => string, t: Translate, n = 8): string {
+  const shown = xs.slice(0, n).map(show);
+  if (kinds > n) shown.push(t('trainer.otherKinds', { n: kinds - n }));
+  return shown.join(t('trainer.listSeparator'));
+}
 
 /** The headline: "312 names kept, 4 dropped: too long, 9 characters changed". */
-export function cleaningHeadline(c: Pick<CleanedWordList, 'tooLong' | 'noLetters' | 'duplicates' | 'foldedCount' | 'removedCount'>, kept: number): string {
+export function cleaningHeadline(c: Pick<CleanedWordList, 'tooLong' | 'noLetters' | 'duplicates' | 'foldedCount' | 'removedCount'>, kept: number, t: Translate = english): string {
   const dropped = c.tooLong + c.noLetters;
-  const why = [c.tooLong ? 'too long' : '', c.noLetters ? 'no letters a–z' : ''].filter(Boolean).join(', ');
-  return [`${plural(kept, 'name')} kept`, dropped ? `${count(dropped)} dropped: ${why}` : '',
-    c.duplicates ? `${plural(c.duplicates, 'duplicate')} removed` : '', `${plural(c.foldedCount, 'character')} changed`,
-    c.removedCount ? `${plural(c.removedCount, 'character')} dropped` : ''].filter(Boolean).join(', ');
+  const sep = t('trainer.listSeparator');
+  const why = [c.tooLong ? t('trainer.whyTooLong') : '', c.noLetters ? t('trainer.whyNoLetters') : ''].filter(Boolean).join(sep);
+  return [t('trainer.headlineKept', { n: kept }), dropped ? t('trainer.headlineDropped', { n: dropped, why }) : '',
+    c.duplicates ? t('trainer.headlineDuplicates', { n: c.duplicates }) : '', t('trainer.headlineChanged', { n: c.foldedCount }),
+    c.removedCount ? t('trainer.headlineRemoved', { n: c.removedCount }) : ''].filter(Boolean).join(sep);
 }
 
 /** Exactly what the cleaning did, a line each, for the reader to check. */
-export function cleaningDetails(c: Omit<CleanedWordList, 'words'>): string[] {
-  const lines = ['Everything was lower-cased.'];
+export function cleaningDetails(c: Omit<CleanedWordList, 'words'>, t: Translate = english): string[] {
+  const lines = [t('trainer.lowerCased')];
+  const times = (n: number) => formatNumber(t.lang, n);
   lines.push(c.foldedCount
-    ? `Accents folded to the model’s letters a–z: ${examples(c.folded, c.foldedKinds, (f) => `${f.from} → ${f.to} (${count(f.count)})`)}.`
-    : 'No accented letters to fold.');
-  if (c.removedCount) lines.push(`Dropped as outside a–z: ${examples(c.removed, c.removedKinds, (r) => `${quoted(r.char)} (${count(r.count)})`)}.`);
-  if (c.tooLong) lines.push(`${plural(c.tooLong, 'entry', 'entries')} with more than ${LIMIT.maxLetters} letters left out: too long for a name.`);
-  if (c.noLetters) lines.push(`${plural(c.noLetters, 'entry', 'entries')} with no letter a–z left out.`);
-  if (c.duplicates) lines.push(`${plural(c.duplicates, 'duplicate')} removed (the same word after cleaning).`);
-  if (c.longerThanContext) {
-    lines.push(`${plural(c.longerThanContext, 'name is', 'names are')} longer than the ${c.contextLength - 1} letters the model sees at once; it learns ${c.longerThanContext === 1 ? 'it' : 'them'} in overlapping windows.`);
-  }
+    ? t('trainer.folded', { examples: examples(c.folded, c.foldedKinds, (f) => `${f.from} → ${f.to} (${times(f.count)})`, t) })
+    : t('trainer.noAccents'));
+  if (c.removedCount) lines.push(t('trainer.removed', { examples: examples(c.removed, c.removedKinds, (r) => `${quoted(r.char, t)} (${times(r.count)})`, t) }));
+  if (c.tooLong) lines.push(t('trainer.tooLongEntries', { n: c.tooLong, max: LIMIT.maxLetters }));
+  if (c.noLetters) lines.push(t('trainer.noLetterEntries', { n: c.noLetters }));
+  if (c.duplicates) lines.push(t('trainer.duplicatesRemoved', { n: c.duplicates }));
+  if (c.longerThanContext) lines.push(t('trainer.longerThanContext', { n: c.longerThanContext, letters: c.contextLength - 1 }));
   return lines;
 }
 
-export function problemSentence(problem: WordListProblem, from: string): string {
+export function problemSentence(problem: WordListProblem, from: string, t: Translate = english): string {
   switch (problem.kind) {
-    case 'too-large': return `${from} is ${formatBytes(problem.bytes)}; the trainer takes at most ${formatBytes(LIMIT.maxBytes)}. Nothing was changed.`;
-    case 'too-many': return `${from} has ${count(problem.entries)} entries; the trainer takes at most ${count(LIMIT.maxWords)}. Nothing was changed.`;
-    case 'too-few': return `${from} gives ${plural(problem.list.words.length, 'usable word')} (${cleaningHeadline(problem.list, problem.list.words.length)}); ` +
-      `the trainer needs at least ${LIMIT.minWords} to hold some back for validation. Nothing was changed.`;
+    case 'too-large': return t('trainer.tooLarge', { from, size: formatBytes(problem.bytes, t), max: formatBytes(LIMIT.maxBytes, t) });
+    case 'too-many': return t('trainer.tooMany', { from, entries: problem.entries, max: LIMIT.maxWords });
+    case 'too-few': return t('trainer.tooFew', { from, n: problem.list.words.length, headline: cleaningHeadline(problem.list, problem.list.words.length, t), min: LIMIT.minWords });
   }
 }
 
@@ -73,15 +76,16 @@ export function problemSentence(problem: WordListProblem, from: string): string 
 export function useOwnList(trainer: TrainerController, text: string, options: { origin: string; select: boolean; store?: OwnListStore | null }): boolean {
   const s = trainer.snapshot;
   const slot = options.origin === 'file' ? 'listFile' : 'list';
-  const from = options.origin === 'pasted' ? 'The pasted text' : options.origin === 'kept' ? 'The kept list' : 'That file';
+  const t = trainer.t;
+  const from = options.origin === 'pasted' ? t('trainer.fromPasted') : options.origin === 'kept' ? t('trainer.fromKept') : t('trainer.fromFile');
   if (isLocked(trainer.state)) {
-    trainer.message(slot, 'Reset first: the task belongs to the adapter being trained.');
+    trainer.message(slot, t('trainer.resetFirstTask'));
     return false;
   }
   const contextLength = trainer.session?.modelConfig.contextLength ?? DEFAULT_MODEL_CONFIG.contextLength;
   const reading = readWordListText(text, contextLength);
   if (!reading.ok) {
-    trainer.message(slot, problemSentence(reading.problem, from));
+    trainer.message(slot, problemSentence(reading.problem, from, t));
     trainer.host.announce(trainer.snapshot.messages[slot] ?? '');
     return false;
   }
@@ -92,31 +96,32 @@ export function useOwnList(trainer: TrainerController, text: string, options: { 
   trainer.update({ ownList: own, settings: options.select ? { ...s.settings, task: 'own' } : s.settings, messages: { ...s.messages, list: '', listFile: '', task: '' } });
   if (s.keepOwnList && options.store) keep(trainer, options.store);
   if ((changed && trainer.snapshot.settings.task === 'own') || taskChanged) changeTask(trainer);
-  trainer.host.announce(`Your list: ${cleaningHeadline(cleaning, words.length)}.`);
+  trainer.host.announce(t('trainer.announceList', { headline: cleaningHeadline(cleaning, words.length, t) }));
   return true;
 }
 
 /** A chosen file: refused unread when it is too large or not .txt/.csv, refused when it is not text. */
 export async function useOwnListFile(trainer: TrainerController, file: ListFile, store?: OwnListStore | null): Promise<boolean> {
+  const t = trainer.t;
   trainer.message('listFile', '');
   if (!/\.(txt|csv)$/i.test(file.name)) {
-    trainer.message('listFile', 'Choose a .txt or .csv file: one word or name a line. Nothing was changed.');
+    trainer.message('listFile', t('trainer.chooseTxt'));
     return false;
   }
   if (file.size > LIMIT.maxBytes) {
-    trainer.message('listFile', problemSentence({ kind: 'too-large', bytes: file.size }, 'That file'));
+    trainer.message('listFile', problemSentence({ kind: 'too-large', bytes: file.size }, t('trainer.fromFile'), t));
     return false;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
-    trainer.message('listFile', `That file could not be read (${(e as Error).message}). Nothing was changed.`);
+    trainer.message('listFile', t('trainer.fileUnreadable', { error: (e as Error).message }));
     return false;
   }
   // Bytes that are not UTF-8 text come out as U+FFFD; a NUL never appears in text.
   if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > Math.max(3, text.length / 100)) {
-    trainer.message('listFile', 'That file is not plain text (UTF-8): save the list as .txt or .csv and choose it again. Nothing was changed.');
+    trainer.message('listFile', t('trainer.notPlainText'));
     return false;
   }
   return useOwnList(trainer, text, { origin: 'file', select: true, store });
@@ -128,7 +133,7 @@ function keep(trainer: TrainerController, store: OwnListStore): void {
     if (own) store.save(own.text);
   } catch {
     trainer.update({ keepOwnList: false });
-    trainer.message('list', 'This browser would not keep the list (its storage is full or turned off); it stays in this page only.');
+    trainer.message('list', trainer.t('trainer.storageFull'));
   }
 }
 
@@ -136,7 +141,7 @@ function keep(trainer: TrainerController, store: OwnListStore): void {
 export function setKeepOwnList(trainer: TrainerController, keepIt: boolean, store: OwnListStore | null): void {
   trainer.update({ keepOwnList: keepIt && store !== null });
   if (!store) {
-    if (keepIt) trainer.message('list', 'This browser cannot keep the list (storage is turned off); it stays in this page only.');
+    if (keepIt) trainer.message('list', trainer.t('trainer.storageOff'));
     return;
   }
   if (keepIt) keep(trainer, store);

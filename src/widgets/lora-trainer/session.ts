@@ -17,6 +17,7 @@ import { startBackend, liveTensors, type BackendName } from '../tf-backend';
 import { decodeAdapterFile, encodeAdapterFile, type AdapterFile } from '../adapter-file';
 import type { BackendChoice, Task } from '../lora-trainer-settings';
 import type { SessionPort } from './session-port';
+import type { Translate } from '../../i18n/translate';
 
 const SAMPLE_COUNT = 10;
 const SAMPLE_SEED = 1;
@@ -61,6 +62,7 @@ export class TrainerSession implements SessionPort {
     lora: LoraConfig,
     seed: number,
     private readonly wordListUrl: (task: Task) => string,
+    private readonly t: Translate,
   ) {
     this.base = new TinyGpt(manifest.modelConfig!, { weights: baseWeights });
     this.lora = lora;
@@ -68,13 +70,13 @@ export class TrainerSession implements SessionPort {
     this.model = this.freshModel(lora, seed);
   }
 
-  static async open(options: { backend: BackendChoice; manifestUrl: string; wordListUrl: (task: Task) => string; lora: LoraConfig; seed: number }): Promise<TrainerSession> {
-    const { backend, notice } = await startBackend(options.backend);
+  static async open(options: { backend: BackendChoice; manifestUrl: string; wordListUrl: (task: Task) => string; lora: LoraConfig; seed: number; t: Translate }): Promise<TrainerSession> {
+    const { backend, notice } = await startBackend(options.backend, options.t);
     const { manifest, bytes } = await fetchCheckpoint(options.manifestUrl);
     const probe = modelFromCheckpoint(manifest, bytes); // checks the manifest and every shape
     const weights = probe.getWeights();
     probe.dispose();
-    return new TrainerSession(backend, notice, manifest, weights, options.lora, options.seed, options.wordListUrl);
+    return new TrainerSession(backend, notice, manifest, weights, options.lora, options.seed, options.wordListUrl, options.t);
   }
 
   get loraSeed(): number {
@@ -114,7 +116,7 @@ export class TrainerSession implements SessionPort {
 
   /** Word list, train/validation split (as scripts/adapters.ts makes it) and the base model's validation loss. */
   async useTask(task: Task): Promise<TaskData> {
-    if (task === 'own' && !this.ownList) throw new Error('there is no list of your own yet');
+    if (task === 'own' && !this.ownList) throw new Error(this.t('trainer.errorNoList'));
     const key = task === 'own' ? `own:${this.ownList!.hash}` : task;
     const known = this.tasks.get(key);
     if (known) return known;
@@ -161,7 +163,7 @@ export class TrainerSession implements SessionPort {
     const common = { batchSize: settings.batchSize, totalSteps: settings.steps, evalEvery, evalWindows: data.validation.count, seed: settings.seed };
     let trainer: Trainer;
     if (mode === 'lora') {
-      if (this.merged) throw new Error('unmerge the adapter before training it further');
+      if (this.merged) throw new Error(this.t('trainer.errorUnmergeFirst'));
       this.trainer ??= new Trainer(this.model, data, { ...common, mode: 'lora', learningRate: settings.lr });
       trainer = this.trainer;
     } else {

@@ -9,6 +9,8 @@ import type { ReferenceCurve } from './references';
 import type { CleanedWordList } from '../../lora/word-list';
 
 export type Run = 'lora' | 'full';
+/** A tfjs job besides training; el.state names it by this code, the status line in the reader's words. */
+export type BusyJob = 'sampling' | 'loading the names' | 'merging and timing' | 'unmerging' | 'loading the adapter' | 'resetting';
 export type PausedBy = 'button' | 'scroll';
 
 /** Where the trainer is. `starting`: Train was pressed and the run is being set up (a second press does nothing). */
@@ -54,7 +56,7 @@ export interface OwnListSummary {
 export interface TrainerSnapshot {
   phase: Phase;
   /** A tfjs job under way besides training ('sampling', 'merging and timing', ...), '' when none. */
-  busy: string;
+  busy: BusyJob | '';
   settings: TrainerSettings;
   temperature: number;
   backendChoice: BackendChoice;

@@ -5,7 +5,9 @@
  */
 import { h, uniqueId } from '../dom';
 import { lineChart, type LineChart } from '../../plots/line-chart';
-import { BACKEND_CHOICES, TARGET_GROUPS, TASKS, TASK_LABELS, RULES, type TargetGroup } from '../lora-trainer-settings';
+import { BACKEND_CHOICES, TARGET_GROUPS, TASKS, RULES, taskLabel, type TargetGroup } from '../lora-trainer-settings';
+import { formatNumber } from '../../i18n/format';
+import type { Translate } from '../../i18n/translate';
 import type { MessageSlot } from './state';
 
 export type SettingName = 'r' | 'alpha' | 'targets' | 'lr' | 'steps' | 'task' | 'backend';
@@ -32,7 +34,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
   file: () => void;
   listFile: () => void;
   keepList: () => void;
-}): TrainerView {
+}, t: Translate): TrainerView {
   const ids = Object.fromEntries(['r', 'alpha', 'lr', 'steps', 'task', 'backend', 'temperature', 'file', 'progress', 'rMsg', 'alphaMsg', 'lrMsg', 'stepsMsg', 'taskMsg', 'targetsMsg', 'backendMsg', 'fileMsg',
     'list', 'listFile', 'listMsg', 'listFileMsg', 'listSummary']
     .map((k) => [k, uniqueId(`trainer-${k}`)])) as Record<string, string>;
@@ -48,13 +50,13 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     steps: h('input', { type: 'number', id: ids.steps, min: RULES.steps.min, max: RULES.steps.max, step: 1, class: 'rb-trainer-number',
       'aria-describedby': ids.stepsMsg, onchange: () => on.setting('steps', false) }),
     task: h('select', { id: ids.task, 'aria-describedby': ids.taskMsg, onchange: () => on.setting('task', false) },
-      ...TASKS.map((t) => h('option', { value: t }, TASK_LABELS[t]))),
+      ...TASKS.map((task) => h('option', { value: task }, taskLabel(task, t)))),
     backend: h('select', { id: ids.backend, 'aria-describedby': ids.backendMsg, onchange: () => on.setting('backend', false) },
       ...BACKEND_CHOICES.map((b) => h('option', { value: b }, b))),
     temperature: h('input', { type: 'range', id: ids.temperature, min: 0, max: 1.5, step: 0.1, value: 0.8,
       oninput: () => on.setting('temperature', true), onchange: () => on.setting('temperature', false) }),
     file: h('input', { type: 'file', id: ids.file, accept: '.rblora,application/octet-stream', 'aria-describedby': ids.fileMsg, onchange: () => on.file() }),
-    list: h('textarea', { id: ids.list, rows: 5, class: 'rb-trainer-list', spellcheck: 'false', placeholder: 'Berlin\nMünchen\nKöln\n…',
+    list: h('textarea', { id: ids.list, rows: 5, class: 'rb-trainer-list', spellcheck: 'false', placeholder: t('trainer.listPlaceholder'),
       'aria-describedby': `${ids.listMsg} ${ids.listSummary}` }),
     listFile: h('input', { type: 'file', id: ids.listFile, accept: '.txt,.csv,text/plain,text/csv', 'aria-describedby': ids.listFileMsg, onchange: () => on.listFile() }),
     keepList: h('input', { type: 'checkbox', onchange: () => on.keepList() }),
@@ -73,19 +75,19 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
   const button = (name: ButtonName, label: string, extra: Record<string, string> = {}) =>
     h('button', { type: 'button', onclick: () => on[name](), ...extra }, label);
   const buttons = {
-    train: button('train', 'Train'), pause: button('pause', 'Pause'), reset: button('reset', 'Reset'),
-    full: button('full', 'Full fine-tune (baseline)'), fullRank: button('fullRank', 'Set r = 128 on every matrix'), merge: button('merge', 'Merge into W₀'),
-    download: button('download', 'Download adapter'), resample: button('resample', 'Sample again'),
-    useList: button('useList', 'Use these words'),
+    train: button('train', t('trainer.train')), pause: button('pause', t('trainer.pause')), reset: button('reset', t('trainer.reset')),
+    full: button('full', t('trainer.full')), fullRank: button('fullRank', t('trainer.fullRank')), merge: button('merge', t('trainer.merge')),
+    download: button('download', t('trainer.download')), resample: button('resample', t('trainer.resample')),
+    useList: button('useList', t('trainer.useList')),
   };
   const progress = h('progress', { id: ids.progress, max: 100, value: 0 });
   const parts = {
-    backend: h('span', { class: 'rb-trainer-backend' }, 'not loaded yet'),
+    backend: h('span', { class: 'rb-trainer-backend' }),
     notice: h('p', { class: 'rb-trainer-notice', hidden: true }),
     rates: h('span', { class: 'rb-note' }),
     status: h('p', { class: 'rb-result' }),
     counts: h('p', { class: 'rb-trainer-counts' }),
-    locked: h('p', { class: 'rb-note', hidden: true }, 'Reset to change the rank, alpha, matrices, learning rate or task: they belong to the adapter being trained.'),
+    locked: h('p', { class: 'rb-note', hidden: true }, t('trainer.locked')),
     progressText: h('span', { class: 'rb-trainer-progress-text' }),
     chartNote: h('p', { class: 'rb-note' }),
     merge: h('div', { class: 'rb-trainer-merge' }),
@@ -95,59 +97,60 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     ownSummary: h('div', { id: ids.listSummary, class: 'rb-trainer-own-summary' }),
   };
   parts.ownBox.append(
-    h('legend', {}, 'Your own list'),
-    h('p', { class: 'rb-note' }, 'One word or name a line (commas, semicolons or spaces also separate them). It stays in this page: nothing is sent anywhere.'),
-    h('label', { for: ids.list }, 'Paste your words'), inputs.list,
+    h('legend', {}, t('trainer.ownLegend')),
+    h('p', { class: 'rb-note' }, t('trainer.ownNote')),
+    h('label', { for: ids.list }, t('trainer.pasteWords')), inputs.list,
     h('div', { class: 'rb-row' }, buttons.useList), messages.list,
-    h('div', { class: 'rb-row' }, h('label', { for: ids.listFile }, 'or choose a .txt or .csv file'), inputs.listFile), messages.listFile,
-    h('label', { class: 'rb-trainer-check' }, inputs.keepList, ' Keep it in this browser (localStorage) for my next visit'),
+    h('div', { class: 'rb-row' }, h('label', { for: ids.listFile }, t('trainer.chooseListFile')), inputs.listFile), messages.listFile,
+    h('label', { class: 'rb-trainer-check' }, inputs.keepList, ` ${t('trainer.keepList')}`),
     parts.ownSummary);
-  const list = () => h('ol', { class: 'rb-trainer-names' });
-  const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }, 'After LoRA'), fullBox: h('div', { hidden: true }) };
-  samples.fullBox.append(h('p', { class: 'rb-subhead' }, 'After full fine-tuning'), samples.full);
+  // Names the model made up: not words of any language, and not for a page translator to change.
+  const list = () => Object.assign(h('ol', { class: 'rb-trainer-names' }), { translate: false });
+  const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }), fullBox: h('div', { hidden: true }) };
+  samples.fullBox.append(h('p', { class: 'rb-subhead' }, t('trainer.afterFull')), samples.full);
   const chart = lineChart([], {
-    title: 'Loss while training', description: 'No training yet.', xLabel: 'step', yLabel: 'loss (nats per character)',
-    yScale: 'linear', xDomain: [0, 100], height: 280, dots: false,
+    title: t('trainer.chartTitle'), description: t('trainer.noTraining'), xLabel: t('trainer.stepAxis'), yLabel: t('trainer.lossAxis'),
+    yScale: 'linear', xDomain: [0, 100], height: 280, dots: false, formatX: (x) => formatNumber(t.lang, x), formatY: (y) => formatNumber(t.lang, y),
   });
   const field = (label: string, id: string, control: HTMLElement, after: HTMLElement | null, msg: HTMLElement) =>
     h('div', { class: 'rb-trainer-field' }, h('label', { for: id }, label), control, after, msg);
 
   const root = h('div', { class: 'rb-widget rb-lora-trainer' },
-    h('p', { class: 'rb-trainer-backend-line' }, 'Backend: ', parts.backend),
+    h('p', { class: 'rb-trainer-backend-line' }, `${t('trainer.backendLabel')} `, parts.backend),
     parts.notice,
     h('div', { class: 'rb-row rb-trainer-backend-choice', 'data-control': 'backend' },
-      h('label', { for: ids.backend }, 'Run on'), inputs.backend, parts.rates),
+      h('label', { for: ids.backend }, t('trainer.runOn')), inputs.backend, parts.rates),
     messages.backend,
     h('div', { class: 'rb-trainer-settings', 'data-control': 'settings' },
-      field('Rank r', ids.r, inputs.r, outputs.r, messages.r),
-      field('Alpha α (B A is scaled by α / r)', ids.alpha, inputs.alpha, outputs.alpha, messages.alpha),
+      field(t('trainer.rankLabel'), ids.r, inputs.r, outputs.r, messages.r),
+      field(t('trainer.alphaLabel'), ids.alpha, inputs.alpha, outputs.alpha, messages.alpha),
       h('fieldset', { class: 'rb-trainer-targets' },
-        h('legend', {}, 'Adapt these matrices in both blocks'),
-        h('div', { class: 'rb-row' }, ...TARGET_GROUPS.map((g) => h('label', { class: 'rb-trainer-check' }, targets[g], g === 'MLP' ? ' MLP (both)' : ` ${g}`))),
+        h('legend', {}, t('trainer.targetsLegend')),
+        h('div', { class: 'rb-row' }, ...TARGET_GROUPS.map((g) => h('label', { class: 'rb-trainer-check' }, targets[g], g === 'MLP' ? ` ${t('trainer.mlpBoth')}` : ` ${g}`))),
         messages.targets),
-      field('Learning rate', ids.lr, inputs.lr, null, messages.lr),
-      field('Steps', ids.steps, inputs.steps, null, messages.steps),
-      field('Task', ids.task, inputs.task, null, messages.task),
+      field(t('trainer.lrLabel'), ids.lr, inputs.lr, null, messages.lr),
+      field(t('trainer.stepsLabel'), ids.steps, inputs.steps, null, messages.steps),
+      field(t('trainer.taskLabel'), ids.task, inputs.task, null, messages.task),
       parts.ownBox,
       parts.locked),
     parts.counts,
-    h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': 'Training' },
+    h('div', { class: 'rb-row rb-controls', role: 'group', 'aria-label': t('trainer.trainingGroup') },
       buttons.train, buttons.pause, buttons.reset, h('span', { 'data-control': 'baseline', class: 'rb-row' }, buttons.full, buttons.fullRank)),
     messages.train,
-    h('div', { class: 'rb-row rb-trainer-progress' }, h('label', { for: ids.progress }, 'Training progress'), progress, parts.progressText),
+    h('div', { class: 'rb-row rb-trainer-progress' }, h('label', { for: ids.progress }, t('trainer.progress')), progress, parts.progressText),
     parts.status, parts.reset,
     h('div', { class: 'rb-trainer-chart', 'data-control': 'chart' }, chart.element, parts.chartNote),
     h('div', { class: 'rb-trainer-samples', 'data-control': 'samples' },
-      h('div', { class: 'rb-row' }, h('label', { for: ids.temperature }, 'Temperature'), inputs.temperature, outputs.temperature, buttons.resample),
+      h('div', { class: 'rb-row' }, h('label', { for: ids.temperature }, t('trainer.temperature')), inputs.temperature, outputs.temperature, buttons.resample),
       h('div', { class: 'rb-trainer-sample-lists' },
-        h('div', {}, h('p', { class: 'rb-subhead' }, 'Base model'), samples.before),
+        h('div', {}, h('p', { class: 'rb-subhead' }, t('trainer.baseModel')), samples.before),
         h('div', {}, samples.afterTitle, samples.after),
         samples.fullBox)),
     h('div', { class: 'rb-trainer-merge-box', 'data-control': 'merge' },
-      h('p', { class: 'rb-subhead' }, 'Merge: W = W₀ + (α/r) B A'), h('div', { class: 'rb-row' }, buttons.merge), parts.merge),
+      h('p', { class: 'rb-subhead' }, t('trainer.mergeHeading')), h('div', { class: 'rb-row' }, buttons.merge), parts.merge),
     h('div', { class: 'rb-trainer-file', 'data-control': 'file' },
-      h('p', { class: 'rb-subhead' }, 'Save or load the adapter'),
-      h('div', { class: 'rb-row' }, buttons.download, h('label', { for: ids.file }, 'Load an adapter file'), inputs.file),
+      h('p', { class: 'rb-subhead' }, t('trainer.fileHeading')),
+      h('div', { class: 'rb-row' }, buttons.download, h('label', { for: ids.file }, t('trainer.loadFile')), inputs.file),
       messages.file, parts.fileResult));
   return { root, inputs, outputs, targets, messages, buttons, progress, parts, samples, chart };
 }
