@@ -1,6 +1,6 @@
 import { widgetCatalogue } from './catalogue';
 import { readEmbedQuery } from './embed-query';
-import { withTranslator } from '../i18n/translate';
+import { withTranslator, type MessageKey } from '../i18n/translate';
 
 /** Messages an embed page posts to the page around its iframe. */
 export const HEIGHT_MESSAGE = 'rankbook:height';
@@ -17,6 +17,26 @@ export function contentHeight(main: HTMLElement): number {
   return Math.ceil(main.getBoundingClientRect().bottom + window.scrollY + margin);
 }
 
+/** Each widget's title in the catalogue: an embed page is built in English and retitled in the lang= language. */
+const TITLES: Record<string, MessageKey> = {
+  'rank-explorer': 'rankExplorer.title', 'rank-geometry': 'geometry.title', 'factor-shapes': 'factorShapes.title',
+  'svd-compressor': 'svd.title', 'lora-anatomy': 'loraAnatomy.title', 'lora-bypass': 'loraBypass.title',
+  'lora-trainer': 'trainer.title', 'subspace-overlap': 'subspace.title', 'delta-w': 'deltaW.title', 'rank-sweep': 'rankSweep.title',
+};
+
+/** The frame's caption, the page's heading and its tab title in the page's language (the credit line stays English). */
+function retitle(host: HTMLElement, key: MessageKey): void {
+  withTranslator(document.documentElement, (t, lang) => {
+    if (lang === 'en') return;
+    const title = t(key);
+    host.querySelector('.rb-frame-title')?.replaceChildren(title);
+    const heading = host.querySelector('h1');
+    if (heading) Object.assign(heading, { textContent: title, lang });
+    host.setAttribute('aria-label', title);
+    document.title = `${title} · Rankbook`;
+  });
+}
+
 /**
  * Runs on an embed page: applies the query's validated settings to the widget, hides the controls named
  * in `hide=`, sets the theme, notes what it ignored, and tells the host page its height and state.
@@ -30,6 +50,8 @@ export function startEmbedPage(): void {
   if (settings.theme) document.documentElement.dataset.theme = settings.theme;
   // The layout's head script set <html lang> before any widget started (widgets read it once, as they start).
   if (settings.lang) document.documentElement.lang = settings.lang;
+  const titleKey = TITLES[host.dataset.embedWidget ?? ''];
+  if (titleKey) retitle(host, titleKey);
   for (const [name, value] of settings.attributes) element?.setAttribute(name, value);
   // Control names come from the catalogue, never from the URL as typed, so they are safe in a selector.
   const hidden = settings.hide.map((name) => `[data-control="${name}"]`).join(',');

@@ -68,6 +68,8 @@ describe('the site in other languages', () => {
     const embed = await openPage(browser, '/embed/rank-explorer/?lang=de');
     await expect.poll(() => label(embed.page), { timeout: 15_000 }).toBe('Beginnen mit');
     expect(await embed.page.locator('rankbook-rank-explorer .rb-result').textContent()).toMatch(/^Rang 1\./);
+    expect(await embed.page.locator('.rb-frame-title').textContent()).toBe('Rang-Explorer');
+    expect(await embed.page.title()).toBe('Rang-Explorer · Rankbook');
     expect(await embed.page.locator('[data-embed-note]').isHidden()).toBe(true);
     expect([...errors, ...embed.errors]).toEqual([]);
   });
