@@ -1,4 +1,4 @@
-import { h, fill } from './dom';
+import { h, fill, tableScroll } from './dom';
 import { WidgetElement, defineWidget, whenNearView, setMessage } from './widget-element';
 import { lineChart, type LineChart } from '../plots/line-chart';
 import { baseWeight, deltaProduct, RANDOM_SEED } from '../lora/adapter-analysis';
@@ -101,7 +101,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       result: h('p', { class: 'rb-result' }, t('deltaW.loading')),
-      table: h('div', { class: 'rb-table-scroll' }),
+      table: tableScroll(t('deltaW.title')),
       source: h('p', { class: 'rb-note' }),
       back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh = null; void this.redraw(); } }, t('retrain.backToShipped')),
     };

@@ -37,3 +37,10 @@ export function fill(parent: Element, ...children: Child[]): void {
 
 // Lives in src/plots so the plots need nothing from src/widgets; widgets keep importing it from here.
 export { uniqueId } from '../plots/unique-id';
+
+/**
+ * A box a wide table scrolls in on a phone: focusable, so the keyboard can scroll it too, and named, so a screen
+ * reader says what the stop is.
+ */
+export const tableScroll = (label: string, attributes: Record<string, string> = {}): HTMLDivElement =>
+  h('div', { class: 'rb-table-scroll', tabindex: '0', role: 'region', 'aria-label': label, ...attributes });

@@ -1,4 +1,4 @@
-import { h, fill } from './dom';
+import { h, fill, tableScroll } from './dom';
 import { WidgetElement, defineWidget, setMessage } from './widget-element';
 import { lineChart, type LineChart } from '../plots/line-chart';
 import type { AdapterIndex } from '../lora/checkpoint-reader';
@@ -84,7 +84,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
     this.parts = {
       message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
       result: h('p', { class: 'rb-result' }, t('rankSweep.loading')),
-      table: h('div', { class: 'rb-table-scroll', 'data-control': 'table' }),
+      table: tableScroll(t('rankSweep.title'), { 'data-control': 'table' }),
       yours: h('p', { class: 'rb-note', 'aria-live': 'polite' }),
       source: h('p', { class: 'rb-note' }),
     };

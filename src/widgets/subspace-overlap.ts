@@ -1,4 +1,4 @@
-import { h, fill, uniqueId } from './dom';
+import { h, fill, uniqueId, tableScroll } from './dom';
 import { WidgetElement, defineWidget, whenNearView, setMessage } from './widget-element';
 import { heatmap, type Heatmap } from '../plots/heatmap';
 import { lineChart, type LineChart } from '../plots/line-chart';
@@ -138,7 +138,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       source: h('p', { class: 'rb-note' }),
       readout: h('p', { class: 'rb-note rb-overlap-readout' }, t('subspace.readoutHint')),
       axes: h('p', { class: 'rb-note' }),
-      table: h('div', { class: 'rb-table-scroll' }),
+      table: tableScroll(t('subspace.title')),
       back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh.delete(this.settings.compare); void this.redraw(); } },
         t('retrain.backToShipped')),
     };

@@ -37,7 +37,7 @@ describe('the built site', () => {
   });
 
   it('SCORM packages hold the manifest, the launch page and every file it names hold the manifest, the launch page and every file it names', () => {
-    for (const lesson of Object.keys(LESSONS)) {
+    for (const lesson of LESSONS) {
       const files = readZip(readFileSync(`dist/scorm/${lesson}.zip`));
       const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
       for (const f of find(manifest, 'file')) expect(files.has(f.attributes.href), f.attributes.href).toBe(true);

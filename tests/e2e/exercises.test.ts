@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Fraction from 'fraction.js';
-import { axe, baseUrl, launchBrowser, listen, openPage } from './browser';
+import { expectNoAxeViolations, baseUrl, launchBrowser, listen, openPage } from './browser';
 import { GENERATORS } from '../../src/exercises/registry';
 import { exerciseEnglish } from '../../src/exercises/messages/every-language';
 import { sweepData } from '../../src/exercises/sweep-data';
@@ -97,8 +97,7 @@ describe('exercises', () => {
     await chooseOption(page, 'max-rank', choice.correct);
     await expect(feedback(page, 'max-rank').textContent()).resolves.toMatch(/^Right/);
 
-    const results = await axe(page).include('.rb-exercises').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await expectNoAxeViolations(page, '.rb-exercises');
     mkdirSync('test-results', { recursive: true });
     await page.locator('.rb-exercises').screenshot({ path: 'test-results/exercises-lesson-1.png' });
 

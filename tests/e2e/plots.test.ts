@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { axe, launchBrowser, saveScreenshot } from './browser';
+import { expectNoAxeViolations, launchBrowser, saveScreenshot } from './browser';
 
 // src/plots on a bare page: bundled here with esbuild, styled with the site's rankbook.css, so the shared
 // plots are checked (structure, keyboard, axe, light and dark) apart from any widget that uses them.
@@ -103,8 +103,7 @@ describe('src/plots on a bare page', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`passes axe and reads in the ${theme} theme`, async () => {
       const { page, errors } = await plotPage(theme);
-      const results = await axe(page).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      await expectNoAxeViolations(page);
       // Colours are theme variables, so the dark theme paints different pixels from the light one.
       const fill = await page.locator('#loss svg .rb-plot-lines path').first().evaluate((el) => getComputedStyle(el).stroke);
       expect(fill).toBe(theme === 'light' ? 'rgb(91, 63, 196)' : 'rgb(183, 166, 255)');

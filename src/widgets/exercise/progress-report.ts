@@ -1,5 +1,5 @@
 import { WidgetElement, defineWidget, setMessage } from '../widget-element';
-import { fill, h, uniqueId } from '../dom';
+import { fill, h, tableScroll, uniqueId } from '../dom';
 import { LESSONS, lessonExercises } from '../../exercises/catalogue';
 import { exportProgress, importProgress, readLesson, readProgressFile, resetProgress, summarise, type ImportProblem, type LessonSummary } from '../../exercises/progress';
 import { progressChanged, progressStore } from './browser-store';
@@ -41,7 +41,7 @@ export class RankbookProgress extends WidgetElement<ProgressState> {
       h('span', {}, t('progress.resetWarning')),
       h('button', { type: 'button', onclick: () => this.reset() }, t('progress.resetConfirm')),
       h('button', { type: 'button', onclick: () => { confirm.hidden = true; } }, t('progress.cancel')));
-    const table = h('div', { class: 'rb-table-scroll' });
+    const table = tableScroll(t('progress.caption'));
     this.parts = { table, status, error, file, confirm };
     fill(this, h('div', { class: 'rb-widget' }, table,
       h('div', { class: 'rb-row' },
