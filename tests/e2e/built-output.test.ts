@@ -36,6 +36,15 @@ describe('the built site', () => {
     expect(offending(html, /.{0,30}‖_[A-Za-z0-9].{0,20}/)).toEqual([]);
   });
 
+  it('gives lessons 3 to 8 each at least two notebook cells, every one with its result computed at build time', () => {
+    for (const lesson of ['03-svd-compression', '04-fine-tuning', '05-lora', '06-train-lora', '07-why-low-rank', '08-summary']) {
+      const page = readFileSync(`dist/lessons/${lesson}/index.html`, 'utf8');
+      const cells = [...page.matchAll(/<rankbook-cell\b[^>]*>/g)].map((m) => m[0]);
+      expect(cells.length, lesson).toBeGreaterThanOrEqual(2);
+      expect(cells.filter((cell) => !/data-outcome="[^"]*&#34;text&#34;:&#34;[^&]/.test(cell)), lesson).toEqual([]);
+    }
+  });
+
   it('SCORM packages hold the manifest, the launch page and every file it names hold the manifest, the launch page and every file it names', () => {
     for (const lesson of LESSONS) {
       const files = readZip(readFileSync(`dist/scorm/${lesson}.zip`));

@@ -101,9 +101,21 @@ function checkText(texts: SvgText[], label: string): string[] {
   return texts.filter((t) => t.size < LEGIBLE_PX - 0.01).map((t) => `${label}: "${t.text}" at ${t.size.toFixed(1)} px (${t.widget})`);
 }
 
+/** Notebook cells: each shows a result, and an output too wide for the column scrolls with keyboard focus. */
+const cellProblems = (page: Page, width: number): Promise<string[]> => page.evaluate((w) =>
+  [...document.querySelectorAll('rankbook-cell')].flatMap((cell, i) => {
+    const output = cell.querySelector('.rb-cell-output');
+    const wide = !!output && output.scrollWidth > output.clientWidth + 1;
+    return [
+      ...((cell as HTMLElement & { state?: { result?: string } }).state?.result ? [] : [`cell ${i + 1} has no result`]),
+      ...(wide && output.getAttribute('tabindex') !== '0' ? [`cell ${i + 1}'s output scrolls at ${w} px without keyboard focus`] : []),
+    ];
+  }), width);
+
 async function checkPage(page: Page, path: string): Promise<void> {
   await settleWidgets(page);
   await expectNoAxeViolations(page);
+  const cells = await cellProblems(page, 1280);
   const lesson = path.startsWith('/lessons/');
   const small: string[] = [];
   const clashes: string[] = [];
@@ -125,6 +137,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
       await setTheme(page, 'light');
     }
     clashes.push(...(await overlappingLabels(page)).map((c) => `${width} px: ${c}`));
+    if (width === 390) cells.push(...await cellProblems(page, width));
   }
   const sideways: string[] = [];
   const hasMenu = await page.locator('starlight-menu-button').count() > 0;
@@ -146,6 +159,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
   expect(small, 'SVG text below 12 px').toEqual([]);
   expect(sideways, 'sideways scrolling on a phone').toEqual([]);
   expect(clashes, 'overlapping plot labels').toEqual([]);
+  expect(cells, 'notebook cells').toEqual([]);
 }
 
 describe('every page passes axe (light, and dark on a sample), is legible at 1280, 1024 and 390 px, never scrolls sideways on a phone and loads nothing from another origin', () => {
