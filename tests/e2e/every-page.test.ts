@@ -92,7 +92,7 @@ async function setViewport(page: Page, width: number): Promise<void> {
 }
 
 const setTheme = (page: Page, theme: 'light' | 'dark') => page.evaluate((t) => { document.documentElement.dataset.theme = t; }, theme);
-const shotName = (path: string, width: number) => `${SCREENSHOTS}/${path.replace(/^\/lessons\//, 'lesson-').replace(/\/$/, '')}-${width}.png`;
+const shotName = (path: string, width: number) => `${SCREENSHOTS}/${path.replace(/^\/lessons\//, 'lesson-').replace(/\/$/, '')}-${width}.jpg`;
 
 function checkText(texts: SvgText[], label: string): string[] {
   for (const t of texts) {
@@ -125,7 +125,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
     await setViewport(page, width);
     if (lesson && width !== 1024) {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: shotName(path, width), fullPage: true });
+      await page.screenshot({ path: shotName(path, width), fullPage: true, type: 'jpeg', quality: 80 });
     }
     small.push(...checkText(await svgTexts(page), `${width} px light`));
     // Text size does not depend on the theme, so dark is sampled at the phone width only (a theme switch
