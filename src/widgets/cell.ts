@@ -160,18 +160,20 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
   }
 
   /**
-   * A result wider than the column scrolls sideways. Then (and only then, so narrow results add no tab stop)
-   * the output takes keyboard focus, so the arrow keys can scroll it, and is named for screen readers.
+   * A result wider than the column scrolls sideways, and is then named for screen readers as one that does. The
+   * output always takes keyboard focus (as the build-time one does), so the arrow keys can scroll it: a result
+   * whose width changes as the page lays out (fonts, a phone turned) is never left scrolling out of reach between
+   * two measurements.
    */
   syncScrollFocus(): void {
     const output = this.output;
+    output.tabIndex = 0;
     if (output.scrollWidth > output.clientWidth + 1) {
-      output.tabIndex = 0;
       output.setAttribute('role', 'group');
       const label = this.getAttribute('label');
       output.setAttribute('aria-label', label ? this.messages!('cell.scrolls', { label }) : this.messages!('cell.scrollsUnlabelled'));
     } else {
-      for (const name of ['tabindex', 'role', 'aria-label']) output.removeAttribute(name);
+      for (const name of ['role', 'aria-label']) output.removeAttribute(name);
     }
   }
 
