@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceTextOutside } from '../i18n/source-text';
 import { EXERCISE_CATALOGUES } from '../../../src/exercises/messages/every-language';
 import { EXERCISES, LESSONS } from '../../../src/exercises/catalogue';
 import { placeholderNames } from '../../../src/i18n/format';
@@ -30,18 +30,7 @@ describe('exercise message catalogues', () => {
   });
 
   it('has no unused keys: each other key is named in src/ or components/ outside the catalogues', () => {
-    const sources: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) {
-          if (path !== join('src', 'exercises', 'messages')) walk(path);
-        } else if (/\.(ts|astro)$/.test(name)) sources.push(readFileSync(path, 'utf8'));
-      }
-    };
-    walk('src');
-    walk('components');
-    const text = sources.join('\n');
+    const text = sourceTextOutside(join('src', 'exercises', 'messages'));
     const named = (k: string) => k.endsWith('.title') || k.startsWith('lesson.');
     expect(keys.filter((k) => !named(k) && !text.includes(`'${k}'`))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceTextOutside } from './source-text';
 import { en } from '../../../src/i18n/messages/en';
 import { vi } from '../../../src/i18n/messages/vi';
 import { de } from '../../../src/i18n/messages/de';
@@ -38,18 +38,7 @@ describe('message catalogues', () => {
   });
 
   it('has no unused keys: each is named somewhere in src/ or components/ outside the catalogues', () => {
-    const sources: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) {
-          if (path !== join('src', 'i18n', 'messages')) walk(path);
-        } else if (/\.(ts|astro)$/.test(name)) sources.push(readFileSync(path, 'utf8'));
-      }
-    };
-    walk('src');
-    walk('components');
-    const text = sources.join('\n');
+    const text = sourceTextOutside(join('src', 'i18n', 'messages'));
     const unused = keys.filter((key) => !text.includes(`'${key}'`));
     expect(unused).toEqual([]);
   });
