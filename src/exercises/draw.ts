@@ -3,6 +3,7 @@ import type { FractionMatrix } from '../linalg/fraction-matrix';
 import type { Random } from '../linalg/seeded-random';
 import type { ChoiceOption, Expected } from './types';
 import type { ExerciseTranslate } from './messages/translate';
+import { formatLocaleNumber } from '../i18n/number-format';
 
 /** Small helpers for drawing a variant from a seed and writing its numbers for a reader. */
 export const int = (random: Random, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
@@ -23,9 +24,8 @@ export function choice(random: Random, rightOption: ChoiceOption, wrongOptions: 
   return { kind: 'choice', options, correct: options.indexOf(rightOption) };
 }
 
-const grouping = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 /** 37748736 -> "37,748,736"; 0.12345 -> "0.1235". */
-export const num = (x: number): string => grouping.format(x);
+export const num = (x: number): string => formatLocaleNumber('en', x, { maximumFractionDigits: 4 });
 /**
  * num for the reader's language: German and Vietnamese write a comma for the decimal point, so their thousands
  * are parted by narrow spaces (37 748 736), which the answer field reads back as well.

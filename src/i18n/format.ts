@@ -2,20 +2,18 @@
  * Fills a message's placeholders: `{name}` takes a value (numbers formatted for the language, as prose), and
  * `{n, plural, one {# row} other {# rows}}` picks a form by the language's plural rules, `#` standing for n.
  */
+import { formatLocaleNumber, type NumberOptions } from './number-format';
+
 export type MessageValues = Record<string, string | number>;
 
 const PLACEHOLDER = /\{(\w+)(?:, plural,((?:\s*\w+\s*\{[^{}]*\})+))?\}/g;
 const PLURAL_FORM = /(\w+)\s*\{([^{}]*)\}/g;
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** A number as prose in the language (1,000 / 1.000 / 1 000); never for numbers inside a formula. */
-export function formatNumber(lang: string, x: number, options?: Intl.NumberFormatOptions): string {
-  const key = lang + JSON.stringify(options ?? {});
-  let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang, options)));
-  return format.format(x);
+export function formatNumber(lang: string, x: number, options?: NumberOptions): string {
+  return formatLocaleNumber(lang, x, options);
 }
 
 function pluralCategory(lang: string, n: number): string {

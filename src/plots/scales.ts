@@ -2,6 +2,7 @@
  * The pure half of the plots: domains, colour tints, scale choice and number formatting. No DOM here, so
  * every rule that decides what a reader sees can be unit-tested in Node (tests/unit/plots/scales.test.ts).
  */
+import { formatLocaleNumber } from '../i18n/number-format';
 
 /** 'diverging': signed values, zero in the middle (a weight update). 'sequential': magnitudes, low to high. */
 export type ColourScheme = 'diverging' | 'sequential';
@@ -96,7 +97,7 @@ export function formatNumber(value: number, digits = 3): string {
   if (a >= 1e-3 && a < 1e15) {
     const rounded = Number(a.toPrecision(digits));
     const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
-    return sign + rounded.toLocaleString('en-US', { maximumFractionDigits: Math.min(20, decimals) });
+    return sign + formatLocaleNumber('en', rounded, { maximumFractionDigits: Math.min(20, decimals) });
   }
   const [mantissa, exponent] = a.toExponential(digits - 1).split('e');
   const m = String(Number(mantissa));

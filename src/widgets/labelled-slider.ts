@@ -1,4 +1,5 @@
 import { h, uniqueId } from './dom';
+import { formatLocaleNumber } from '../i18n/number-format';
 
 export interface LabelledSlider {
   /** The label, the slider, its value and its message, laid out by .rb-sliders (a grid). */
@@ -20,7 +21,7 @@ export function labelledSlider(name: string, label: string, attrs: { min: number
   return { row: h('div', { class: 'rb-slider-row' }, h('label', { for: id }, label), input, output, message), input, output, message };
 }
 
-export const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => formatLocaleNumber('en', n);
 
 /** The index of the stop nearest to n on a log scale (for sliders that step through sizes). */
 export function nearestStop(stops: readonly number[], n: number): number {

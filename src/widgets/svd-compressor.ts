@@ -1,5 +1,5 @@
 import { h, uniqueId } from './dom';
-import { WidgetElement, defineWidget, setMessage } from './widget-element';
+import { WidgetElement, defineWidget, setMessage, whenNearView } from './widget-element';
 import { loadImageFile } from './image-input';
 import { assetUrl } from './asset-url';
 import { SvdPlots, psnrText, percentText } from './svd-plots';
@@ -59,12 +59,14 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   }
 
   connectedCallback(): void {
-    // The workers load and warm up while the image is fetched and decoded (and any catalogue): they overlap.
-    prepareSvdWorkers();
+    // The photo (0.2-0.8 MB) and its SVD (a second or more of work) wait until the reader nears the widget, so a
+    // lesson's text opens without them. From then on, the workers load and warm up while the image is fetched
+    // and decoded (and any catalogue): they overlap.
+    whenNearView(this, prepareSvdWorkers);
     this.startTranslated(() => {
       this.ui = this.build();
       this.readAttributes();
-      void this.loadSample(this.s.image);
+      whenNearView(this, () => { if (!this.pixels && this.request === 0) void this.loadSample(this.s.image); });
     });
   }
 

@@ -108,25 +108,30 @@ function decomposeOn(index: number, request: SvdWorkerRequest & { id: number }, 
 
 /**
  * Decomposes an image off the main thread, each colour channel on its own worker or all on one (the pixels
- * are already at most 512 on a side). Aborting the signal stops the workers at once.
+ * are already at most 512 on a side). With one worker, the page's thread does not even split the channels:
+ * the worker takes the RGBA bytes and sends back the picture it decomposed. Aborting the signal stops the
+ * workers at once.
  */
 export async function decomposeImage(
   pixels: ImageData, mode: ImageMode, centred: boolean,
   { signal, onProgress }: { signal: AbortSignal; onProgress: (fraction: number) => void },
 ): Promise<ImageDecomposition> {
   const { width, height } = pixels;
-  const channels = channelsFromRgba(pixels, mode);
-  const original = new ImageData(rgbaFromChannels(channels, width, height) as Uint8ClampedArray<ArrayBuffer>, width, height);
   const id = nextId++;
-  // Lanes: the channels each worker takes, drawn as grey by a worker holding one channel of a colour image.
-  const lanes = channels.length === 3 && workerCount() >= 3 ? channels.map((c) => [c]) : [channels];
+  const perChannel = mode === 'colour' && workerCount() >= 3;
+  // Lanes: one request per worker, a worker holding one channel of a colour image drawing it as grey.
+  const lanes: (SvdWorkerRequest & { id: number })[] = perChannel
+    ? channelsFromRgba(pixels, mode).map((channel) => ({ id, mode: 'grey', centred, channels: [channel], width, height }))
+    : [{ id, mode, centred, rgba: pixels.data.slice(), width, height }];
   const fractions = lanes.map(() => 0);
-  const dones = await Promise.all(lanes.map((lane, i) => decomposeOn(i,
-    { id, mode: lane.length === 1 ? 'grey' : 'colour', centred, channels: lane, width, height }, lane.map((c) => c.buffer), signal,
+  const dones = await Promise.all(lanes.map((lane, i) => decomposeOn(i, lane,
+    'rgba' in lane ? [lane.rgba.buffer] : lane.channels.map((c) => c.buffer), signal,
     (fraction) => { fractions[i] = fraction; onProgress(fractions.reduce((a, b) => a + b, 0) / fractions.length); })));
   performance.mark('rankbook:svd-decomposed');
   const milliseconds = Math.max(...dones.map((d) => d.milliseconds));
   performance.measure('rankbook:svd-decomposition', { start: performance.now() - milliseconds, duration: milliseconds });
+  const rgba = perChannel ? rgbaFromChannels(dones.flatMap((d) => d.channels), width, height) : dones[0].rgba;
+  const original = new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height);
   const workers = lanes.map((_, i) => pool[i]!);
   const values = dones.flatMap((d) => d.result.channels.map((f) => f.values));
   return {

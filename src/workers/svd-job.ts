@@ -1,4 +1,4 @@
-import { channelsFromRgba, downscaleRgba } from '../linalg/image';
+import { channelsFromRgba, downscaleRgba, rgbaFromChannels } from '../linalg/image';
 import { decomposeChannels } from '../linalg/image-svd';
 import type { SvdWorkerRequest, SvdWorkerResponse } from './svd-messages';
 
@@ -31,11 +31,12 @@ export function runSvdJob(request: SvdWorkerRequest, post: Post): void {
         post({ type: 'progress', id, fraction }, []);
       },
     });
+    const rgba = rgbaFromChannels(channels, width, height);
     const transfer = [
       ...result.channels.flatMap((f) => [f.values.buffer, f.left.buffer, f.right.buffer]),
-      ...channels.map((c) => c.buffer),
+      ...channels.map((c) => c.buffer), rgba.buffer,
     ];
-    post({ type: 'done', id, result, channels, milliseconds: performance.now() - start }, uniqueBuffers(transfer));
+    post({ type: 'done', id, result, channels, rgba, milliseconds: performance.now() - start }, uniqueBuffers(transfer));
   } catch (error) {
     post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }, []);
   }

@@ -38,6 +38,8 @@ export type SvdWorkerResponse =
       result: ImageSvd;
       /** The channel matrices that were decomposed (after grey conversion and downscaling; never centred). */
       channels: Float64Array[];
+      /** The same as RGBA bytes (a grey image for one channel): the page's "original" picture. */
+      rgba: Uint8ClampedArray;
       milliseconds: number;
     }
   | { type: 'error'; id?: number; message: string };

@@ -78,6 +78,7 @@ describe('widgets.js on a bare HTML page of another site', () => {
     expect(await page.locator('style[data-rankbook]').count()).toBe(1);
     await page.getByRole('button', { name: /Run/ }).last().click();
     await expect.poll(async () => (await stateOf('rankbook-cell', 1))?.result, { timeout: 30_000 }).toBe('1');
+    await page.locator('rankbook-svd-compressor').scrollIntoViewIfNeeded(); // it starts as a reader nears it
     await expect.poll(async () => (await stateOf('rankbook-svd-compressor'))?.shownK, { timeout: 60_000 }).toBe(8);
     expect(errors).toEqual([]);
     await page.close();

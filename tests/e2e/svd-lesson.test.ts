@@ -9,7 +9,11 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 const state = (page: Page) => page.$eval('rankbook-svd-compressor', (el: any) => el.state);
-const ready = (page: Page) => expect.poll(async () => (await state(page)).status, { timeout: 60_000 }).toBe('ready');
+/** The widget starts on its photo as a reader nears it, so the test scrolls to it as a reader would. */
+const ready = async (page: Page) => {
+  await page.locator('rankbook-svd-compressor').scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await state(page)).status, { timeout: 60_000 }).toBe('ready');
+};
 /** A cheap fingerprint of what the canvas shows. */
 const canvasHash = (page: Page) => page.$eval('rankbook-svd-compressor canvas.rb-svd-canvas', (c: HTMLCanvasElement) => {
   const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;

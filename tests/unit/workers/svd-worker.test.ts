@@ -35,7 +35,10 @@ describe('svd worker job', () => {
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((m) => m.id === 7 && m.fraction >= 0 && m.fraction <= 1)).toBe(true);
     const buffers = transfers.at(-1)!;
-    expect(buffers).toHaveLength(3 * 3 + 3);
+    expect(buffers).toHaveLength(3 * 3 + 3 + 1);
+    // The picture that was decomposed, as RGBA: the downscaled image's red, green and blue, opaque.
+    expect(done.rgba).toHaveLength(64 * 40 * 4);
+    expect([done.rgba[0], done.rgba[1], done.rgba[2], done.rgba[3]]).toEqual([done.channels[0][0], done.channels[1][0], done.channels[2][0], 255].map(Math.round));
     expect(new Set(buffers).size).toBe(buffers.length);
   });
 
