@@ -11,22 +11,39 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
   /** The messages in the widget's language (its `lang`, or the page's): set before startTranslated's `build` runs. */
   protected t!: Translate;
   private started = false;
+  /** A lesson widget's build, waiting for the reader to near it (or for someone to ask for its state). */
+  private pendingStart: (() => void) | null = null;
 
   /**
    * Builds the widget once, in its language: at once when the catalogue is loaded (always for English), else when
    * it arrives, the server-rendered fallback staying until then. Later connections (a move in the DOM) do nothing.
+   * In a lesson's text the build waits until the reader nears the widget (whenNearView): a lesson opens with its
+   * words, not with the work of every figure on it. On an embed page or an instructor's page it builds at once.
    */
   protected startTranslated(build: () => void): void {
     if (this.started) return;
     this.started = true;
-    withTranslator(this, (t) => {
+    const start = () => withTranslator(this, (t) => {
       this.t = t;
       build();
     });
+    if (!this.closest('.sl-markdown-content') || precedes(this, fragmentTarget())) return start();
+    this.pendingStart = start;
+    waitingWidgets.add(this);
+    whenNearView(this, () => this.startNow());
+  }
+
+  /** Runs a waiting build now. */
+  startNow(): void {
+    const start = this.pendingStart;
+    this.pendingStart = null;
+    waitingWidgets.delete(this);
+    start?.();
   }
 
   /** Inputs and the figures on show, as plain JSON: the URL, embed code, postMessage and tests read this. */
   get state(): State {
+    this.startNow(); // asked before the reader reached it (a script, a test): the widget builds first
     return structuredClone(this.currentState());
   }
 
@@ -49,6 +66,25 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
     if (message) this.announce(message);
     this.emitChange();
   }
+}
+
+/** Lesson widgets whose build waits for the reader (startTranslated). */
+const waitingWidgets = new Set<{ startNow(): void } & Element>();
+
+const fragmentTarget = (hash = location.hash): Element | null =>
+  hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+
+const precedes = (el: Element, target: Element | null) =>
+  target !== null && (el.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+// A jump to a heading ("On this page", a link in the text) builds the widgets above it first, so that it lands
+// where it points instead of being pushed down as they grow. A page opened at a #fragment does the same.
+if (typeof document !== 'undefined') {
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    const target = link ? fragmentTarget(link.getAttribute('href')!) : null;
+    if (target) for (const widget of [...waitingWidgets]) if (precedes(widget, target)) widget.startNow();
+  }, true);
 }
 
 /** Registers a custom element once, so a page that loads a widget module twice does not throw. */

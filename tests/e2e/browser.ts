@@ -20,10 +20,11 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * A page whose console errors, uncaught exceptions and requests to other origins are collected. It returns at
  * the load event (the widgets' modules have run by then); 'networkidle' waits a further half second of quiet,
- * for checks of a page as its data fetches leave it.
+ * for checks of a page as its data fetches leave it. `scrollTo` names an element to scroll to once loaded, as a
+ * reader would: a lesson's widgets build only as the reader nears them.
  */
 export async function openPage(browser: Browser, path: string,
-  options: { colorScheme?: 'light' | 'dark'; waitUntil?: 'load' | 'networkidle' } = {}) {
+  options: { colorScheme?: 'light' | 'dark'; waitUntil?: 'load' | 'networkidle'; scrollTo?: string } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -36,6 +37,7 @@ export async function openPage(browser: Browser, path: string,
     if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
   });
   await page.goto(baseUrl() + path, { waitUntil: options.waitUntil ?? 'load' });
+  if (options.scrollTo) await page.locator(options.scrollTo).first().scrollIntoViewIfNeeded();
   return { page, errors, foreignRequests };
 }
 

@@ -47,7 +47,7 @@ describe('the embed kit', () => {
   });
 
   it('the Share panel links back to the lesson with the widget as the reader left it', async () => {
-    const { page, errors } = await openPage(browser, '/lessons/01-rank/');
+    const { page, errors } = await openPage(browser, '/lessons/01-rank/', { scrollTo: 'rankbook-rank-explorer' });
     await page.getByRole('textbox', { name: 'M row 3, column 3' }).fill('7/2');
     const explorer = page.locator('#rank-explorer');
     await explorer.getByText('Share / Embed').click();

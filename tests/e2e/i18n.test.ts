@@ -59,7 +59,7 @@ describe('the site in other languages', () => {
 
   it('the rank explorer speaks the lesson’s language under /de/, and German on its embed page with lang=de', async () => {
     const label = (page: Page) => page.locator('rankbook-rank-explorer [data-control="presets"] label').first().textContent();
-    const { page, errors } = await openPage(browser, `/de${LESSON}`);
+    const { page, errors } = await openPage(browser, `/de${LESSON}`, { scrollTo: 'rankbook-rank-explorer' });
     const german = contentLang(`/de${LESSON}`) === 'de';
     await expect.poll(() => label(page), { timeout: 15_000 }).toBe(german ? 'Beginnen mit' : 'Start from');
     // The notebook cells too (their editor replaces the build-time result once the page is idle).

@@ -11,10 +11,12 @@ afterAll(async () => { await browser?.close(); });
 const widget = (page: Page, n = 0) => page.locator('rankbook-lora-anatomy').nth(n);
 const state = (page: Page, n = 0) => widget(page, n).evaluate((el: any) => el.state);
 const slider = (page: Page, name: RegExp, n = 0) => widget(page, n).getByRole('slider', { name });
+/** The lesson, scrolled to its first anatomy widget: a lesson's widgets build as the reader nears them. */
+const openLesson = () => openPage(browser, LESSON, { scrollTo: 'rankbook-lora-anatomy' });
 
 describe('lesson 5 and the LoRA anatomy widget', () => {
   it('loads with B = 0: Delta W is zero, and the counts are d k against r (d + k)', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openLesson();
     expect(await page.locator('h1').textContent()).toContain('LoRA');
     const s = await state(page);
     expect(s).toMatchObject({ d: 96, k: 64, r: 8, steps: 0, deltaRank: 0, fullParams: 6144, loraParams: 1280, ratio: 4.8, gpt3: null });
@@ -26,7 +28,7 @@ describe('lesson 5 and the LoRA anatomy widget', () => {
   });
 
   it('moves the sliders with the keyboard, and the counts follow in el.state and aria-valuetext', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openLesson();
     const r = slider(page, /^r: rank/);
     await r.focus();
     await page.keyboard.press('ArrowRight');
@@ -49,7 +51,7 @@ describe('lesson 5 and the LoRA anatomy widget', () => {
   });
 
   it('moves the sliders with the mouse', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openLesson();
     const r = slider(page, /^r: rank/);
     await r.scrollIntoViewIfNeeded();
     const box = (await r.boundingBox())!;
@@ -69,7 +71,7 @@ describe('lesson 5 and the LoRA anatomy widget', () => {
   });
 
   it('a gradient step makes Delta W non-zero with 0 < rank <= r, and steps never push it past r', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openLesson();
     const step = widget(page).getByRole('button', { name: 'Take a gradient step' });
     await step.click();
     let s = await state(page);
@@ -94,7 +96,7 @@ describe('lesson 5 and the LoRA anatomy widget', () => {
   });
 
   it('the GPT-3 preset reproduces the paper: 1,536x per matrix, about 9,300x ("10,000 times") over the model', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openLesson();
     await widget(page).getByRole('button', { name: /GPT-3 175B/ }).click();
     const s = await state(page);
     expect(s).toMatchObject({ d: 12288, k: 12288, r: 4, preset: 'gpt3', fullParams: 150_994_944, loraParams: 98_304, ratio: 1536 });

@@ -12,7 +12,7 @@ const cell = (page: Page, row: number, col: number) => page.getByRole('textbox',
 
 describe('lesson 1 and the rank explorer', () => {
   it('shows the rank-1 example, and editing a cell changes the rank', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-rank-explorer' });
     expect((await state(page)).rank).toBe(1);
     await expect.poll(() => page.locator('rankbook-rank-explorer .rb-result').textContent()).toContain('Rank 1');
     await cell(page, 3, 3).fill('10');
@@ -27,7 +27,7 @@ describe('lesson 1 and the rank explorer', () => {
   });
 
   it('works with the keyboard only: arrows move between cells, typing changes the rank', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-rank-explorer' });
     await cell(page, 1, 1).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -50,7 +50,7 @@ describe('lesson 1 and the rank explorer', () => {
   });
 
   it('steps through the elimination of the rank-1 example', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-rank-explorer' });
     const s = await state(page);
     expect(s.totalSteps).toBe(2);
     // It opens on the matrix as typed: step 0, with nothing to go back to.
@@ -67,7 +67,7 @@ describe('lesson 1 and the rank explorer', () => {
   });
 
   it('reports bad input next to the cell and keeps the last good result', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-rank-explorer' });
     for (const bad of ['', 'abc', '1/0', '1e400']) {
       await cell(page, 2, 2).fill(bad);
       const message = page.locator('rankbook-rank-explorer .rb-message[role=alert]:visible').first();
