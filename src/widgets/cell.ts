@@ -1,7 +1,7 @@
 import cellWorkerUrl from '../notebook/cell-worker.ts?worker&url';
 import { startModuleWorker } from './module-worker';
 import { h, uniqueId } from './dom';
-import { WidgetElement, defineWidget, setMessage, whenNearViewOrIdle } from './widget-element';
+import { WidgetElement, defineWidget, setMessage, whenReaderNears } from './widget-element';
 import { PageNotebook, type NotebookCell } from '../notebook/page-notebook';
 import type { WorkerLike } from '../notebook/cell-session';
 import type { RenderedOutcome } from '../notebook/cell-protocol';
@@ -76,12 +76,12 @@ export class RankbookCell extends WidgetElement<CellState> implements NotebookCe
     this.original = this.getAttribute('source') ?? this.querySelector('code')?.textContent ?? '';
     this.view = this.readBuildOutcome();
     notebook().add(this, this.original, this.view);
-    // The build-time HTML already shows the result: the editor replaces it near the viewport, or one cell at a
-    // time when the page is idle, so a long lesson's cells add no long task (DOM swap, re-layout) as it opens.
+    // The build-time HTML already shows the result: the editor replaces it as the reader nears the cell, so a
+    // long lesson's cells add no long task (DOM swap, re-layout) as it opens.
     withTranslator(this, (t) => {
       this.messages = t;
       notebook().speakWith(resultWords(t));
-      whenNearViewOrIdle(this, () => this.upgrade());
+      whenReaderNears(this, () => this.upgrade());
     });
   }
 

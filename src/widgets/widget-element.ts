@@ -27,18 +27,13 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
       this.t = t;
       build();
     });
-    if (!this.closest('.sl-markdown-content') || precedes(this, fragmentTarget())) return start();
-    this.pendingStart = start;
-    waitingWidgets.add(this);
-    whenNearView(this, () => this.startNow());
+    this.pendingStart = whenReaderNears(this, start);
   }
 
   /** Runs a waiting build now. */
-  startNow(): void {
-    const start = this.pendingStart;
+  private startNow(): void {
+    this.pendingStart?.();
     this.pendingStart = null;
-    waitingWidgets.delete(this);
-    start?.();
   }
 
   /** Inputs and the figures on show, as plain JSON: the URL, embed code, postMessage and tests read this. */
@@ -68,8 +63,8 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
   }
 }
 
-/** Lesson widgets whose build waits for the reader (startTranslated). */
-const waitingWidgets = new Set<{ startNow(): void } & Element>();
+/** Work waiting for the reader to near its element in a lesson (whenReaderNears), by element. */
+const waiting = new Map<Element, () => void>();
 
 const fragmentTarget = (hash = location.hash): Element | null =>
   hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
@@ -77,13 +72,35 @@ const fragmentTarget = (hash = location.hash): Element | null =>
 const precedes = (el: Element, target: Element | null) =>
   target !== null && (el.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 
-// A jump to a heading ("On this page", a link in the text) builds the widgets above it first, so that it lands
-// where it points instead of being pushed down as they grow. A page opened at a #fragment does the same.
+/**
+ * Calls `start` once. In a lesson's text, when the reader nears the element (whenNearView): a lesson opens with
+ * its words, not with the work of every figure and cell on it. Elsewhere (an embed page, an instructor's page,
+ * widgets.js on another site) at once. Returns a function that starts it now (a script asked for its state).
+ * A jump to a heading below the element ("On this page", a link, a page opened at a #fragment) starts it first,
+ * so that the jump lands where it points instead of being pushed down as the element grows.
+ */
+export function whenReaderNears(el: Element, start: () => void): () => void {
+  let started = false;
+  const once = () => {
+    if (started) return;
+    started = true;
+    waiting.delete(el);
+    start();
+  };
+  if (!el.closest('.sl-markdown-content') || precedes(el, fragmentTarget())) {
+    once();
+    return once;
+  }
+  waiting.set(el, once);
+  whenNearView(el, once);
+  return once;
+}
+
 if (typeof document !== 'undefined') {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
     const target = link ? fragmentTarget(link.getAttribute('href')!) : null;
-    if (target) for (const widget of [...waitingWidgets]) if (precedes(widget, target)) widget.startNow();
+    if (target) for (const [el, start] of [...waiting]) if (precedes(el, target)) start();
   }, true);
 }
 

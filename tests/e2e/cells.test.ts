@@ -14,7 +14,7 @@ const RANK_2 = 'M = [[1, 2, 3], [2, 4, 6], [3, 6, 10]]';
 
 describe('notebook cells on lesson 1', () => {
   it('shows build-time results before any run, typeset with MathML for screen readers', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     expect(await page.locator('rankbook-cell').count()).toBeGreaterThanOrEqual(2);
     expect(await state(page, 0)).toMatchObject({
       source: 'M = [[1, 2, 3], [2, 4, 6], [3, 6, 9]]', result: 'M = [[1, 2, 3], [2, 4, 6], [3, 6, 9]]',
@@ -33,7 +33,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('editing the first cell re-runs the cells that use M', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     await page.evaluate(() => {
       (window as any).changes = [];
       document.querySelectorAll('rankbook-cell').forEach((el, n) =>
@@ -55,7 +55,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('runs with Ctrl+Enter and is usable from the keyboard alone', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     await box(page, 'Its rank').focus();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('rank(M) + 1/2');
@@ -74,7 +74,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('shows an error inline in words and keeps the last output, greyed', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     await box(page, 'Define M').fill('M = [[1, 2, 3], [2, 4, 6]');
     await box(page, 'Define M').press('Control+Enter');
     const message = cell(page, 0).locator('.rb-message[role=alert]');
@@ -96,7 +96,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('stops a runaway cell with a message while the page stays responsive', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     // Exponential recursion passes every size guard: only the worker's time limit can stop it.
     await box(page, 'Its rank').fill('f(n) = n < 1 ? 1 : f(n - 1) + f(n - 1); f(60)');
     await box(page, 'Its rank').press('Control+Enter');
@@ -121,7 +121,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('answers cells that would exhaust memory with a message, and the next cell still runs', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     // One of each class: a string method, a broadcast, a resize through an index, a long exact number.
     const hostile = [
       ['"ab".repeat(2^28)', /not methods/],
@@ -141,7 +141,7 @@ describe('notebook cells on lesson 1', () => {
   });
 
   it('refuses to reach the page from a cell', async () => {
-    const { page, errors } = await openPage(browser, LESSON);
+    const { page, errors } = await openPage(browser, LESSON, { scrollTo: 'rankbook-cell' });
     for (const source of ['cos.constructor("window.pwned = 1")', 'evaluate("1 + 1")', 'import({}, {})']) {
       await box(page, 'Its rank').fill(source);
       await box(page, 'Its rank').press('Control+Enter');
@@ -155,8 +155,9 @@ describe('notebook cells on lesson 1', () => {
 
 describe('notebook cells in the other lessons', () => {
   it('lesson 2: editing the worked example re-runs its approximations', async () => {
-    const { page, errors } = await openPage(browser, '/lessons/02-low-rank-factorisation/');
-    const byLabel = (label: string) => page.locator('rankbook-cell', { has: page.getByRole('textbox', { name: label }) });
+    const { page, errors } = await openPage(browser, '/lessons/02-low-rank-factorisation/', { scrollTo: 'rankbook-cell[label="The matrix"]' });
+    // By the label attribute: cells further down keep their build-time form until the reader nears them.
+    const byLabel = (label: string) => page.locator(`rankbook-cell[label="${label}"]`);
     const result = (label: string) => byLabel(label).evaluate((el: any) => el.state.result as string);
     expect(await result('Rank 1: the error and the relative error')).toMatch(/error1 = 3; 0\.514496$/);
     // A third row makes M rank 3 in a 3 x 3 shape: rank 2 is no longer exact.

@@ -62,7 +62,8 @@ describe('the site in other languages', () => {
     const { page, errors } = await openPage(browser, `/de${LESSON}`, { scrollTo: 'rankbook-rank-explorer' });
     const german = contentLang(`/de${LESSON}`) === 'de';
     await expect.poll(() => label(page), { timeout: 15_000 }).toBe(german ? 'Beginnen mit' : 'Start from');
-    // The notebook cells too (their editor replaces the build-time result once the page is idle).
+    // The notebook cells too (their editor replaces the build-time result as the reader nears them).
+    await page.locator('rankbook-cell').first().scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('rankbook-cell [data-control="run"]').first().textContent(), { timeout: 15_000 })
       .toBe(german ? 'Ausführen' : 'Run');
     const embed = await openPage(browser, '/embed/rank-explorer/?lang=de');
