@@ -9,18 +9,22 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 
 const SCROLL_BOXES = `{
+  const label = { de: 'Gleichung, seitlich scrollbar', vi: 'Phương trình, cuộn ngang', 'zh-CN': '公式，可横向滚动' }[document.documentElement.lang]
+    ?? 'Equation, scrolls sideways';
   const mark = () => { for (const el of document.querySelectorAll('.katex-display, .sl-markdown-content table')) {
     const scrolls = el.scrollWidth > el.clientWidth + 1;
     if (scrolls && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0; el.dataset.rbScrolls = '';
       // A table keeps its own role; an equation's span needs one to carry a name.
-      if (!el.matches('table')) { el.setAttribute('role', 'group'); el.setAttribute('aria-label', 'Equation, scrolls sideways'); }
+      if (!el.matches('table')) { el.setAttribute('role', 'group'); el.setAttribute('aria-label', label); }
     } else if (!scrolls && 'rbScrolls' in el.dataset) {
       for (const a of ['tabindex', 'role', 'aria-label', 'data-rb-scrolls']) el.removeAttribute(a);
     } } };
   let queued = 0;
   const later = () => { queued ||= requestAnimationFrame(() => { queued = 0; mark(); }); };
   addEventListener('DOMContentLoaded', later); addEventListener('resize', later);
+  // KaTeX's fonts arrive after the first layout and widen formulas: measure again when each batch is in.
+  addEventListener('load', later); document.fonts?.addEventListener('loadingdone', later);
 }`;
 
 // The English lessons in file-name order (NN-slug.mdx), which is also their sidebar.order.

@@ -1,12 +1,13 @@
 import { h, uniqueId } from './dom';
 import { WidgetElement, defineWidget, setMessage, whenNearView } from './widget-element';
-import { loadImageFile } from './image-input';
+import { loadImageFile, IMAGE_MESSAGES } from './image-input';
 import { assetUrl } from './asset-url';
 import { SvdPlots, psnrText, percentText } from './svd-plots';
 import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
 import { compressionFigures, type CompressionFigures } from '../linalg/compression';
 import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
 import { formatNumber } from '../i18n/format';
+import { joinSentences } from '../i18n/numbers';
 import type { Translate } from '../i18n/translate';
 
 const sampleLabel = (name: string, t: Translate) => ({
@@ -196,12 +197,14 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   private async useImage(loaded: Awaited<ReturnType<typeof loadImageFile>>, image: string): Promise<void> {
     if (!loaded.ok) {
-      this.fail(loaded.message + (this.decomposition ? ` ${this.t('svd.previousKept')}` : ''));
+      const problem = this.t(IMAGE_MESSAGES[loaded.problem.code], loaded.problem);
+      this.fail(joinSentences(this.t.lang, [problem, this.decomposition ? this.t('svd.previousKept') : '']));
       return;
     }
     setMessage(this.ui.imageMessage, '');
-    this.ui.imageNote.textContent = loaded.note;
-    this.ui.imageNote.hidden = loaded.note === '';
+    const notes = loaded.notes.map((note) => this.t(IMAGE_MESSAGES[note.code], note)).join(this.t('image.noteSeparator'));
+    this.ui.imageNote.textContent = notes ? this.t('image.notes', { name: loaded.name, notes }) : '';
+    this.ui.imageNote.hidden = notes === '';
     this.pixels = loaded.pixels;
     this.s.image = image;
     if (image !== 'upload') this.ui.sample.value = image;
