@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readImageHeader } from '../../../src/widgets/image-header';
-import { MAX_SOURCE_SIDE, loadImageFile } from '../../../src/widgets/image-input';
+import { IMAGE_MESSAGES, MAX_SOURCE_SIDE, loadImageFile } from '../../../src/widgets/image-input';
+import { fillMessage } from '../../../src/i18n/format';
+import { en } from '../../../src/i18n/messages/en';
 
 const bytes = (...xs: number[]) => new Uint8Array(xs);
 const text = (s: string) => new TextEncoder().encode(s);
@@ -141,7 +143,7 @@ describe('readImageHeader: the true size wherever the format puts it (classes of
   });
 });
 
-describe('loadImageFile: refuses before decoding, saying what is wrong', () => {
+describe('loadImageFile: refuses before decoding, saying what is wrong (as a code the widget words)', () => {
   const file = (data: Uint8Array, name: string) => Object.assign(new Blob([data as BlobPart]), { name });
   it.each([
     ['tiny.webp', riff(vp8x(10000, 10000))],
@@ -150,11 +152,13 @@ describe('loadImageFile: refuses before decoding, saying what is wrong', () => {
     ['core.bmp', (() => { const b = new Uint8Array(26); b.set([0x42, 0x4d]); const v = new DataView(b.buffer); v.setUint32(14, 12, true); v.setUint16(18, 10000, true); v.setUint16(20, 10000, true); return b; })()],
   ])('%s: "10000 × 10000 pixels, larger than 8192 on a side"', async (name, data) => {
     const loaded = await loadImageFile(file(data, name), 512);
-    expect(loaded).toEqual({ ok: false, message: `“${name}” is 10000 × 10000 pixels, larger than ${MAX_SOURCE_SIDE} on a side. Resize it first.` });
+    expect(loaded).toEqual({ ok: false, problem: { code: 'tooLarge', name, width: '10000', height: '10000', max: String(MAX_SOURCE_SIDE) } });
+    if (!loaded.ok) expect(fillMessage('en', en[IMAGE_MESSAGES.tooLarge], loaded.problem)).toBe(`“${name}” is 10000 × 10000 pixels, larger than 8192 on a side. Resize it first.`);
   });
 
   it('a size that cannot be found is refused, not guessed', async () => {
     const loaded = await loadImageFile(file(jpeg(segment(0xfe, 100)), 'cut.jpg'), 512);
-    expect(loaded).toEqual({ ok: false, message: '“cut.jpg” is a JPEG file whose size could not be found in its header: it is cut short or damaged.' });
+    expect(loaded).toEqual({ ok: false, problem: { code: 'noSize', name: 'cut.jpg', format: 'JPEG' } });
+    if (!loaded.ok) expect(fillMessage('en', en[IMAGE_MESSAGES.noSize], loaded.problem)).toBe('“cut.jpg” is a JPEG file whose size could not be found in its header: it is cut short or damaged.');
   });
 });
