@@ -17,7 +17,7 @@ interface Separators { group: string; decimal: string; percent: string }
 
 const COMMA_POINT: Separators = { group: ',', decimal: '.', percent: '%' };
 const SEPARATORS: Record<string, Separators> = {
-  en: COMMA_POINT, 'en-us': COMMA_POINT, 'en-gb': COMMA_POINT, 'zh-cn': COMMA_POINT, zh: COMMA_POINT,
+  en: COMMA_POINT, 'zh-cn': COMMA_POINT,
   de: { group: '.', decimal: ',', percent: '\u00a0%' },
   vi: { group: '.', decimal: ',', percent: '%' },
 };

@@ -55,7 +55,7 @@ export function channelRenderer(workers: Worker[], id: number, original: ImageDa
 }
 
 /** One picture from one worker, or one grey picture per colour channel (one worker each) -> one colour picture. */
-function combineChannels(parts: Uint8ClampedArray[]): Uint8ClampedArray {
+export function combineChannels(parts: Uint8ClampedArray[]): Uint8ClampedArray {
   if (parts.length === 1) return parts[0];
   const [out, green, blue] = parts;
   for (let i = 0; i < out.length; i += 4) {

@@ -1,7 +1,7 @@
-import { channelsFromRgba, rgbaFromChannels, type ColourMode } from '../linalg/image';
+import { channelsFromRgba, type ColourMode } from '../linalg/image';
 import svdWorkerUrl from '../workers/svd-worker.ts?worker&url';
 import { startModuleWorker } from './module-worker';
-import { channelRenderer, type RenderImage } from './svd-renderer';
+import { channelRenderer, combineChannels, type RenderImage } from './svd-renderer';
 import type { SvdWorkerRequest, SvdWorkerResponse, SvdWarmMessage } from '../workers/svd-messages';
 
 export type ImageMode = ColourMode;
@@ -130,8 +130,7 @@ export async function decomposeImage(
   performance.mark('rankbook:svd-decomposed');
   const milliseconds = Math.max(...dones.map((d) => d.milliseconds));
   performance.measure('rankbook:svd-decomposition', { start: performance.now() - milliseconds, duration: milliseconds });
-  const rgba = perChannel ? rgbaFromChannels(dones.flatMap((d) => d.channels), width, height) : dones[0].rgba;
-  const original = new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height);
+  const original = new ImageData(combineChannels(dones.map((d) => d.rgba)) as Uint8ClampedArray<ArrayBuffer>, width, height);
   const workers = lanes.map((_, i) => pool[i]!);
   const values = dones.flatMap((d) => d.result.channels.map((f) => f.values));
   return {

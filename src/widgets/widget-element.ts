@@ -11,8 +11,8 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
   /** The messages in the widget's language (its `lang`, or the page's): set before startTranslated's `build` runs. */
   protected t!: Translate;
   private started = false;
-  /** A lesson widget's build, waiting for the reader to near it (or for someone to ask for its state). */
-  private pendingStart: (() => void) | null = null;
+  /** Builds a lesson widget still waiting for the reader now (once; later calls do nothing). */
+  private startNow: () => void = () => {};
 
   /**
    * Builds the widget once, in its language: at once when the catalogue is loaded (always for English), else when
@@ -27,13 +27,7 @@ export abstract class WidgetElement<State extends object> extends HTMLElement {
       this.t = t;
       build();
     });
-    this.pendingStart = whenReaderNears(this, start);
-  }
-
-  /** Runs a waiting build now. */
-  private startNow(): void {
-    this.pendingStart?.();
-    this.pendingStart = null;
+    this.startNow = whenReaderNears(this, start);
   }
 
   /** Inputs and the figures on show, as plain JSON: the URL, embed code, postMessage and tests read this. */
@@ -135,31 +129,4 @@ export function whenNearView(el: Element, start: () => void): void {
     start();
   }, { rootMargin: '100% 0px' });
   observer.observe(el);
-}
-
-/** Work waiting for an idle moment, in page order; see whenNearViewOrIdle. */
-const idleQueue: (() => void)[] = [];
-
-/**
- * Calls `start` once: when the element comes near the viewport (whenNearView), or else when the page is idle,
- * one element per idle period. Below-the-fold parts (cells, exercises) then add no long task as a lesson
- * opens, and are all ready, for the keyboard too, soon after.
- */
-export function whenNearViewOrIdle(el: Element, start: () => void): void {
-  let started = false;
-  const once = () => {
-    if (started) return;
-    started = true;
-    start();
-  };
-  whenNearView(el, once);
-  if (idleQueue.push(once) > 1) return;
-  const idle = window.requestIdleCallback ?? ((f: IdleRequestCallback) => setTimeout(() => f({ didTimeout: true, timeRemaining: () => 8 }), 50));
-  // One element a callback, even with time to spare: each swap re-lays out the page, so two in a row would
-  // make one long task of two layouts.
-  const work = () => {
-    idleQueue.shift()?.();
-    if (idleQueue.length > 0) idle(work);
-  };
-  idle(work);
 }

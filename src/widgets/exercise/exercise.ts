@@ -1,4 +1,4 @@
-import { WidgetElement, defineWidget, setMessage, whenNearViewOrIdle } from '../widget-element';
+import { WidgetElement, defineWidget, setMessage } from '../widget-element';
 import { fill, h, uniqueId } from '../dom';
 import { exerciseEntry, type ExerciseEntry } from '../../exercises/catalogue';
 import { checkResponse } from '../../exercises/checking';
@@ -67,8 +67,8 @@ export class RankbookExercise extends WidgetElement<ExerciseState> {
         try { this.data = JSON.parse(dataScript.textContent ?? '{}'); } catch { /* the generator reports what it lacks */ }
       }
       this.translated = true;
-      // Exercises end a lesson: they build when the reader nears them (or the page is idle), not as it opens.
-      whenNearViewOrIdle(this, () => { if (this.loads === 0) void this.load(); });
+      // Built as the reader nears it (startTranslated), so a lesson does not load its exercises as it opens.
+      if (this.loads === 0) void this.load();
     });
   }
 
