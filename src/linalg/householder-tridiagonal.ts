@@ -104,6 +104,9 @@ export function tridiagonalize(
   return { n, diagonal, offDiagonal, reflectors: A, tau };
 }
 
+/** Doubles of 'resident' workspace that tridiagonalize(A, n) holds. */
+export const tridiagonalWorkspaceSize = (n: number, panel = 32) => layout(n, panel).size;
+
 /**
  * Workspace layout, in doubles. Everything is padded so the kernels may round sizes up (rows to 4, lengths
  * to 2) and read only zeros beyond the real data: the matrix has a spare column and 4 spare rows.

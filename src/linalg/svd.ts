@@ -3,6 +3,8 @@ import { flatFromRows, transposeInto, type FlatMatrix } from './flat-matrix';
 import { scratchArray } from './scratch-arrays';
 import { jacobiSvd, rowsByNorm } from './jacobi-svd';
 import { symmetricEigen } from './symmetric-eigen';
+import { tridiagonalWorkspaceSize } from './householder-tridiagonal';
+import { reserveWorkspace } from './workspace';
 
 /**
  * Thin SVD M = U diag(values) V^T of an m x n matrix, p = min(m, n).
@@ -97,11 +99,14 @@ export function gramSvd(M: FlatMatrix, onProgress?: (fraction: number) => void):
 }
 
 /**
- * Runs the fast route once on a small matrix so that V8 has optimised its JS and tiered up the WebAssembly
- * kernels before a real image arrives (a cold first 512 x 512 decomposition is ~2x slower than later ones).
- * A worker calls it at start-up, while the page is still fetching the image; it takes a few tens of ms.
+ * Runs the fast route on a small matrix so that V8 has optimised its JS and tiered up the WebAssembly kernels
+ * before a real image arrives (a cold first 512 x 512 decomposition is ~2x slower than later ones). First it
+ * reserves the workspaces a `largest` x `largest` matrix needs: growing them later would throw away what the
+ * warm-up optimised. A worker calls it at start-up, while the page is still fetching the image.
  */
-export function warmUpSvd(rounds = 3): void {
+export function warmUpSvd(rounds = 3, largest = 512): void {
+  reserveWorkspace(3 * largest * largest, 'scratch'); // gramSvd's last product: two p x p operands and p x p out
+  reserveWorkspace(tridiagonalWorkspaceSize(largest), 'resident');
   const m = 160, n = 136;
   const data = new Float64Array(m * n);
   for (let i = 0; i < data.length; i++) data[i] = (Math.imul(i + 1, 2654435761) >>> 24) + (i % n);

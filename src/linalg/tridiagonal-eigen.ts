@@ -1,4 +1,5 @@
 import { block, multiplyTransposed } from './dense-kernels';
+import { rotateRows } from './plane-rotation';
 import { solveRankOneUpdate } from './secular-equation';
 import { scratchArray } from './scratch-arrays';
 import { tridiagonalQl } from './tridiagonal-ql';
@@ -164,12 +165,4 @@ function productOnColumns(
     for (let c = 0; c < width; c++) Bt[c * g + u] = Q[row + c];
   }
   multiplyTransposed(K, width, g, block(A, 0, g), block(Bt, 0, g), block(out, c0, w));
-}
-
-function rotateRows(Q: Float64Array, a: number, b: number, len: number, c: number, s: number): void {
-  for (let k = 0; k < len; k++) {
-    const x = Q[a + k], y = Q[b + k];
-    Q[a + k] = c * x + s * y;
-    Q[b + k] = c * y - s * x;
-  }
 }

@@ -1,3 +1,5 @@
+import { rotateRows } from './plane-rotation';
+
 /**
  * Implicit QL with Wilkinson shifts on a symmetric tridiagonal matrix (EISPACK tql2, as in JAMA). O(n^2) for
  * eigenvalues alone, O(n^3) with vectors: divide and conquer uses it for its small leaf blocks.
@@ -52,14 +54,7 @@ export function tridiagonalQl(
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
-          if (vectors) {
-            const a = i * ld, b = a + ld;
-            for (let k = 0; k < n; k++) {
-              const x = vectors[b + k];
-              vectors[b + k] = s * vectors[a + k] + c * x;
-              vectors[a + k] = c * vectors[a + k] - s * x;
-            }
-          }
+          if (vectors) rotateRows(vectors, (i + 1) * ld, i * ld, n, c, s);
         }
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;

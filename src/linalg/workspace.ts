@@ -57,6 +57,14 @@ export function acquireWorkspace(doubles: number, purpose: WorkspacePurpose, zer
   return bind(simdDisabled ? null : instance(purpose, doubles), doubles, zeroed);
 }
 
+/**
+ * Grows a cached workspace to `doubles` entries now. Growing WebAssembly memory makes V8 drop optimised code
+ * that reads typed arrays, so a worker reserves the size its largest job needs before it warms up.
+ */
+export function reserveWorkspace(doubles: number, purpose: WorkspacePurpose): void {
+  if (!simdDisabled) instance(purpose, doubles);
+}
+
 /** A workspace of its own (not cached), for data that must outlive other computations, e.g. a slider's layers. */
 export function createWorkspace(doubles: number): Workspace {
   let inst: SimdInstance | null = null;

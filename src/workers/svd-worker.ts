@@ -19,6 +19,7 @@ let jobArrived = false;
 
 scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => {
   jobArrived = true;
+  endWarmUp();
   const request = event.data;
   if ('render' in request) {
     if (!slider || slider.id !== request.id) {
@@ -39,14 +40,21 @@ scope.onmessage = (event: MessageEvent<SvdWorkerRequest | SvdRenderRequest>) => 
 };
 
 // Optimise the code paths now, while the page is still fetching and decoding the image: one small SVD per
-// task, so that an image arriving mid-way skips the rest (the first round, the most useful, always runs).
+// task, so that an image arriving mid-way ends the warm-up (the first round, the most useful, always runs).
 const WARM_ROUNDS = 3;
 const warmStart = performance.now();
 let warmRounds = 0;
+let warmEnded = false;
+function endWarmUp(): void {
+  if (warmEnded) return;
+  warmEnded = true;
+  scope.postMessage({ type: 'warm', milliseconds: performance.now() - warmStart, rounds: warmRounds } satisfies SvdWarmMessage);
+}
 const warmUp = () => {
+  if (jobArrived) return;
   warmUpSvd(1);
   warmRounds++;
-  if (warmRounds < WARM_ROUNDS && !jobArrived) setTimeout(warmUp, 0);
-  else scope.postMessage({ type: 'warm', milliseconds: performance.now() - warmStart, rounds: warmRounds } satisfies SvdWarmMessage);
+  if (warmRounds < WARM_ROUNDS) setTimeout(warmUp, 0);
+  else endWarmUp();
 };
 warmUp();
