@@ -3,9 +3,10 @@ import { parseEntry, type EntryProblem, type FractionMatrix } from '../linalg/fr
 import { parseMatrixText, type MatrixTextProblem } from '../linalg/matrix-text';
 import { entryProblemText, matrixTextProblemText } from '../i18n/entry-problems';
 import type { Translate } from '../i18n/translate';
+import { formatLocaleNumber } from '../i18n/number-format';
 
 /**
- * Reading what a reader types: numbers as 2/3, 0.666..., 1,234,567, 12 288, 3.5e7 or 0,5 (a decimal comma),
+ * Reading what a reader types: numbers as 2/3, 0.666..., 1,234,567 (1.234.567 in German), 12 288, 3.5e7 or 0,5,
  * with an optional unit; matrices pasted as rows. Unreadable input gets a problem (answerProblemText words it),
  * never a value.
  */
@@ -20,15 +21,23 @@ export type NumberResult =
   | { ok: true; value: Fraction; /** decimal places typed, when the reader typed a decimal */ decimals: number | null }
   | ({ ok: false } & AnswerProblem);
 
-// Grouped thousands: 1,234,567 or 12 288 (a lone leading 0, as in 0,667, is a decimal comma instead).
+// Grouped thousands: 1,234,567 or 12 288 (a lone leading 0, as in 0,667, is a decimal comma instead); where the
+// page's language writes decimals with a comma (de, vi), 12.288 or 1.234.567 with 1,5 its decimal.
 const THOUSANDS = /^[+-]?[1-9]\d{0,2}([, ]\d{3})+(\.\d+)?$/;
+const THOUSANDS_DECIMAL_COMMA = /^[+-]?[1-9]\d{0,2}([. ]\d{3})+(,\d+)?$/;
 
-export function parseNumberAnswer(text: string, unit = ''): NumberResult {
+/**
+ * One number as the reader typed it. `lang` decides what 1,234 means: 1234 in English and Chinese, 1.234 in
+ * German and Vietnamese, whose 12.288 is twelve thousand; other forms read the same in every language.
+ */
+export function parseNumberAnswer(text: string, unit = '', lang = 'en'): NumberResult {
   let t = text.trim().replace(/[−–]/g, '-').replace(/\u00a0|\u202f/g, ' ');
   if (unit) t = t.replace(new RegExp(`\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'), '');
   t = t.replace(/(\.\d*?)\.{2,}$|…$/, '$1').replace(/\.{3}$/, ''); // 0.666... and 0.666…
   if (t === '') return { ok: false, problem: 'noNumber', unit };
-  if (THOUSANDS.test(t)) t = t.replace(/[, ]/g, '');
+  const decimalComma = formatLocaleNumber(lang, 0.5).includes(',');
+  if (decimalComma && THOUSANDS_DECIMAL_COMMA.test(t)) t = t.replace(/[. ]/g, '').replace(',', '.');
+  else if (!decimalComma && THOUSANDS.test(t)) t = t.replace(/[, ]/g, '');
   else if (/^[+-]?\d+,\d+$/.test(t)) t = t.replace(',', '.');
   t = t.replace(/\s*\/\s*/, '/').replace(/\s*[x×·*]\s*10\^?\s*([+-]?\d+)$/i, 'e$1');
   if (/\s/.test(t)) return { ok: false, problem: 'spaces', text: text.trim().slice(0, 24) };

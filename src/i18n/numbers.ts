@@ -15,9 +15,13 @@ export function localeValue(lang: string, value: number, digits = 3): string {
   const a = Math.abs(value);
   if (a >= 1e-3 && a < 1e15) return sign + formatNumber(lang, a, { maximumSignificantDigits: digits });
   const [mantissa, exponent] = a.toExponential(digits - 1).split('e');
-  const e = Number(exponent);
-  const power = String(Math.abs(e)).split('').map((c) => SUPERSCRIPTS[Number(c)]).join('');
-  return `${sign}${formatNumber(lang, Number(mantissa), { maximumSignificantDigits: digits })}×10${e < 0 ? '⁻' : ''}${power}`;
+  return `${sign}${formatNumber(lang, Number(mantissa), { maximumSignificantDigits: digits })}×${powerOfTen(Number(exponent))}`;
+}
+
+/** 10 to a whole power, written with superscripts: 10⁶, 10⁻⁵. */
+export function powerOfTen(exponent: number): string {
+  const digits = String(Math.abs(exponent)).split('').map((c) => SUPERSCRIPTS[Number(c)]).join('');
+  return `10${exponent < 0 ? '⁻' : ''}${digits}`;
 }
 
 /** A whole count with the locale's grouping: 12,288 / 12.288. */

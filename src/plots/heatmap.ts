@@ -1,6 +1,7 @@
 import { svgFrame, setTitle, resize, type Svg } from './svg-frame';
 import { fitWidth, measuredWidth } from './fit-width';
-import { cellTint, tintFill, heatmapDomain, formatNumber, type ColourScheme } from './scales';
+import { cellTint, tintFill, heatmapDomain, type ColourScheme } from './scales';
+import { localeValue } from '../i18n/numbers';
 
 export interface HeatmapCell {
   row: number;
@@ -29,8 +30,10 @@ export interface HeatmapOptions {
   focusable?: boolean;
   /** How a cell is named in its label and readout. Default "row i, column j" (1-based). */
   cellLabel?: (row: number, col: number) => string;
-  /** How a value is written. Default formatNumber: 3 significant figures, a true minus sign. */
+  /** How a value is written. Default: 3 significant figures, a true minus sign, in `lang`. */
   format?: (value: number) => string;
+  /** The language values are written in by default (separators: 0.25 or 0,25); default 'en'. */
+  lang?: string;
   /** Called when a cell gets keyboard focus or the pointer: show its value in a readout. */
   onCellFocus?: (cell: HeatmapCell) => void;
   /** A colour key below the cells (default true). */
@@ -72,7 +75,7 @@ export function heatmap(initial: number[][], initialOptions: HeatmapOptions): He
   const axes = svg.append('g').attr('class', 'rb-plot-axis rb-heatmap-axes').attr('aria-hidden', 'true');
 
   const label = (row: number, col: number) => (options.cellLabel ?? ((i, j) => `row ${i + 1}, column ${j + 1}`))(row, col);
-  const format = (v: number) => (options.format ?? formatNumber)(v);
+  const format = (v: number) => (options.format ? options.format(v) : localeValue(options.lang ?? 'en', v));
   const cellAt = (row: number, col: number) => ({ row, col, value: values[row]?.[col] ?? NaN });
 
   function moveFocus(row: number, col: number): void {

@@ -4,7 +4,8 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { extent } from 'd3-array';
 import { svgFrame, setTitle, resize, textWidth, type Svg } from './svg-frame';
 import { fitWidth, measuredWidth } from './fit-width';
-import { chooseYScale, formatNumber, formatLogTick, plotColours, seriesDashes } from './scales';
+import { chooseYScale, formatLogTick, plotColours, seriesDashes } from './scales';
+import { localeValue } from '../i18n/numbers';
 
 /** One line: a label for the legend and (x, y) points in x order. */
 export interface LineSeries {
@@ -30,6 +31,8 @@ export interface LineChartOptions {
   height?: number;
   /** The width drawn at before the SVG is on screen and measured (default 560). */
   width?: number;
+  /** The language tick labels are written in (separators: 10,000 or 10.000); default 'en'. */
+  lang?: string;
   formatX?: (value: number) => string;
   formatY?: (value: number) => string;
   /** Draw a dot at each point too (for short series). */
@@ -107,13 +110,16 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
       .domain(options.yDomain ?? yDefault).range([innerHeight, 0]);
     if (!options.yDomain) y.nice();
 
-    const formatX = options.formatX ?? ((v: number) => formatNumber(v));
+    const lang = options.lang ?? 'en';
+    const plain = (v: number) => localeValue(lang, v);
+    const logTick = (v: number) => formatLogTick(v, lang);
+    const formatX = options.formatX ?? plain;
     let yTicks = y.ticks(kind === 'log' ? 10 : 5);
-    let formatY = options.formatY ?? (kind === 'log' ? formatLogTick : (v: number) => formatNumber(v));
+    let formatY = options.formatY ?? (kind === 'log' ? logTick : plain);
     // Fewer than two decades on a forced log axis leaves too few powers of ten to label: label them all.
-    if (kind === 'log' && !options.formatY && yTicks.filter((t) => formatLogTick(t) !== '').length < 2) {
+    if (kind === 'log' && !options.formatY && yTicks.filter((t) => logTick(t) !== '').length < 2) {
       yTicks = y.ticks(4);
-      formatY = (v: number) => formatNumber(v);
+      formatY = plain;
     }
     // Room on the left for the longest y tick label (12 px text) and the rotated y axis title.
     const left = Math.max(MARGIN.left - 12, 36 + 7 * Math.max(0, ...yTicks.map((t) => formatY(t).length)));

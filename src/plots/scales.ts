@@ -1,8 +1,8 @@
 /**
- * The pure half of the plots: domains, colour tints, scale choice and number formatting. No DOM here, so
+ * The pure half of the plots: domains, colour tints, scale choice and log-axis ticks. No DOM here, so
  * every rule that decides what a reader sees can be unit-tested in Node (tests/unit/plots/scales.test.ts).
  */
-import { formatLocaleNumber } from '../i18n/number-format';
+import { localeValue, powerOfTen } from '../i18n/numbers';
 
 /** 'diverging': signed values, zero in the middle (a weight update). 'sequential': magnitudes, low to high. */
 export type ColourScheme = 'diverging' | 'sequential';
@@ -82,41 +82,13 @@ export function chooseYScale(values: readonly number[], decades = 2): 'linear' |
   return Math.log10(hi / lo) >= decades ? 'log' : 'linear';
 }
 
-const MINUS = '\u2212';
-
-/**
- * A number for a label or a readout: `digits` significant figures, no trailing zeros, a true minus sign,
- * thousands separated (12,288), and exponent notation only for very small or very large magnitudes.
- */
-export function formatNumber(value: number, digits = 3): string {
-  if (Number.isNaN(value)) return 'not a number';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : `${MINUS}∞`;
-  if (value === 0) return '0';
-  const sign = value < 0 ? MINUS : '';
-  const a = Math.abs(value);
-  if (a >= 1e-3 && a < 1e15) {
-    const rounded = Number(a.toPrecision(digits));
-    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(rounded)));
-    return sign + formatLocaleNumber('en', rounded, { maximumFractionDigits: Math.min(20, decimals) });
-  }
-  const [mantissa, exponent] = a.toExponential(digits - 1).split('e');
-  const m = String(Number(mantissa));
-  return `${sign}${m}×10${superscript(Number(exponent))}`;
-}
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-function superscript(n: number): string {
-  const digits = String(Math.abs(n)).split('').map((c) => SUPERSCRIPTS[Number(c)]).join('');
-  return (n < 0 ? '⁻' : '') + digits;
-}
-
 /**
  * Tick labels for a log axis: only powers of ten (1, 10, 100 or 10⁻³) are labelled, so labels never
  * collide; the other ticks keep their grid line and get ''.
  */
-export function formatLogTick(value: number): string {
+export function formatLogTick(value: number, lang = 'en'): string {
   const exponent = Math.log10(value);
   if (Math.abs(exponent - Math.round(exponent)) > 1e-9) return '';
   const e = Math.round(exponent);
-  return e >= -2 && e <= 4 ? formatNumber(value) : `10${superscript(e)}`;
+  return e >= -2 && e <= 4 ? localeValue(lang, value) : powerOfTen(e);
 }

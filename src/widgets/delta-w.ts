@@ -13,8 +13,7 @@ import { PAPER_TABLE7, paperAmplification } from './delta-w-paper';
 import { layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { SWEEP_RANKS, targetsLabel } from './rank-sweep-cells';
 import { withSubscripts } from './subscripts';
-import { localeFixed, localeValue } from '../i18n/numbers';
-import { formatLogTick } from '../plots/scales';
+import { localeFixed } from '../i18n/numbers';
 
 /** The paper's Table 7 columns, two of the sweep's ranks (SWEEP_RANKS). */
 const TABLE_RANKS = [4, 64] as const;
@@ -107,9 +106,7 @@ export class DeltaW extends WidgetElement<DeltaWState> {
     };
     this.chart = lineChart([], {
       title: t('deltaW.chartTitle'), description: '', xLabel: t('deltaW.rankAxis'), yLabel: '‖ΔW‖ / ‖UᵀWV‖',
-      yScale: 'log', height: 260, dots: true, formatX: (v) => String(2 ** Math.round(v)),
-      // Powers of ten only, as the chart labels a log axis, written in the reader's language (1.000, 1 000).
-      formatY: (v) => (/^[\d,]+$/.test(formatLogTick(v)) ? localeValue(t.lang, v) : formatLogTick(v)),
+      yScale: 'log', height: 260, dots: true, formatX: (v) => String(2 ** Math.round(v)), lang: t.lang,
     });
     this.panel = new RetrainPanel({
       t,

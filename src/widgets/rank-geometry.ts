@@ -6,10 +6,10 @@ import { setTitle } from '../plots/svg-frame';
 import { drawRankGeometry } from './rank-geometry-picture';
 import { readGeometryMatrix, presetLabel, GEOMETRY_PRESETS } from './rank-geometry-read';
 import { entryProblemText } from '../i18n/entry-problems';
+import { localeList } from '../i18n/numbers';
 import { parseEntry } from '../linalg/fraction-matrix';
 import { columnSpace, type ColumnSpace, type ColumnSpaceKind } from '../linalg/column-space';
 import { normaliseView, viewFacing, type ViewAngles } from '../linalg/view-rotation';
-import { formatNumber } from '../plots/scales';
 
 const DEFAULT = GEOMETRY_PRESETS[4].matrix;
 /** Degrees per arrow-key press and per pixel dragged. */
@@ -152,7 +152,7 @@ export class RankGeometry extends WidgetElement<RankGeometryState> {
     if (s.kind === 'origin') return this.t('geometry.onOrigin');
     // A line is named by a column on it (the first non-zero one), which a reader can check against M.
     const column = this.matrix[0].map((_, j) => this.matrix.map((row) => row[j])).find((c) => c.some((x) => x !== 0));
-    if (s.kind === 'line' && column) return this.t('geometry.onLine', { column: column.map((x) => formatNumber(x)).join(', ') });
+    if (s.kind === 'line' && column) return this.t('geometry.onLine', { column: localeList(this.t.lang, column) });
     return this.t('geometry.onPlane');
   }
 

@@ -6,7 +6,7 @@ import { loadAdapterIndex } from './adapter-data';
 import { RetrainPanel, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
 import { SWEEP_RANKS, SWEEP_TARGETS, sweepCells, targetsLabel, type SweepCell, type TargetsKey } from './rank-sweep-cells';
-import { localeFixed, localeValue } from '../i18n/numbers';
+import { localeFixed } from '../i18n/numbers';
 import { formatNumber } from '../i18n/format';
 
 export interface RankSweepState {
@@ -90,7 +90,7 @@ export class RankSweep extends WidgetElement<RankSweepState> {
     };
     this.chart = lineChart([], {
       title: t('rankSweep.chartTitle'), description: '', xLabel: t('rankSweep.rankAxis'), yLabel: t('rankSweep.lossAxis'),
-      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)), formatY: (v) => localeValue(t.lang, v),
+      yScale: 'linear', height: 280, dots: true, formatX: (v) => String(2 ** Math.round(v)), lang: t.lang,
     });
     this.panel = new RetrainPanel({
       t,

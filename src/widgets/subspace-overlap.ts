@@ -10,7 +10,7 @@ import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel'
 import type { RetrainOutcome } from './adapter-retrain';
 import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
-import { localeFixed, localeValue } from '../i18n/numbers';
+import { localeFixed } from '../i18n/numbers';
 
 /** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
 export type OverlapView = 'full' | 'corner' | 'both';
@@ -154,8 +154,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     this.mapCaptions = [h('p', { class: 'rb-note' }), h('p', { class: 'rb-note' }, t('subspace.cornerCaption', { n: CORNER }))];
     this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
     this.profile = lineChart([], {
-      title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false,
-      formatY: (v) => localeValue(t.lang, v),
+      title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false, lang: t.lang,
     });
     this.panel = new RetrainPanel({
       t,

@@ -1,4 +1,5 @@
 import type { ColourMode } from '../linalg/image';
+import type { MessageKey } from '../i18n/messages/en';
 
 export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea', 'noise'] as const;
 
@@ -9,34 +10,43 @@ export interface SvdInputs {
   k: number;
 }
 
+/** A bad attribute: the catalogue message that says so, and what fills it (the value cut to 20 characters). */
+export interface AttributeProblem {
+  key: Extract<MessageKey, `svd.attribute${string}`>;
+  values: { value: string; choices?: string };
+}
+
 /**
  * The SVD compressor's attributes, checked as any input is: each good one replaces the current value, each
- * bad one leaves it and adds a sentence to `problems`. No DOM: `attribute` reads the element's attributes.
+ * bad one leaves it and adds a problem, worded by the widget in its language. No DOM: `attribute` reads the
+ * element's attributes.
  */
-export function readSvdAttributes(attribute: (name: string) => string | null, current: SvdInputs): { inputs: SvdInputs; problems: string[] } {
+export function readSvdAttributes(attribute: (name: string) => string | null, current: SvdInputs): { inputs: SvdInputs; problems: AttributeProblem[] } {
   const inputs = { ...current };
-  const problems: string[] = [];
+  const problems: AttributeProblem[] = [];
+  const refuse = (key: AttributeProblem['key'], value: string, choices?: string) =>
+    problems.push({ key, values: { value: value.slice(0, 20), ...(choices ? { choices } : {}) } });
   const image = attribute('image');
   if (image !== null) {
     if ((SAMPLE_IMAGES as readonly string[]).includes(image)) inputs.image = image;
-    else problems.push(`There is no sample image “${image.slice(0, 20)}”; choose ${SAMPLE_IMAGES.join(', ')}.`);
+    else refuse('svd.attributeImage', image, SAMPLE_IMAGES.join(', '));
   }
   const mode = attribute('mode');
   if (mode !== null) {
     if (mode === 'grey' || mode === 'colour') inputs.mode = mode;
-    else problems.push(`Mode “${mode.slice(0, 20)}” is not grey or colour.`);
+    else refuse('svd.attributeMode', mode);
   }
   const centred = attribute('centred');
   if (centred !== null) {
     // A bare attribute (centred="") means true, as HTML's boolean attributes do.
     if (centred === '' || centred === 'true' || centred === 'false') inputs.centred = centred !== 'false';
-    else problems.push(`Centred “${centred.slice(0, 20)}” is not true or false.`);
+    else refuse('svd.attributeCentred', centred);
   }
   const k = attribute('k');
   if (k !== null) {
     const value = Number(k);
     if (Number.isFinite(value) && value >= 1) inputs.k = Math.round(value);
-    else problems.push(`Rank “${k.slice(0, 20)}” must be a whole number of at least 1.`);
+    else refuse('svd.attributeRank', k);
   }
   return { inputs, problems };
 }

@@ -92,7 +92,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.ui.sample.value = this.s.image;
     this.ui.modes[this.s.mode].checked = true;
     this.ui.centred.checked = this.s.centred;
-    setMessage(this.ui.imageMessage, problems.join(' '));
+    setMessage(this.ui.imageMessage, joinSentences(this.t.lang, problems.map((p) => this.t(p.key, p.values))));
   }
 
   private build() {

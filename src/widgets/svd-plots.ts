@@ -27,11 +27,11 @@ export class SvdPlots {
   constructor(private readonly onChooseRank: (k: number) => void, private readonly t: Translate) {
     const none = t('svdPlots.noImage');
     this.values = lineChart([], {
-      title: t('svdPlots.valuesTitle'), description: none, xLabel: t('svdPlots.indexAxis'), yLabel: 'σᵢ', yScale: 'log',
+      title: t('svdPlots.valuesTitle'), description: none, xLabel: t('svdPlots.indexAxis'), yLabel: 'σᵢ', yScale: 'log', lang: t.lang,
     });
     this.shares = lineChart([], {
       title: t('svdPlots.sharesTitle'), description: none, xLabel: t('svdPlots.rankAxis'), yLabel: t('svdPlots.shareAxis'),
-      yScale: 'linear', yDomain: [0, 1], formatY: (v) => percentText(v, t, 0),
+      yScale: 'linear', yDomain: [0, 1], formatY: (v) => percentText(v, t, 0), lang: t.lang,
     });
     const toggleId = uniqueId('log');
     this.logToggle = h('input', { type: 'checkbox', id: toggleId, checked: true });

@@ -75,6 +75,16 @@ describe('the site in other languages', () => {
     expect([...errors, ...embed.errors]).toEqual([]);
   });
 
+  it('plots write their numbers the way the page’s language does (10.000 in German, not 10,000)', async () => {
+    const { page, errors } = await openPage(browser, '/embed/svd-compressor/?lang=de');
+    await page.waitForFunction(() => (document.querySelector('rankbook-svd-compressor') as HTMLElement & { state: { status: string } })
+      .state.status === 'ready', null, { timeout: 60_000 });
+    const ticks = await page.locator('rankbook-svd-compressor .rb-plot-axis text').allTextContents();
+    expect(ticks.filter((t) => /^\d{1,3}(\.\d{3})+$/.test(t)).length).toBeGreaterThan(0);
+    expect(ticks.filter((t) => /^\d{1,3}(,\d{3})+$/.test(t))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   // Every widget's strings come from the catalogue: in the pseudo-locale, any text a widget shows outside ⟦…⟧
   // is English written into the code.
   const widgets = [

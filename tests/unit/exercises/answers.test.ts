@@ -31,6 +31,23 @@ describe('reading answers', () => {
     expect(value('31.2dB', 'dB')).toBe(31.2);
   });
 
+  it('reads 1,234 and 12.288 as the page\'s language writes numbers', () => {
+    const read = (text: string, lang: string) => { const r = parseNumberAnswer(text, '', lang); return r.ok ? r.value.valueOf() : r.problem; };
+    expect(read('1,723', 'en')).toBe(1723);
+    expect(read('1,723', 'zh-CN')).toBe(1723);
+    expect(read('1,723', 'de')).toBe(1.723);
+    expect(read('12.288', 'de')).toBe(12288);
+    expect(read('12.288', 'vi')).toBe(12288);
+    expect(read('12.288', 'en')).toBe(12.288);
+    expect(read('1.234.567,5', 'de')).toBe(1234567.5);
+    expect(read('12 288', 'de')).toBe(12288);
+    // Forms that read one way only are read so everywhere.
+    expect(read('0.5', 'de')).toBe(0.5);
+    expect(read('3.25', 'de')).toBe(3.25);
+    expect(read('0,5', 'en')).toBe(0.5);
+    expect(read('37,748,736', 'de')).toBe('notNumber');
+  });
+
   it('says why, not a value, for what it cannot read', () => {
     expect(['', 'abc', '1/0', '1 2', '2//3', '12,34,5', 'dB'].map((bad) => value(bad, 'dB')))
       .toEqual(['noNumber', 'notNumber', 'divisionByZero', 'spaces', 'notNumber', 'notNumber', 'noNumber']);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localeValue, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/i18n/numbers';
+import { localeValue, powerOfTen, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/i18n/numbers';
 
 describe('numbers in the LoRA widgets, per language', () => {
   it('keeps significant figures and a true minus sign, with the locale’s decimal mark', () => {
@@ -10,9 +10,22 @@ describe('numbers in the LoRA widgets, per language', () => {
     expect(localeValue('en', 0)).toBe('0');
   });
 
-  it('writes very small magnitudes as ×10ⁿ', () => {
+  it('writes very small and very large magnitudes as ×10ⁿ', () => {
     expect(localeValue('en', 1.234e-16)).toBe('1.23×10⁻¹⁶');
     expect(localeValue('de', -2.5e-9, 2)).toBe('−2,5×10⁻⁹');
+    expect(localeValue('en', -2e20)).toBe('−2×10²⁰');
+    expect(powerOfTen(6)).toBe('10⁶');
+    expect(powerOfTen(-12)).toBe('10⁻¹²');
+  });
+
+  it('drops trailing zeros, rounds to the figures asked for, and writes infinities as ∞', () => {
+    expect(localeValue('en', 2)).toBe('2');
+    expect(localeValue('en', -0.012345)).toBe('−0.0123');
+    expect(localeValue('en', 12288, 5)).toBe('12,288');
+    expect(localeValue('de', 12288, 5)).toBe('12.288');
+    expect(localeValue('en', 3.14159, 2)).toBe('3.1');
+    expect(localeValue('en', -Infinity)).toBe('−∞');
+    expect(localeValue('en', NaN)).toBe('?');
   });
 
   it('groups counts and fixes decimals as the locale does', () => {

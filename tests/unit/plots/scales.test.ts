@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { heatmapDomain, cellTint, tintFill, chooseYScale, formatNumber, formatLogTick, plotColours } from '../../../src/plots/scales';
+import { heatmapDomain, cellTint, tintFill, chooseYScale, formatLogTick, plotColours } from '../../../src/plots/scales';
 
 describe('heatmapDomain', () => {
   it('is symmetric about zero for a diverging scheme, so equal magnitudes get equal strength', () => {
@@ -52,27 +52,6 @@ describe('chooseYScale', () => {
   });
 });
 
-describe('formatNumber', () => {
-  it('writes three significant figures without trailing zeros, with a true minus and separators', () => {
-    expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(0.5)).toBe('0.5');
-    expect(formatNumber(-0.012345)).toBe('−0.0123');
-    expect(formatNumber(2.0)).toBe('2');
-    expect(formatNumber(12288)).toBe('12,300');
-    expect(formatNumber(12288, 5)).toBe('12,288');
-    expect(formatNumber(3.14159, 2)).toBe('3.1');
-  });
-  it('uses powers of ten for tiny and huge magnitudes', () => {
-    expect(formatNumber(1.5e-7)).toBe('1.5×10⁻⁷');
-    expect(formatNumber(-2e20)).toBe('−2×10²⁰');
-  });
-  it('names infinities and NaN in words rather than printing "NaN"', () => {
-    expect(formatNumber(Infinity)).toBe('∞');
-    expect(formatNumber(-Infinity)).toBe('−∞');
-    expect(formatNumber(NaN)).toBe('not a number');
-  });
-});
-
 describe('formatLogTick', () => {
   it('labels powers of ten only', () => {
     expect(formatLogTick(100)).toBe('100');
@@ -81,6 +60,11 @@ describe('formatLogTick', () => {
     expect(formatLogTick(1e6)).toBe('10⁶');
     expect(formatLogTick(20)).toBe('');
     expect(formatLogTick(0.3)).toBe('');
+  });
+  it('writes the labels in the reader\'s language', () => {
+    expect(formatLogTick(10000, 'de')).toBe('10.000');
+    expect(formatLogTick(0.01, 'vi')).toBe('0,01');
+    expect(formatLogTick(1e-5, 'de')).toBe('10⁻⁵');
   });
 });
 

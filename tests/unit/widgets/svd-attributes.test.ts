@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSvdAttributes, type SvdInputs } from '../../../src/widgets/svd-attributes';
+import { fillMessage } from '../../../src/i18n/format';
+import { en } from '../../../src/i18n/messages/en';
 
 const current: SvdInputs = { image: 'astronaut', mode: 'colour', centred: true, k: 20 };
 const read = (attributes: Record<string, string>) => readSvdAttributes((name) => attributes[name] ?? null, current);
@@ -16,9 +18,11 @@ describe('readSvdAttributes', () => {
     const { inputs, problems } = read({ image: 'moon', centred: 'yes', k: '0' });
     expect(inputs).toEqual(current);
     expect(problems).toEqual([
-      expect.stringContaining('no sample image “moon”'),
-      'Centred “yes” is not true or false.',
-      expect.stringContaining('at least 1'),
+      { key: 'svd.attributeImage', values: { value: 'moon', choices: 'astronaut, camera, coffee, chelsea, noise' } },
+      { key: 'svd.attributeCentred', values: { value: 'yes' } },
+      { key: 'svd.attributeRank', values: { value: '0' } },
     ]);
+    // Worded in English by the catalogue as before.
+    expect(fillMessage('en', en[problems[1].key], problems[1].values)).toBe('Centred “yes” is not true or false.');
   });
 });
