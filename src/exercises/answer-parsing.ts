@@ -27,17 +27,18 @@ const THOUSANDS = /^[+-]?[1-9]\d{0,2}([, ]\d{3})+(\.\d+)?$/;
 const THOUSANDS_DECIMAL_COMMA = /^[+-]?[1-9]\d{0,2}([. ]\d{3})+(,\d+)?$/;
 
 /**
- * One number as the reader typed it. `lang` decides what 1,234 means: 1234 in English and Chinese, 1.234 in
- * German and Vietnamese, whose 12.288 is twelve thousand; other forms read the same in every language.
+ * One number as the reader typed it. For a count (`grouped`, the default) `lang` decides what 1,234 means: 1234 in
+ * English and Chinese, 1.234 in German and Vietnamese, whose 12.288 is twelve thousand. A value that is not a count
+ * (a fraction's decimal, grouped: false) has no thousands, so 1,667 and 1.667 are both one and two thirds.
  */
-export function parseNumberAnswer(text: string, unit = '', lang = 'en'): NumberResult {
+export function parseNumberAnswer(text: string, { unit = '', lang = 'en', grouped = true }: { unit?: string; lang?: string; grouped?: boolean } = {}): NumberResult {
   let t = text.trim().replace(/[−–]/g, '-').replace(/\u00a0|\u202f/g, ' ');
   if (unit) t = t.replace(new RegExp(`\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'), '');
   t = t.replace(/(\.\d*?)\.{2,}$|…$/, '$1').replace(/\.{3}$/, ''); // 0.666... and 0.666…
   if (t === '') return { ok: false, problem: 'noNumber', unit };
   const decimalComma = formatLocaleNumber(lang, 0.5).includes(',');
-  if (decimalComma && THOUSANDS_DECIMAL_COMMA.test(t)) t = t.replace(/[. ]/g, '').replace(',', '.');
-  else if (!decimalComma && THOUSANDS.test(t)) t = t.replace(/[, ]/g, '');
+  if (grouped && decimalComma && THOUSANDS_DECIMAL_COMMA.test(t)) t = t.replace(/[. ]/g, '').replace(',', '.');
+  else if (grouped && !decimalComma && THOUSANDS.test(t)) t = t.replace(/[, ]/g, '');
   else if (/^[+-]?\d+,\d+$/.test(t)) t = t.replace(',', '.');
   t = t.replace(/\s*\/\s*/, '/').replace(/\s*[x×·*]\s*10\^?\s*([+-]?\d+)$/i, 'e$1');
   if (/\s/.test(t)) return { ok: false, problem: 'spaces', text: text.trim().slice(0, 24) };

@@ -27,7 +27,7 @@ export function checkResponse(variant: Variant, response: Response, t: Translate
     }
     case 'number': {
       if (!('text' in response)) return invalid(t('exercise.typeNumber'));
-      const read = parseNumberAnswer(response.text, expected.unit, t.lang);
+      const read = parseNumberAnswer(response.text, { unit: expected.unit, lang: t.lang });
       if (!read.ok) return invalid(answerProblemText(read, t));
       const x = read.value.valueOf();
       if (Math.abs(x - expected.value) <= expected.tolerance) return right(t('exercise.right'));
@@ -35,7 +35,7 @@ export function checkResponse(variant: Variant, response: Response, t: Translate
     }
     case 'fraction': {
       if (!('text' in response)) return invalid(t('exercise.typeFraction'));
-      const read = parseNumberAnswer(response.text, '', t.lang);
+      const read = parseNumberAnswer(response.text, { grouped: false });
       if (!read.ok) return invalid(answerProblemText(read, t));
       if (read.value.equals(expected.value)) return right(t('exercise.right'));
       if (read.decimals !== null && read.decimals >= 2 && closeDecimal(read.value, expected.value, read.decimals)) {

@@ -262,7 +262,7 @@ export const de: Catalogue = {
   'progress.fallback': 'Schalte JavaScript ein, um deinen Fortschritt zu sehen: Er wird nur in diesem Browser gespeichert. Die Aufgaben, Lektion für Lektion:',
   'progress.fallbackCount': '{n, plural, one {# Aufgabe} other {# Aufgaben}}',
   'answer.fractionHint': 'Ein exakter Bruch wie 2/3 oder eine Dezimalzahl mit Punkt wie 0.667.',
-  'answer.numberHint': 'Eine Zahl: 1234, 0.25, 2/3 und 3.5e6 gehen alle (Dezimalpunkt statt Komma).',
+  'answer.numberHint': 'Eine Zahl: 12.288 oder 12288, 0,25, 2/3 und 3.5e6 gehen alle.',
   'answer.yourAnswer': 'Deine Antwort',
   'answer.yourAnswerUnit': 'Deine Antwort ({unit})',
   'answer.yourMatrix': 'Deine Antwort ({rows} × {cols})',

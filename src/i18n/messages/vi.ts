@@ -262,7 +262,7 @@ export const vi: Catalogue = {
   'progress.fallback': 'Hãy bật JavaScript để xem tiến độ của bạn: tiến độ chỉ được lưu trong trình duyệt này. Các bài tập theo từng bài học:',
   'progress.fallbackCount': '{n} bài tập',
   'answer.fractionHint': 'Một phân số chính xác như 2/3, hoặc một số thập phân viết với dấu chấm như 0.667.',
-  'answer.numberHint': 'Một số: 1234, 0.25, 2/3 hay 3.5e6 đều được (phần thập phân sau dấu chấm).',
+  'answer.numberHint': 'Một số: 12.288 hay 12288, 0,25, 2/3 hay 3.5e6 đều được.',
   'answer.yourAnswer': 'Câu trả lời của bạn',
   'answer.yourAnswerUnit': 'Câu trả lời của bạn ({unit})',
   'answer.yourMatrix': 'Câu trả lời của bạn ({rows} × {cols})',

@@ -11,7 +11,7 @@ import type { Variant } from '../../../src/exercises/types';
 
 const data = { sweep: sweepData(JSON.parse(readFileSync('public/models/adapters/index.json', 'utf8'))) };
 const value = (text: string, unit = '') => {
-  const r = parseNumberAnswer(text, unit);
+  const r = parseNumberAnswer(text, { unit });
   return r.ok ? r.value.valueOf() : r.problem;
 };
 
@@ -32,7 +32,7 @@ describe('reading answers', () => {
   });
 
   it('reads 1,234 and 12.288 as the page\'s language writes numbers', () => {
-    const read = (text: string, lang: string) => { const r = parseNumberAnswer(text, '', lang); return r.ok ? r.value.valueOf() : r.problem; };
+    const read = (text: string, lang: string, grouped = true) => { const r = parseNumberAnswer(text, { lang, grouped }); return r.ok ? r.value.valueOf() : r.problem; };
     expect(read('1,723', 'en')).toBe(1723);
     expect(read('1,723', 'zh-CN')).toBe(1723);
     expect(read('1,723', 'de')).toBe(1.723);
@@ -46,6 +46,9 @@ describe('reading answers', () => {
     expect(read('3.25', 'de')).toBe(3.25);
     expect(read('0,5', 'en')).toBe(0.5);
     expect(read('37,748,736', 'de')).toBe('notNumber');
+    // A fraction's decimal is no count: one and two thirds either way, in any language.
+    expect(read('1,667', 'en', false)).toBe(1.667);
+    expect(read('1.667', 'de', false)).toBe(1.667);
   });
 
   it('says why, not a value, for what it cannot read', () => {
@@ -53,7 +56,7 @@ describe('reading answers', () => {
       .toEqual(['noNumber', 'notNumber', 'divisionByZero', 'spaces', 'notNumber', 'notNumber', 'noNumber']);
     const read = parseNumberAnswer('1 2');
     expect(!read.ok && answerProblemText(read, english)).toBe('“1 2” has spaces inside the number: type one number.');
-    const empty = parseNumberAnswer(' ', '%');
+    const empty = parseNumberAnswer(' ', { unit: '%' });
     expect(!empty.ok && answerProblemText(empty, english)).toBe('Type a number (in %).');
   });
 
