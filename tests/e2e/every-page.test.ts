@@ -65,7 +65,12 @@ const overflowing = (page: Page): Promise<string[]> => page.evaluate(() => {
     .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (right ${Math.round(el.getBoundingClientRect().right)})`);
 });
 
-const frames = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+// Two frames, or a second at most: a page that stops drawing (headless Chromium can) then fails on what the test
+// checks instead of hanging the test until its timeout.
+const frames = () => new Promise<void>((resolve) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+  setTimeout(resolve, 1000);
+});
 
 /**
  * Scrolls to every widget so lazy ones start, and waits until none that draws plots from loaded data is still
