@@ -74,8 +74,11 @@ describe('embeds on another site', () => {
 
   /** Points the host page's frame at an embed address with the snippet the instructors page gives, and waits for it. */
   async function embed(page: Page, query: string): Promise<Frame> {
-    await page.$eval('iframe', (f, src) => { (f as HTMLIFrameElement).src = src; }, `${baseUrl()}/embed/rank-explorer/?${query}`);
+    const src = `${baseUrl()}/embed/rank-explorer/?${query}`;
+    await page.$eval('iframe', (f, url) => { (f as HTMLIFrameElement).src = url; }, src);
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    // The frame keeps its Frame across navigations: wait for the new address, not the document being replaced.
+    await frame.waitForURL(src);
     await frame.waitForLoadState('networkidle');
     await frame.waitForFunction(() => (document.querySelector('rankbook-rank-explorer') as any)?.state?.rank !== undefined);
     return frame;
@@ -88,8 +91,16 @@ describe('embeds on another site', () => {
     await page.goto(hostUrl);
     // The host pastes the site's own snippet script: it is what sizes the frame.
     await page.addScriptTag({ content: RESIZE_SNIPPET.replace(/^<script>|<\/script>$/g, '') });
+    // The frame within 2 px of its content, and the same height at two readings in a row: a widget still laying
+    // out (its steps, its fonts) must not be read at a passing height.
     const close = async (frame: Frame) => {
-      await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(frame)))).toBeLessThanOrEqual(2);
+      let last = -1;
+      await expect.poll(async () => {
+        const height = await frameHeight(page);
+        const settled = Math.abs(height - (await contentHeight(frame))) <= 2 && height === last;
+        last = height;
+        return settled;
+      }, { interval: 250 }).toBe(true);
       return frameHeight(page);
     };
     const full = await close(await embed(page, 'matrix=[[1,2],[2,4]]'));
