@@ -3,7 +3,7 @@ import { parseEntry, type EntryProblem, type FractionMatrix } from '../linalg/fr
 import { parseMatrixText, type MatrixTextProblem } from '../linalg/matrix-text';
 import { entryProblemText, matrixTextProblemText } from '../i18n/entry-problems';
 import type { Translate } from '../i18n/translate';
-import { formatLocaleNumber } from '../i18n/number-format';
+import { writesDecimalComma } from '../i18n/numbers';
 
 /**
  * Reading what a reader types: numbers as 2/3, 0.666..., 1,234,567 (1.234.567 in German), 12 288, 3.5e7 or 0,5,
@@ -36,7 +36,7 @@ export function parseNumberAnswer(text: string, { unit = '', lang = 'en', groupe
   if (unit) t = t.replace(new RegExp(`\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'), '');
   t = t.replace(/(\.\d*?)\.{2,}$|…$/, '$1').replace(/\.{3}$/, ''); // 0.666... and 0.666…
   if (t === '') return { ok: false, problem: 'noNumber', unit };
-  const decimalComma = formatLocaleNumber(lang, 0.5).includes(',');
+  const decimalComma = writesDecimalComma(lang);
   if (grouped && decimalComma && THOUSANDS_DECIMAL_COMMA.test(t)) t = t.replace(/[. ]/g, '').replace(',', '.');
   else if (grouped && !decimalComma && THOUSANDS.test(t)) t = t.replace(/[, ]/g, '');
   else if (/^[+-]?\d+,\d+$/.test(t)) t = t.replace(',', '.');

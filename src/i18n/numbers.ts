@@ -44,8 +44,13 @@ export function localePercent(lang: string, share: number): string {
  * (de, vi: "0,5") they are separated by semicolons, so that "1; 0,5" cannot be read as three numbers.
  */
 export function localeList(lang: string, values: number[], digits = 3): string {
-  const separator = formatNumber(lang, 0.5).includes(',') ? '; ' : ', ';
+  const separator = writesDecimalComma(lang) ? '; ' : ', ';
   return values.map((v) => localeValue(lang, v, digits)).join(separator);
+}
+
+/** Whether the language writes decimals with a comma (de, vi: 0,5), so that a point groups thousands. */
+export function writesDecimalComma(lang: string): boolean {
+  return formatNumber(lang, 0.5).includes(',');
 }
 
 /** Sentences one after another: with a space, except in Chinese, whose full stop needs none. */

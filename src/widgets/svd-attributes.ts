@@ -1,5 +1,5 @@
 import type { ColourMode } from '../linalg/image';
-import type { MessageKey } from '../i18n/messages/en';
+import type { MessageKey } from '../i18n/translate';
 
 export const SAMPLE_IMAGES = ['astronaut', 'camera', 'coffee', 'chelsea', 'noise'] as const;
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { localeValue, powerOfTen, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/i18n/numbers';
+import { localeValue, powerOfTen, writesDecimalComma, localeCount, localeFixed, localePercent, localeList, joinSentences } from '../../../src/i18n/numbers';
 
 describe('numbers in the LoRA widgets, per language', () => {
   it('keeps significant figures and a true minus sign, with the locale’s decimal mark', () => {
@@ -35,6 +35,10 @@ describe('numbers in the LoRA widgets, per language', () => {
     expect(localeFixed('vi', 4.8, 1)).toBe('4,8');
     expect(localePercent('en', 0.20833)).toBe('20.8%');
     expect(localePercent('de', 0.20833)).toBe('20,8\u00a0%');
+  });
+
+  it('knows which languages write decimals with a comma', () => {
+    expect(['en', 'de', 'vi', 'zh-CN'].map(writesDecimalComma)).toEqual([false, true, true, false]);
   });
 
   it('separates a list by semicolons where the decimal mark is a comma', () => {
