@@ -64,6 +64,10 @@ describe.each(EXERCISES.filter((x) => x.kind !== 'widget'))('$id over 500 seeds'
       expect(variant.expected.kind).toBe(entry.kind);
       expect(variant.solution.length).toBeGreaterThan(0);
       seen.add(JSON.stringify(variant.prompt));
+      // A count of one reads in the singular ("the first layer", not "the first 1 layers").
+      for (const text of variant.prompt.flatMap((b) => (b.type === 'text' ? [b.text] : []))) {
+        expect(text, `${entry.id} seed ${seed}`).not.toMatch(/\b(first|last) 1 \w+s\b/);
+      }
       for (const block of variant.prompt) {
         // A matrix to reduce never gives itself away: no zero row or column, no repeated row.
         if (block.type !== 'matrix' || block.label !== 'M' || !['rank-of-matrix', 'rref', 'column-row'].includes(entry.id)) continue;

@@ -12,7 +12,7 @@ export const svd = {
   'eckart-young.spectral': 'σ{first} ist der Fehler in der Spektralnorm; der Frobenius-Fehler addiert jedes weggelassene σ².',
 
   'energy-kept.title': 'Die Energie, die k Schichten behalten',
-  'energy-kept.prompt': 'Eine Matrix hat die Singulärwerte {values}. Welchen Anteil ihrer Energie (Σσ²) behalten die ersten {k} Schichten? Gib einen Prozentwert mit einer Nachkommastelle an.',
+  'energy-kept.prompt': 'Eine Matrix hat die Singulärwerte {values}. Welchen Anteil ihrer Energie (Σσ²) {k, plural, one {behält die erste Schicht} other {behalten die ersten # Schichten}}? Gib einen Prozentwert mit einer Nachkommastelle an.',
   'energy-kept.solutionSums': 'Behalten: {squares} = {kept}. Gesamt: {total}.',
   'energy-kept.notSquared': 'Das ist der Anteil an Σσ; für die Energie wird jedes σ zuerst quadriert.',
   'energy-kept.fraction': 'Das ist der Anteil als Bruchteil: Gib ihn in Prozent an.',

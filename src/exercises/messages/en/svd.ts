@@ -10,7 +10,7 @@ export const svd = {
   'eckart-young.spectral': 'σ{first} is the error in the spectral norm; the Frobenius error adds every dropped σ².',
 
   'energy-kept.title': 'Energy kept by k layers',
-  'energy-kept.prompt': 'A matrix has singular values {values}. What share of its energy (Σσ²) do the first {k} layers keep? Give a percentage to one decimal.',
+  'energy-kept.prompt': 'A matrix has singular values {values}. What share of its energy (Σσ²) {k, plural, one {does the first layer} other {do the first # layers}} keep? Give a percentage to one decimal.',
   'energy-kept.solutionSums': 'Kept: {squares} = {kept}. Total: {total}.',
   'energy-kept.notSquared': 'That is the share of Σσ; energy squares each σ first.',
   'energy-kept.fraction': 'That is the share as a fraction: give it as a percentage.',
