@@ -4,7 +4,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { extent } from 'd3-array';
 import { svgFrame, setTitle, resize, textWidth, type Svg } from './svg-frame';
 import { fitWidth, measuredWidth } from './fit-width';
-import { chooseYScale, formatLogTick, plotColours, seriesDashes } from './scales';
+import { chooseYScale, logTickFormat, plotColours, seriesDashes } from './scales';
 import { localeValue } from '../i18n/numbers';
 
 /** One line: a label for the legend and (x, y) points in x order. */
@@ -112,9 +112,9 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
 
     const lang = options.lang ?? 'en';
     const plain = (v: number) => localeValue(lang, v);
-    const logTick = (v: number) => formatLogTick(v, lang);
     const formatX = options.formatX ?? plain;
     let yTicks = y.ticks(kind === 'log' ? 10 : 5);
+    const logTick = logTickFormat(yTicks, lang);
     let formatY = options.formatY ?? (kind === 'log' ? logTick : plain);
     // Fewer than two decades on a forced log axis leaves too few powers of ten to label: label them all.
     if (kind === 'log' && !options.formatY && yTicks.filter((t) => logTick(t) !== '').length < 2) {

@@ -83,12 +83,21 @@ export function chooseYScale(values: readonly number[], decades = 2): 'linear' |
 }
 
 /**
- * Tick labels for a log axis: only powers of ten (1, 10, 100 or 10⁻³) are labelled, so labels never
- * collide; the other ticks keep their grid line and get ''.
+ * Tick labels for a log axis: only powers of ten are labelled, so labels never collide; the other ticks keep
+ * their grid line and get ''. One axis writes its powers one way: in full (0.01, 1, 10,000) while every
+ * labelled tick lies within 0.01 to 10,000, otherwise as powers (10⁻³, 1, 10, 10², 10⁵), where written in
+ * full the far ends would be long runs of zeros ("10⁵" above "10,000" read as a mistake).
  */
-export function formatLogTick(value: number, lang = 'en'): string {
-  const exponent = Math.log10(value);
-  if (Math.abs(exponent - Math.round(exponent)) > 1e-9) return '';
-  const e = Math.round(exponent);
-  return e >= -2 && e <= 4 ? localeValue(lang, value) : powerOfTen(e);
+export function logTickFormat(ticks: readonly number[], lang = 'en'): (value: number) => string {
+  const exponentOf = (value: number) => {
+    const exponent = Math.log10(value);
+    return Math.abs(exponent - Math.round(exponent)) > 1e-9 ? null : Math.round(exponent);
+  };
+  const exponents = ticks.map(exponentOf).filter((e): e is number => e !== null);
+  const inFull = exponents.every((e) => e >= -2 && e <= 4);
+  return (value) => {
+    const e = exponentOf(value);
+    if (e === null) return '';
+    return inFull || e === 0 || e === 1 ? localeValue(lang, value) : powerOfTen(e);
+  };
 }

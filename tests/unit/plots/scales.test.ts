@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { heatmapDomain, cellTint, tintFill, chooseYScale, formatLogTick, plotColours } from '../../../src/plots/scales';
+import { heatmapDomain, cellTint, tintFill, chooseYScale, logTickFormat, plotColours } from '../../../src/plots/scales';
 
 describe('heatmapDomain', () => {
   it('is symmetric about zero for a diverging scheme, so equal magnitudes get equal strength', () => {
@@ -52,19 +52,25 @@ describe('chooseYScale', () => {
   });
 });
 
-describe('formatLogTick', () => {
+describe('logTickFormat', () => {
   it('labels powers of ten only', () => {
-    expect(formatLogTick(100)).toBe('100');
-    expect(formatLogTick(0.01)).toBe('0.01');
-    expect(formatLogTick(1e-5)).toBe('10⁻⁵');
-    expect(formatLogTick(1e6)).toBe('10⁶');
-    expect(formatLogTick(20)).toBe('');
-    expect(formatLogTick(0.3)).toBe('');
+    const format = logTickFormat([0.01, 0.02, 0.1, 1, 10, 20, 100]);
+    expect(format(100)).toBe('100');
+    expect(format(0.01)).toBe('0.01');
+    expect(format(20)).toBe('');
+    expect(format(0.3)).toBe('');
+  });
+  it('writes one axis one way: in full within 0.01 to 10,000, otherwise every power but 1 and 10 as a power', () => {
+    const wide = logTickFormat([0.01, 1, 1e3, 1e4, 1e5]);
+    expect([0.01, 0.1, 1, 10, 100, 1e4, 1e5].map(wide)).toEqual(['10⁻²', '10⁻¹', '1', '10', '10²', '10⁴', '10⁵']);
+    expect(logTickFormat([1e-5, 1])(1e-5)).toBe('10⁻⁵');
+    expect(logTickFormat([1, 1e6])(1e6)).toBe('10⁶');
+    expect(logTickFormat([0.01, 1e4])(1e4)).toBe('10,000');
   });
   it('writes the labels in the reader\'s language', () => {
-    expect(formatLogTick(10000, 'de')).toBe('10.000');
-    expect(formatLogTick(0.01, 'vi')).toBe('0,01');
-    expect(formatLogTick(1e-5, 'de')).toBe('10⁻⁵');
+    expect(logTickFormat([1, 1e4], 'de')(10000)).toBe('10.000');
+    expect(logTickFormat([0.01, 1], 'vi')(0.01)).toBe('0,01');
+    expect(logTickFormat([1e-5, 1], 'de')(1e-5)).toBe('10⁻⁵');
   });
 });
 
