@@ -27,16 +27,8 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
     const b = Math.min(bs, count - k0), bp = (b + 1) & ~1;
     const c0 = k0 + 1; // first column any reflector of this block touches
     const L = n - c0, Lp = (L + 1) & ~1;
-    // Yt row t = v_{k0+t} on columns c0.. (zero before its leading 1); Y is its transpose.
     f.fill(0, ytAt, gAt + bs * bs);
-    for (let t = 0; t < b; t++) {
-      const k = k0 + t;
-      for (let j = k + 1; j < n; j++) {
-        const x = reflectors[k * n + j];
-        f[ytAt + t * ld + (j - c0)] = x;
-        f[yAt + (j - c0) * bs + t] = x;
-      }
-    }
+    copyBlockReflectors(reflectors, n, k0, b, f, ytAt, ld, yAt, bs);
     ws.multiply((b + 3) & ~3, bp, Lp, ytAt, ld, ytAt, ld, gAt, bs, 1); // G = Yt Yt^T: the v_i . v_j that S needs
     triangularFactor(f, gAt, b, tau, k0, sAt, bs);
     // Z (I - Y S Y^T)^T = Z - ((Z Y) S^T) Y^T
@@ -45,6 +37,23 @@ export function applyTridiagonalQ(tri: Tridiagonalisation, Z: Float64Array, r: n
     ws.multiply(rp, Lp, bp, zysAt, bs, yAt, bs, c0, ld, -1);
   }
   for (let i = 0; i < r; i++) Z.set(f.subarray(i * ld, i * ld + n), i * n);
+}
+
+/**
+ * Yt row t = v_{k0+t} on columns k0 + 1 .. (zero before its leading 1); Y is its transpose. Apart from the
+ * block loop, so that V8 optimises this copy as a small function instead of replacing the whole loop on stack.
+ */
+function copyBlockReflectors(reflectors: Float64Array, n: number, k0: number, b: number, f: Float64Array,
+  ytAt: number, ld: number, yAt: number, bs: number): void {
+  const c0 = k0 + 1;
+  for (let t = 0; t < b; t++) {
+    const k = k0 + t;
+    for (let j = k + 1; j < n; j++) {
+      const x = reflectors[k * n + j];
+      f[ytAt + t * ld + (j - c0)] = x;
+      f[yAt + (j - c0) * bs + t] = x;
+    }
+  }
 }
 
 /**

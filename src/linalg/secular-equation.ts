@@ -15,10 +15,25 @@ export interface SecularSolution {
 
 const EPS = Number.EPSILON;
 
-/** `vectors` (K * K entries) may be passed in to be overwritten. */
+/**
+ * `vectors` (K * K entries) may be passed in to be overwritten. Each stage is a function of its own: V8
+ * optimises small functions as they get hot, where one holding every loop was compiled again and again
+ * (on-stack replacement at each loop, then whole) while the first image waited.
+ */
 export function solveRankOneUpdate(
   d: Float64Array, z: Float64Array, rho: number, vectors: Float64Array = new Float64Array(d.length * d.length),
 ): SecularSolution {
+  const K = d.length;
+  const { origin, tau } = secularRoots(d, z, rho);
+  const values = new Float64Array(K);
+  for (let j = 0; j < K; j++) values[j] = d[origin[j]] + tau[j];
+  const zHat = consistentZ(d, z, rho, origin, tau);
+  eigenvectorRows(d, zHat, origin, tau, vectors);
+  return { values, vectors };
+}
+
+/** Every root, each as its nearer pole's index and its offset from that pole. */
+function secularRoots(d: Float64Array, z: Float64Array, rho: number): { origin: Int32Array; tau: Float64Array } {
   const K = d.length;
   const origin = new Int32Array(K);
   const tau = new Float64Array(K);
@@ -28,31 +43,39 @@ export function solveRankOneUpdate(
     origin[j] = root.origin;
     tau[j] = root.tau;
   }
-  const values = new Float64Array(K);
-  for (let j = 0; j < K; j++) values[j] = d[origin[j]] + tau[j];
-  // diff(i, j) = d_i - lambda_j, accurately.
-  const diff = (i: number, j: number) => (d[i] - d[origin[j]]) - tau[j];
+  return { origin, tau };
+}
 
-  // Gu-Eisenstat: the z for which the computed roots are exact eigenvalues.
+/** d_i - lambda_j, accurately: lambda_j = d[origin[j]] + tau[j]. */
+const difference = (d: Float64Array, origin: Int32Array, tau: Float64Array, i: number, j: number) => (d[i] - d[origin[j]]) - tau[j];
+
+/** Gu-Eisenstat: the z for which the computed roots are exact eigenvalues. */
+function consistentZ(d: Float64Array, z: Float64Array, rho: number, origin: Int32Array, tau: Float64Array): Float64Array {
+  const K = d.length;
   const zHat = new Float64Array(K);
   for (let i = 0; i < K; i++) {
-    let prod = -diff(i, K - 1) / rho;
-    for (let k = 0; k < i; k++) prod *= diff(i, k) / (d[i] - d[k]);
-    for (let k = i + 1; k < K; k++) prod *= diff(i, k - 1) / (d[i] - d[k]);
+    let prod = -difference(d, origin, tau, i, K - 1) / rho;
+    for (let k = 0; k < i; k++) prod *= difference(d, origin, tau, i, k) / (d[i] - d[k]);
+    for (let k = i + 1; k < K; k++) prod *= difference(d, origin, tau, i, k - 1) / (d[i] - d[k]);
     zHat[i] = Math.sign(z[i]) * Math.sqrt(Math.max(prod, 0));
   }
+  return zHat;
+}
+
+/** Row j of `vectors` = the unit vector zHat_i / (d_i - lambda_j). */
+function eigenvectorRows(d: Float64Array, zHat: Float64Array, origin: Int32Array, tau: Float64Array, vectors: Float64Array): void {
+  const K = d.length;
   for (let j = 0; j < K; j++) {
     const row = j * K;
     let norm = 0;
     for (let i = 0; i < K; i++) {
-      const x = zHat[i] / diff(i, j);
+      const x = zHat[i] / difference(d, origin, tau, i, j);
       vectors[row + i] = x;
       norm += x * x;
     }
     const inv = 1 / Math.sqrt(norm);
     for (let i = 0; i < K; i++) vectors[row + i] *= inv;
   }
-  return { values, vectors };
 }
 
 /**
