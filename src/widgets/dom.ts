@@ -15,7 +15,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === null || value === false) continue;
     if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value);
     else if (name === 'class') el.className = String(value);
-    else if (name in el && typeof value !== 'boolean' && !name.includes('-')) (el as any)[name] = value;
+    // A string for a boolean property (spellcheck: 'false', translate: 'no') is the attribute's word: assigned to
+    // the property it would read as true.
+    else if (name in el && typeof value !== 'boolean' && typeof (el as any)[name] !== 'boolean' && !name.includes('-')) (el as any)[name] = value;
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);

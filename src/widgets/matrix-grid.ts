@@ -29,7 +29,7 @@ export class MatrixGrid {
     const body = h('tbody');
     this.inputs = entries.map((row, i) => {
       const inputs = row.map((value, j) => h('input', {
-        type: 'text', inputMode: 'decimal', value, spellcheck: false, autocomplete: 'off',
+        type: 'text', inputMode: 'decimal', value, spellcheck: 'false', autocomplete: 'off',
         'aria-label': this.t('matrixGrid.cell', { name: this.name, row: i + 1, col: j + 1 }),
         'data-row': i, 'data-col': j, size: 5,
       }));

@@ -58,6 +58,10 @@ describe('exercises', () => {
     await page.locator('#check-yourself').scrollIntoViewIfNeeded();
     for (const id of ['max-rank', 'rank-of-matrix', 'rref', 'missing-entry']) await loaded(page, id);
 
+    // Answers are numbers and fractions, not words: no spelling squiggles under "2/3".
+    expect(await exercise(page, 'rank-of-matrix').locator('.rb-exercise-input').evaluate((e) => (e as HTMLInputElement).spellcheck)).toBe(false);
+    expect(await exercise(page, 'rref').locator('.rb-exercise-input').evaluate((e) => (e as HTMLTextAreaElement).spellcheck)).toBe(false);
+
     // number
     const rank = await expectedOn(page, 'rank-of-matrix');
     await expect(exercise(page, 'rank-of-matrix').getByRole('button', { name: 'Show me' }).isDisabled()).resolves.toBe(true);

@@ -105,7 +105,7 @@ export function buildTrainerView(on: Record<ButtonName, () => void> & {
     h('label', { class: 'rb-trainer-check' }, inputs.keepList, ` ${t('trainer.keepList')}`),
     parts.ownSummary);
   // Names the model made up: not words of any language, and not for a page translator to change.
-  const list = () => Object.assign(h('ol', { class: 'rb-trainer-names' }), { translate: false });
+  const list = () => h('ol', { class: 'rb-trainer-names', translate: 'no' });
   const samples = { before: list(), after: list(), full: list(), afterTitle: h('p', { class: 'rb-subhead' }), fullBox: h('div', { hidden: true }) };
   samples.fullBox.append(h('p', { class: 'rb-subhead' }, t('trainer.afterFull')), samples.full);
   const chart = lineChart([], {
