@@ -109,9 +109,9 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
       result: h('p', { class: 'rb-result' }), detail: h('p'), gpt3: h('p', { class: 'rb-anatomy-gpt3' }),
       scaleNote: h('p', { class: 'rb-note' }), rankNote: h('p', { class: 'rb-picture-note' }),
     };
-    // The training section redraws after every step; the figure follows it (B = 0 is drawn until the first).
+    // The figure follows the training section, which redraws after every step: B = 0 is drawn until the first.
     this.training = new AnatomyTraining({
-      t, announce: (m) => this.announce(m), emitChange: () => this.emitChange(), fitDrawn: () => this.render(),
+      t, announce: (m) => this.announce(m), emitChange: () => this.emitChange(), fitDrawn: () => this.drawFigure(),
     });
     const presetButton = (name: PresetName) => h('button', { type: 'button', onclick: () => this.applyPreset(name) },
       t(PRESETS[name].label, { d: PRESETS[name].d, k: PRESETS[name].k }));
@@ -160,13 +160,24 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     const clipped = r < this.size.r && this.size.r > rankMax(d, k);
     this.size = { d, k, r };
     this.preset = (Object.keys(PRESETS) as PresetName[]).find((p) => PRESETS[p].d === d && PRESETS[p].k === k) ?? null;
-    this.training.reset(this.size, false);
+    this.render();
+    this.training.reset(this.size, false); // draws the figure too, with B = 0
     const c = parameterCounts(d, k, r);
     const counts = { d, k, r, lora: c.lora, full: c.full };
     this.announce(clipped ? this.t('loraAnatomy.announceLowered', counts) : this.t('loraAnatomy.announce', counts));
   }
 
-  /** The sliders, the figure and the counts; the training section draws itself. */
+  /** W0, B and A to scale, and the note on that scale. */
+  private drawFigure(): void {
+    const t = this.t;
+    const { d, k, r } = this.size;
+    const layout = this.figure.update(d, k, r, this.training.steps === 0);
+    const thin = [layout.B, layout.A].some((b) => b.tooThin);
+    this.parts.scaleNote.textContent = joinSentences(t.lang, [t('loraAnatomy.scale', { units: this.value(layout.scale) }),
+      thin ? t('loraAnatomy.thickened', { units: this.value(r * layout.scale) }) : '']);
+  }
+
+  /** The sliders and the counts; the figure is drawn with the training section (drawFigure), which draws itself. */
   private render(): void {
     const t = this.t;
     const { d, k, r } = this.size;
@@ -182,11 +193,6 @@ export class LoraAnatomy extends WidgetElement<LoraAnatomyState> {
     this.outputs.d.textContent = this.count(d);
     this.outputs.k.textContent = this.count(k);
     this.outputs.r.textContent = this.count(r);
-
-    const layout = this.figure.update(d, k, r, this.training.steps === 0);
-    const thin = [layout.B, layout.A].some((b) => b.tooThin);
-    this.parts.scaleNote.textContent = joinSentences(t.lang, [t('loraAnatomy.scale', { units: this.value(layout.scale) }),
-      thin ? t('loraAnatomy.thickened', { units: this.value(r * layout.scale) }) : '']);
 
     const c = parameterCounts(d, k, r);
     const counts = { d, k, r, lora: c.lora, full: c.full };
