@@ -6,26 +6,10 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkClosingQuotes from './src/markdown/remark-closing-quotes.ts';
 import { fileURLToPath } from 'node:url';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const SCROLL_BOXES = `{
-  const label = { de: 'Gleichung, seitlich scrollbar', vi: 'Phương trình, cuộn ngang', 'zh-CN': '公式，可横向滚动' }[document.documentElement.lang]
-    ?? 'Equation, scrolls sideways';
-  const mark = () => { for (const el of document.querySelectorAll('.katex-display, .sl-markdown-content table')) {
-    const scrolls = el.scrollWidth > el.clientWidth + 1;
-    if (scrolls && !el.hasAttribute('tabindex')) {
-      el.tabIndex = 0; el.dataset.rbScrolls = '';
-      // A table keeps its own role; an equation's span needs one to carry a name.
-      if (!el.matches('table')) { el.setAttribute('role', 'group'); el.setAttribute('aria-label', label); }
-    } else if (!scrolls && 'rbScrolls' in el.dataset) {
-      for (const a of ['tabindex', 'role', 'aria-label', 'data-rb-scrolls']) el.removeAttribute(a);
-    } } };
-  let queued = 0;
-  const later = () => { queued ||= requestAnimationFrame(() => { queued = 0; mark(); }); };
-  addEventListener('DOMContentLoaded', later); addEventListener('resize', later);
-  // KaTeX's fonts arrive after the first layout and widen formulas: measure again when each batch is in.
-  addEventListener('load', later); document.fonts?.addEventListener('loadingdone', later);
-}`;
+// Scroll boxes for wide maths and tables, and jumps that land in a lesson laid out as the reader nears it.
+const LESSON_HEAD = readFileSync(new URL('./src/page/lesson-head.js', import.meta.url), 'utf8');
 
 // The English lessons in file-name order (NN-slug.mdx), which is also their sidebar.order.
 const LESSON_SLUGS = readdirSync(new URL('./content/lessons/', import.meta.url))
@@ -59,10 +43,7 @@ export default defineConfig({
       title: 'Rankbook',
       description: 'Learn the linear algebra behind LoRA by touching it.',
       customCss: ['katex/dist/katex.min.css', './src/styles/rankbook.css'],
-      // Display math and tables too wide for a phone scroll inside their own box (rankbook.css); a box that
-      // does scroll becomes a Tab stop with a name, so the keyboard can scroll it too (axe's
-      // scrollable-region-focusable). Boxes that fit stay out of the Tab order.
-      head: [{ tag: 'script', content: SCROLL_BOXES }],
+      head: [{ tag: 'script', content: LESSON_HEAD }],
       // English at the root; each other language under its own prefix (content/vi/lessons/01-rank.mdx is
       // /vi/lessons/01-rank/). A page not yet translated is served from English with Starlight's notice.
       defaultLocale: 'root',

@@ -90,11 +90,39 @@ export function whenReaderNears(el: Element, start: () => void): () => void {
   return once;
 }
 
+/**
+ * Keeps a jump's target where the jump put it for a second and a half, while widgets started above it take their
+ * size: a figure replaces its taller fallback a frame or two later, and the browser, clamping the scroll to the
+ * shorter page, does not move the view back. Only a change of layout (the target moving in the page) is undone;
+ * a scroll (the reader's, or a script's) is followed.
+ */
+function holdInPlace(target: Element): void {
+  let inView = NaN;
+  let inPage = NaN;
+  let frames = 90;
+  const step = () => {
+    const top = target.getBoundingClientRect().top;
+    if (Number.isNaN(inView)) {
+      [inView, inPage] = [top, top + window.scrollY]; // where the jump landed: the first frame after the click
+    } else if (Math.abs(top + window.scrollY - inPage) > 1) {
+      inPage = top + window.scrollY;
+      window.scrollTo(window.scrollX, inPage - inView);
+    } else {
+      inView = top;
+    }
+    if (--frames > 0) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
 if (typeof document !== 'undefined') {
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
     const target = link ? fragmentTarget(link.getAttribute('href')!) : null;
-    if (target) for (const [el, start] of [...waiting]) if (precedes(el, target)) start();
+    if (!target) return;
+    const above = [...waiting].filter(([el]) => precedes(el, target));
+    for (const [, start] of above) start();
+    if (above.length > 0) holdInPlace(target);
   }, true);
 }
 

@@ -207,3 +207,26 @@ describe('lesson 7 widgets from widgets.js on a bare page of another site', () =
     }
   });
 });
+
+describe('lesson 7 as a long page', () => {
+  it('lays out paragraphs far below only as the reader nears them, and a jump from "On this page" lands on its heading though widgets above it change size', async () => {
+    const { page, errors } = await openPage(browser, '/lessons/07-why-low-rank/');
+    const farBelowSkipped = () => page.evaluate(() => {
+      const last = [...document.querySelectorAll('.sl-markdown-content > p')].filter((p) => p.firstElementChild).at(-1)!;
+      return !last.firstElementChild!.checkVisibility({ contentVisibilityAuto: true });
+    });
+    expect(await farBelowSkipped()).toBe(true);
+    const id = await page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content h2')].at(-2)!.id);
+    await page.click(`starlight-toc a[href="#${id}"]`);
+    // The widgets above the heading start on the click and replace their fallbacks a few frames later.
+    await page.waitForTimeout(2000);
+    const landing = await page.evaluate((i) => ({
+      top: document.getElementById(i)!.getBoundingClientRect().top,
+      padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop),
+    }), id);
+    expect(Math.abs(landing.top - landing.padding)).toBeLessThanOrEqual(2);
+    expect(await farBelowSkipped()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
