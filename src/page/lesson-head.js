@@ -7,11 +7,10 @@
   // Boxes that fit stay out of the Tab order.
   const label = { de: 'Gleichung, seitlich scrollbar', vi: 'Phương trình, cuộn ngang', 'zh-CN': '公式，可横向滚动' }[root.lang]
     ?? 'Equation, scrolls sideways';
-  // Lesson blocks whose contents the browser skips for now (content-visibility, rankbook.css): a box inside one
-  // is measured when the block is shown, since measuring it earlier would lay the block out as the page opens.
-  let skipped = new WeakSet();
-  const mark = () => { for (const el of document.querySelectorAll('.katex-display, .sl-markdown-content table')) {
-    if (skipped.has(el.closest('.sl-markdown-content > *'))) continue;
+  const mark = (el) => {
+    // A box in a lesson block the browser skips for now (content-visibility, rankbook.css) is measured once the
+    // block is shown: measuring it now would lay the block out as the page opens.
+    if (el.checkVisibility?.({ contentVisibilityAuto: true }) === false) return;
     const scrolls = el.scrollWidth > el.clientWidth + 1;
     if (scrolls && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0; el.dataset.rbScrolls = '';
@@ -19,20 +18,21 @@
       if (!el.matches('table')) { el.setAttribute('role', 'group'); el.setAttribute('aria-label', label); }
     } else if (!scrolls && 'rbScrolls' in el.dataset) {
       for (const a of ['tabindex', 'role', 'aria-label', 'data-rb-scrolls']) el.removeAttribute(a);
-    } } };
-  let queued = 0;
-  const later = () => { queued ||= requestAnimationFrame(() => { queued = 0; mark(); }); };
-  addEventListener('DOMContentLoaded', later); addEventListener('resize', later);
-  // KaTeX's fonts arrive after the first layout and widen formulas: measure again when each batch is in.
-  addEventListener('load', later); document.fonts?.addEventListener('loadingdone', later);
-  addEventListener('contentvisibilityautostatechange', (event) => {
-    if (event.skipped) skipped.add(event.target);
-    else { skipped.delete(event.target); later(); }
-  }, true);
+    } };
+  // Measured when the browser has laid them out anyway (a ResizeObserver's callback): after the first layout,
+  // when their width changes, and when watched again.
+  const boxes = new ResizeObserver((entries) => { for (const entry of entries) mark(entry.target); });
+  const watch = (within) => {
+    for (const el of within.querySelectorAll('.katex-display, .sl-markdown-content table')) { boxes.unobserve(el); boxes.observe(el); }
+  };
+  addEventListener('DOMContentLoaded', () => watch(document));
+  // KaTeX's fonts arrive after the first layout and widen formulas inside boxes that keep their size.
+  document.fonts?.addEventListener('loadingdone', () => watch(document));
+  addEventListener('contentvisibilityautostatechange', (event) => { if (!event.skipped) watch(event.target); }, true);
 
   // A jump within a lesson (On this page, a link to a #heading, a page opened at a #fragment) lays out the blocks
   // still skipped first, so that it lands where it points rather than where their stand-in heights put it.
-  const layOutWholePage = () => { root.setAttribute('data-rb-whole-page', ''); skipped = new WeakSet(); later(); };
+  const layOutWholePage = () => { root.setAttribute('data-rb-whole-page', ''); if (document.readyState !== 'loading') watch(document); };
   if (location.hash.length > 1) layOutWholePage();
   addEventListener('click', (event) => {
     const link = event.target instanceof Element && event.target.closest('a[href*="#"]');
