@@ -1,24 +1,16 @@
-import { h, uniqueId } from './dom';
+import { h } from './dom';
 import { WidgetElement, defineWidget, setMessage, whenNearView } from './widget-element';
 import { loadImageFile, IMAGE_MESSAGES } from './image-input';
 import { assetUrl } from './asset-url';
 import { SvdPlots, psnrText, percentText } from './svd-plots';
 import { decomposeImage, prepareSvdWorkers, type ImageDecomposition, type ImageMode } from './svd-session';
-import { compressionFigures, type CompressionFigures } from '../linalg/compression';
-import { readSvdAttributes, SAMPLE_IMAGES } from './svd-attributes';
-import { formatNumber } from '../i18n/format';
+import { compressionFigures } from '../linalg/compression';
+import { readSvdAttributes } from './svd-attributes';
+import { buildSvdControls, figureRows, type Figures, type View } from './svd-compressor-controls';
 import { joinSentences } from '../i18n/numbers';
-import type { Translate } from '../i18n/translate';
 
-const sampleLabel = (name: string, t: Translate) => ({
-  astronaut: t('svd.sampleAstronaut'), camera: t('svd.sampleCamera'), coffee: t('svd.sampleCoffee'), chelsea: t('svd.sampleChelsea'),
-  noise: t('svd.sampleNoise'),
-} as Record<string, string>)[name] ?? name;
 const THUMBNAIL_RANKS = [1, 4, 16, 64];
 const MAX_SIDE = 512;
-type View = 'approx' | 'original' | 'difference';
-
-type Figures = Omit<CompressionFigures, 'energyCurve' | 'sigmaCurve'>;
 
 export interface SvdCompressorState extends Partial<Figures> {
   image: string;
@@ -96,83 +88,16 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
   }
 
   private build() {
-    const t = this.t;
-    const sliderId = uniqueId('rank');
-    const sampleId = uniqueId('sample');
-    const fileId = uniqueId('file');
-    const sample = h('select', { id: sampleId },
-      ...SAMPLE_IMAGES.map((name) => h('option', { value: name }, sampleLabel(name, t))));
-    sample.addEventListener('change', () => { this.s.image = sample.value; void this.loadSample(sample.value); });
-    const file = h('input', { type: 'file', id: fileId, accept: 'image/*', class: 'rb-file' });
-    file.addEventListener('change', () => { if (file.files?.[0]) void this.loadUpload(file.files[0]); file.value = ''; });
-    const modeGroup = uniqueId('mode');
-    const mode = (value: ImageMode, label: string) => {
-      const input = h('input', { type: 'radio', name: modeGroup, value });
-      input.addEventListener('change', () => { if (input.checked) { this.s.mode = value; void this.decompose(); } });
-      return { input, label: h('label', {}, input, ` ${label}`) };
-    };
-    const grey = mode('grey', t('svd.modeGrey'));
-    const colour = mode('colour', t('svd.modeColour'));
-    const centred = h('input', { type: 'checkbox' });
-    centred.addEventListener('change', () => { this.s.centred = centred.checked; void this.decompose(); });
-    const viewGroup = uniqueId('view');
-    const views = (['approx', 'original', 'difference'] as View[]).map((value) => {
-      const input = h('input', { type: 'radio', name: viewGroup, value, checked: value === 'approx' });
-      input.addEventListener('change', () => { if (input.checked) { this.s.view = value; this.draw(); } });
-      return h('label', {}, input, ` ${value === 'approx' ? t('svd.viewApprox') : value === 'original' ? t('svd.viewOriginal') : t('svd.viewDifference')}`);
-    });
-    const slider = h('input', { type: 'range', id: sliderId, min: 1, max: 1, value: 1, step: 1, disabled: true });
-    slider.addEventListener('input', () => this.setRank(Number(slider.value)));
-    const canvas = h('canvas', { class: 'rb-svd-canvas', role: 'img', 'aria-label': t('svd.canvas') });
-    const progress = h('progress', { max: 1, value: 0, 'aria-label': t('svd.progress') });
-    const cancel = h('button', { type: 'button', onclick: () => this.abort?.abort() }, t('svd.cancel'));
-    const thumbnails = h('div', { class: 'rb-row rb-svd-thumbs', role: 'group', 'aria-label': t('svd.quickRanks'), 'data-control': 'thumbnails' });
-    const ui = {
-      sample, file, slider, canvas, progress, cancel, thumbnails, centred,
-      modes: { grey: grey.input, colour: colour.input },
-      imageMessage: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
-      imageNote: h('p', { class: 'rb-note', hidden: true }),
-      rankNote: h('p', { class: 'rb-note', hidden: true }),
-      busy: h('div', { class: 'rb-row', hidden: true }, h('span', { class: 'rb-note' }, t('svd.decomposing')), progress, cancel),
-      sliderLabel: h('label', { for: sliderId }, t('svd.rankK')),
-      sliderValue: h('output', { for: sliderId, class: 'rb-result' }),
-      figures: h('dl', { class: 'rb-figures' }),
-    };
-    this.plots = new SvdPlots((k) => this.setRank(k), t);
-    const root = h('div', { class: 'rb-widget rb-svd' },
-      h('div', { class: 'rb-row rb-controls', 'data-control': 'images' },
-        h('label', { for: sampleId }, t('svd.image')), sample,
-        h('label', { for: fileId }, t('svd.ownImage')), file),
-      ui.imageMessage, ui.imageNote,
-      h('div', { class: 'rb-row', role: 'group', 'aria-label': t('svd.decomposition'), 'data-control': 'mode' }, grey.label, colour.label,
-        h('label', {}, centred, ` ${t('svd.centred')}`)),
-      h('div', { class: 'rb-row rb-svd-slider' }, ui.sliderLabel, slider, ui.sliderValue),
-      ui.rankNote,
-      ui.busy,
-      h('div', { class: 'rb-svd-stage' },
-        h('div', { class: 'rb-svd-image' },
-          h('div', { class: 'rb-row', role: 'group', 'aria-label': t('svd.show'), 'data-control': 'views' }, ...views), canvas, thumbnails),
-        ui.figures),
-      h('div', { 'data-control': 'plots' }, this.plots.element),
-      this.createLiveRegion());
-    // A control's native `change` (file picker, menus, boxes) bubbles and carries no state: it stops here, so
-    // the only `change` listeners on this element see (an exercise, an embed) is the widget's own, with detail.
-    root.addEventListener('change', (event) => event.stopPropagation());
-    this.replaceChildren(root);
-    // Drop and paste anywhere on the widget: the same checks as the file picker.
-    this.addEventListener('dragover', (event) => { event.preventDefault(); this.classList.add('rb-dropping'); });
-    this.addEventListener('dragleave', () => this.classList.remove('rb-dropping'));
-    this.addEventListener('drop', (event) => {
-      event.preventDefault();
-      this.classList.remove('rb-dropping');
-      const dropped = event.dataTransfer?.files?.[0];
-      if (dropped) void this.loadUpload(dropped);
-    });
-    this.addEventListener('paste', (event) => {
-      const pasted = [...(event.clipboardData?.files ?? [])][0];
-      if (pasted) { event.preventDefault(); void this.loadUpload(pasted); }
-    });
-    return ui;
+    this.plots = new SvdPlots((k) => this.setRank(k), this.t);
+    return buildSvdControls(this, this.t, {
+      sample: (name) => { this.s.image = name; void this.loadSample(name); },
+      upload: (file) => void this.loadUpload(file),
+      mode: (mode) => { this.s.mode = mode; void this.decompose(); },
+      centred: (on) => { this.s.centred = on; void this.decompose(); },
+      view: (view) => { this.s.view = view; this.draw(); },
+      rank: (k) => this.setRank(k),
+      cancel: () => this.abort?.abort(),
+    }, this.plots.element, this.createLiveRegion());
   }
 
   private async loadSample(name: string): Promise<void> {
@@ -276,7 +201,7 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
     this.ui.slider.value = String(this.s.k);
     this.ui.slider.setAttribute('aria-valuetext', words);
     this.ui.sliderValue.textContent = `k = ${this.s.k}`;
-    this.renderFigures(figures, percent, d.centred);
+    this.ui.figures.replaceChildren(...figureRows(figures, percent, d.centred, t));
     this.plots.setRank(this.s.k, figures);
     this.draw();
     // Spoken once the reader stops moving the slider, not at every step.
@@ -288,19 +213,6 @@ export class SvdCompressor extends WidgetElement<SvdCompressorState> {
 
   private figuresAt(d: ImageDecomposition, k: number) {
     return compressionFigures(d.values, k, d.width, d.height, { centred: d.centred });
-  }
-
-  private renderFigures(f: Figures, percent: (x: number) => string, centred: boolean): void {
-    const t = this.t;
-    const rows: [string, string][] = [
-      [centred ? t('svd.energyKeptCentred') : t('svd.energyKept'), percent(f.energyKept)],
-      ['PSNR', psnrText(f.psnr, t)],
-      [t('svd.sigmaShare'), percent(f.sigmaShare)],
-      [centred ? t('svd.relativeErrorCentred') : t('svd.relativeError'), formatNumber(t.lang, f.relativeError, { minimumFractionDigits: 4, maximumFractionDigits: 4 })],
-      [centred ? t('svd.storedNumbersCentred') : t('svd.storedNumbers'), t('svd.storedOf', { stored: f.storedNumbers, full: f.fullNumbers })],
-      [t('svd.storageRatio'), percent(f.storageRatio)],
-    ];
-    this.ui.figures.replaceChildren(...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
   }
 
   /** Paints the current view; the worker draws rank-k images, so this returns before they arrive. */
