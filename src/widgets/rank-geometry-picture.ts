@@ -61,12 +61,13 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
     g.append('circle').attr('class', 'rb-geometry-origin').attr('cx', o.x).attr('cy', o.y).attr('r', 6);
   }
 
-  // Axes, thin, with their names at the positive ends.
+  // Axes, thin; their names are placed at the positive ends once the columns' labels are down.
+  const axisEnds: Screen[] = [];
   for (let i = 0; i < n; i++) {
     const e = Array.from({ length: n }, (_, t) => (t === i ? radius : 0));
     const [a, b] = [at(e.map((x) => -x)), at(e)];
     g.append('line').attr('class', 'rb-geometry-axis').attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y);
-    g.append('text').attr('class', 'rb-picture-muted').attr('x', b.x + 4).attr('y', b.y - 4).text(AXIS_NAMES[i]);
+    axisEnds.push(b);
   }
 
   // The unit box, dashed; then its image, faces painted far to near.
@@ -94,6 +95,18 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
     const ly = tip.y + (6 * dy) / len + (side * 12 * dx) / len;
     g.append('text').attr('x', lx).attr('y', ly).attr('text-anchor', lx < tip.x - 2 ? 'end' : lx > tip.x + 2 ? 'start' : 'middle')
       .attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
+  });
+
+  // An axis name goes beside its axis's end, on the first side where it covers no column's label (Me₃ can
+  // point along an axis).
+  const columnLabels = g.selectAll<SVGTextElement, unknown>('text').nodes().map((node) => node.getBBox());
+  axisEnds.forEach((end, i) => {
+    const name = g.append('text').attr('class', 'rb-picture-muted').text(AXIS_NAMES[i]);
+    for (const [dx, dy, anchor] of [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const) {
+      name.attr('x', end.x + dx).attr('y', end.y + dy).attr('text-anchor', anchor);
+      const box = name.node()!.getBBox();
+      if (!columnLabels.some((c) => box.x < c.x + c.width + 2 && c.x < box.x + box.width + 2 && box.y < c.y + c.height && c.y < box.y + box.height)) break;
+    }
   });
 
   const r = space.rank;

@@ -15,6 +15,14 @@ const smallestPictureText = (page: Page) => page.evaluate(() => Math.min(...[...
   .filter((t) => (t as SVGGraphicsElement).getBBox().width > 0)
   .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1))));
 
+/** Pairs of labels in the rank-geometry picture whose boxes overlap: an axis name on a column's "Me₃". */
+const geometryLabelClashes = (page: Page) => page.evaluate(() => {
+  const boxes = [...document.querySelectorAll('rankbook-rank-geometry svg.rb-picture text')]
+    .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1
+    && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1).map((b) => `${a.text} / ${b.text}`));
+});
+
 describe('<rankbook-lora-bypass>', () => {
   it('widens the bottleneck with r, counts r(d + k), and at r = min(d, k) says it is full rank', async () => {
     const { page, errors } = await openPage(browser, '/embed/lora-bypass/?d=6&k=8&r=1');
@@ -58,6 +66,13 @@ describe('<rankbook-rank-geometry>', () => {
     await view.focus();
     await page.keyboard.press('ArrowRight');
     expect((await state(page, tag)).turn).toBe(s.turn - 10);
+    // A quarter turn, 10 degrees at a time: the axis names stay off the columns' labels in the lesson's column.
+    const clashes: string[] = [];
+    for (let step = 0; step < 9; step++) {
+      clashes.push(...await geometryLabelClashes(page));
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(clashes).toEqual([]);
     await page.locator(tag).getByRole('textbox', { name: 'Row 3, column 3 of M' }).fill('10');
     s = await state(page, tag);
     expect(s).toMatchObject({ rank: 2, kind: 'plane' });
