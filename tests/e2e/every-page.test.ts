@@ -106,14 +106,19 @@ function checkText(texts: SvgText[], label: string): string[] {
   return texts.filter((t) => t.size < LEGIBLE_PX - 0.01).map((t) => `${label}: "${t.text}" at ${t.size.toFixed(1)} px (${t.widget})`);
 }
 
-/** Notebook cells: each shows a result, and an output too wide for the column scrolls with keyboard focus. */
+/**
+ * Notebook cells: each shows a result, an output too wide for the column scrolls with keyboard focus, and the
+ * editor shows every line of its source (on a phone long lines wrap).
+ */
 const cellProblems = (page: Page, width: number): Promise<string[]> => page.evaluate((w) =>
   [...document.querySelectorAll('rankbook-cell')].flatMap((cell, i) => {
     const output = cell.querySelector('.rb-cell-output');
     const wide = !!output && output.scrollWidth > output.clientWidth + 1;
+    const editor = cell.querySelector('textarea');
     return [
       ...((cell as HTMLElement & { state?: { result?: string } }).state?.result ? [] : [`cell ${i + 1} has no result`]),
       ...(wide && output.getAttribute('tabindex') !== '0' ? [`cell ${i + 1}'s output scrolls at ${w} px without keyboard focus`] : []),
+      ...(editor && editor.scrollHeight > editor.clientHeight + 1 ? [`cell ${i + 1}'s editor hides lines of its source at ${w} px`] : []),
     ];
   }), width);
 
