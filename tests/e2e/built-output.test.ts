@@ -36,6 +36,19 @@ describe('the built site', () => {
     expect(offending(html, /.{0,30}‖_[A-Za-z0-9].{0,20}/)).toEqual([]);
   });
 
+  it('preloads on every lesson page the two KaTeX fonts the stylesheet names (so maths lays out once), and on no other page', () => {
+    const css = builtFiles('dist/_astro', ['.css']).map((file) => readFileSync(file, 'utf8')).join('\n');
+    for (const file of html) {
+      const fonts = [...readFileSync(file, 'utf8').matchAll(/<link rel="preload" href="\/_astro\/([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]);
+      if (!/^dist\/([a-z-]+\/)?lessons\//.test(file)) {
+        expect(fonts, file).toEqual([]);
+        continue;
+      }
+      expect(fonts.map((name) => name.replace(/\..*/, '')), file).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']);
+      for (const name of fonts) expect(css, `${file}: ${name} is the stylesheet's own file`).toContain(`/_astro/${name}`);
+    }
+  });
+
   it('gives lessons 3 to 8 each at least two notebook cells, every one with its result computed at build time', () => {
     for (const lesson of ['03-svd-compression', '04-fine-tuning', '05-lora', '06-train-lora', '07-why-low-rank', '08-summary']) {
       const page = readFileSync(`dist/lessons/${lesson}/index.html`, 'utf8');
@@ -45,7 +58,7 @@ describe('the built site', () => {
     }
   });
 
-  it('SCORM packages hold the manifest, the launch page and every file it names hold the manifest, the launch page and every file it names', () => {
+  it('SCORM packages hold the manifest, the launch page and every file it names', () => {
     for (const lesson of LESSONS) {
       const files = readZip(readFileSync(`dist/scorm/${lesson}.zip`));
       const manifest = parseXml(files.get('imsmanifest.xml')!.toString('utf8'));
