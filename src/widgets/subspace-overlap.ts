@@ -1,19 +1,17 @@
-import { h, fill, uniqueId, tableScroll } from './dom';
+import { fill } from './dom';
 import { WidgetElement, defineWidget, whenNearView, setMessage } from './widget-element';
-import { heatmap, type Heatmap } from '../plots/heatmap';
-import { lineChart, type LineChart } from '../plots/line-chart';
 import { loraFactor, overlapSummary, randomPair, RANDOM_SEED } from '../lora/adapter-analysis';
 import { expectedRandomSimilarity } from '../linalg/subspace-grid';
 import type { NamedArrays } from '../lora/model';
 import { loadShippedAdapter, nextFrame } from './adapter-data';
-import { RetrainPanel, SHIPPED_STEPS, type RetrainState } from './retrain-panel';
+import { SHIPPED_STEPS, type RetrainState } from './retrain-panel';
 import type { RetrainOutcome } from './adapter-retrain';
-import { labelledSelect, layerSelect, matrixSelect, readLayer, type AdaptedMatrix } from './layer-matrix-choice';
+import { readLayer, type AdaptedMatrix } from './layer-matrix-choice';
 import { COLS, COMPARISONS, CORNER, ROWS, WIDTH, type Compare } from './subspace-comparisons';
+import { buildOverlapControls, phiTable, type OverlapSettings, type OverlapView } from './subspace-overlap-controls';
 import { localeFixed } from '../i18n/numbers';
 
-/** 'both' is the LoRA paper's Figure 3: all 64 columns beside the 8 x 8 corner, zoomed. */
-export type OverlapView = 'full' | 'corner' | 'both';
+export type { OverlapView };
 
 export interface SubspaceOverlapState {
   layer: number;
@@ -49,17 +47,8 @@ export interface SubspaceOverlapState {
  */
 export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   static observedAttributes = ['layer', 'matrix', 'compare', 'view', 'steps'];
-  private settings = { layer: 1, matrix: 'wq' as AdaptedMatrix, compare: 'ranks' as Compare, view: 'full' as OverlapView };
-  private controls!: { layer: HTMLSelectElement; matrix: HTMLSelectElement; compare: HTMLSelectElement; view: HTMLInputElement[] };
-  private parts!: Record<'message' | 'result' | 'source' | 'readout' | 'axes' | 'table' | 'back', HTMLElement>;
-  private map!: Heatmap;
-  /** The zoomed 8 x 8 corner beside the full grid, in the 'both' view. */
-  private cornerMap!: Heatmap;
-  private mapCaptions!: [HTMLElement, HTMLElement];
-  private cornerPane!: HTMLElement;
-  private profile!: LineChart;
-  private panel!: RetrainPanel;
-  private randomButton!: HTMLButtonElement;
+  private settings: OverlapSettings = { layer: 1, matrix: 'wq', compare: 'ranks', view: 'full' };
+  private ui!: ReturnType<SubspaceOverlap['build']>;
   private grid: number[][] = [];
   private summary: { phi11: number; cornerMean: number; randomCornerMean: number; k: number } | null = null;
   private source: SubspaceOverlapState['source'] = 'shipped';
@@ -75,7 +64,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
 
   connectedCallback(): void {
     this.startTranslated(() => {
-      this.build();
+      this.ui = this.build();
       this.readAttributes();
       whenNearView(this, () => void this.redraw());
     });
@@ -87,8 +76,8 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (!this.map || value === old) return;
-    if (name === 'steps') this.panel.readSteps(value, []);
+    if (!this.ui || value === old) return;
+    if (name === 'steps') this.ui.panel.readSteps(value, []);
     else {
       this.readAttributes();
       void this.redraw();
@@ -100,7 +89,7 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     const phi = corner ? this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER)) : this.grid;
     return {
       ...this.settings,
-      steps: this.panel?.state.steps ?? 100,
+      steps: this.ui?.panel.state.steps ?? 100,
       source: this.source,
       randomSeed: this.randomSeed,
       phi,
@@ -111,81 +100,34 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       cornerMean: this.summary?.cornerMean ?? null,
       randomCornerMean: this.summary?.randomCornerMean ?? null,
       focus: this.focused,
-      retrain: this.panel?.state,
+      retrain: this.ui?.panel.state,
       status: this.status,
       message: this.message,
     };
   }
 
-  private build(): void {
+  private build() {
     const t = this.t;
-    const layer = layerSelect('overlap', t, (n) => this.setSetting('layer', n));
-    const matrix = matrixSelect('overlap', t, (m) => this.setSetting('matrix', m));
-    const compare = labelledSelect('overlap', t('subspace.compare'), (Object.keys(COMPARISONS) as Compare[]).map((c) => [c, COMPARISONS[c].words(t).label]),
-      () => this.setSetting('compare', compare.el.value as Compare));
-    const viewName = uniqueId('overlap-view');
-    const viewInput = (value: OverlapView, text: string) => {
-      const input = h('input', { type: 'radio', name: viewName, value, onchange: () => this.setSetting('view', value) });
-      return { input, label: h('label', {}, input, ` ${text}`) };
-    };
-    const full = viewInput('full', t('subspace.viewFull', { cols: COLS }));
-    const corner = viewInput('corner', t('subspace.viewCorner', { n: CORNER }));
-    const both = viewInput('both', t('subspace.viewBoth'));
-    this.controls = { layer: layer.el, matrix: matrix.el, compare: compare.el, view: [full.input, corner.input, both.input] };
-    this.parts = {
-      message: h('p', { class: 'rb-message', role: 'alert', hidden: true }),
-      result: h('p', { class: 'rb-result' }, t('subspace.loading')),
-      source: h('p', { class: 'rb-note' }),
-      readout: h('p', { class: 'rb-note rb-overlap-readout' }, t('subspace.readoutHint')),
-      axes: h('p', { class: 'rb-note' }),
-      table: tableScroll(t('subspace.title')),
-      back: h('button', { type: 'button', class: 'rb-link', hidden: true, onclick: () => { this.fresh.delete(this.settings.compare); void this.redraw(); } },
-        t('retrain.backToShipped')),
-    };
-    const mapOptions = {
-      description: '', focusable: true, scheme: 'sequential' as const, domain: [0, 1] as [number, number], minHeight: 240,
-      axes: { rows: 'i', cols: 'j' }, legendTitle: t('subspace.legend'),
-      cellLabel: (i: number, j: number) => `i = ${i + 1}, j = ${j + 1}, φ`,
-      format: (x: number) => this.f3(x),
-      onCellFocus: (c: { row: number; col: number }) => this.showCell(c.row, c.col),
-    };
-    this.map = heatmap([[0]], { ...mapOptions, title: t('subspace.mapTitle'), cellSize: 18 });
-    this.cornerMap = heatmap([[0]], { ...mapOptions, title: t('subspace.cornerMapTitle', { n: CORNER }), cellSize: 40, legend: false });
-    this.mapCaptions = [h('p', { class: 'rb-note' }), h('p', { class: 'rb-note' }, t('subspace.cornerCaption', { n: CORNER }))];
-    this.cornerPane = h('div', { class: 'rb-overlap-corner', hidden: true }, this.mapCaptions[1], this.cornerMap.element);
-    this.profile = lineChart([], {
-      title: t('subspace.profileTitle'), description: '', xLabel: 'j', yLabel: 'φ(i, j)', yScale: 'linear', yDomain: [0, 1], height: 240, dots: false, lang: t.lang,
-    });
-    this.panel = new RetrainPanel({
-      t,
-      label: () => this.settings.compare === 'seeds' ? t('subspace.retrainSeeds') : t('subspace.retrainRanks'),
-      specs: () => {
-        this.trainingFor = this.settings.compare;
-        const seed = 1 + Math.floor(Math.random() * 1e6);
-        return this.settings.compare === 'seeds'
-          ? [{ r: 64, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed: seed + 1 }]
-          // One seed for both ranks shares only the batch order: each A is drawn from (seed, block, matrix, r).
-          : [{ r: 8, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed }];
+    return buildOverlapControls(this, t, {
+      setting: (key, value) => this.setSetting(key, value),
+      cell: (row, col) => this.showCell(row, col),
+      backToShipped: () => { this.fresh.delete(this.settings.compare); void this.redraw(); },
+      drawRandom: () => { this.randomSeed += 2; void this.redraw(); },
+      format: (x) => this.f3(x),
+      retrain: {
+        label: () => this.settings.compare === 'seeds' ? t('subspace.retrainSeeds') : t('subspace.retrainRanks'),
+        specs: () => {
+          this.trainingFor = this.settings.compare;
+          const seed = 1 + Math.floor(Math.random() * 1e6);
+          return this.settings.compare === 'seeds'
+            ? [{ r: 64, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed: seed + 1 }]
+            // One seed for both ranks shares only the batch order: each A is drawn from (seed, block, matrix, r).
+            : [{ r: 8, targets: ['wq', 'wv'], seed }, { r: 64, targets: ['wq', 'wv'], seed }];
+        },
+        onDone: (outcome) => this.useRetrained(outcome),
+        onChange: (announcement) => this.announceAndEmit(announcement),
       },
-      onDone: (outcome) => this.useRetrained(outcome),
-      onChange: (announcement) => this.announceAndEmit(announcement),
-    });
-    this.randomButton = h('button', { type: 'button', 'data-control': 'retrain', onclick: () => { this.randomSeed += 2; void this.redraw(); } }, t('subspace.drawRandom'));
-    this.replaceChildren(h('div', { class: 'rb-widget rb-subspace-overlap' },
-      h('div', { class: 'rb-row rb-controls', 'data-control': 'choose' }, ...layer.row, ...matrix.row, ...compare.row),
-      h('div', { class: 'rb-row rb-controls', role: 'radiogroup', 'aria-label': t('subspace.view'), 'data-control': 'zoom' }, full.label, corner.label, both.label),
-      this.parts.message,
-      this.parts.result,
-      this.parts.axes,
-      h('div', { class: 'rb-overlap-maps' },
-        h('div', { class: 'rb-overlap-map' }, this.mapCaptions[0], this.map.element), this.cornerPane),
-      this.parts.readout,
-      h('div', { 'data-control': 'profile' }, this.profile.element),
-      h('details', { class: 'rb-overlap-table', 'data-control': 'table' },
-        h('summary', {}, t('subspace.tableSummary')), this.parts.table),
-      this.parts.source, this.parts.back,
-      this.panel.element, this.randomButton,
-      this.createLiveRegion()));
+    }, this.createLiveRegion());
   }
 
   private readAttributes(): void {
@@ -203,24 +145,24 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       compare: pick('compare', ['ranks', 'seeds', 'random'] as const, 'ranks'),
       view: pick('view', ['full', 'corner', 'both'] as const, 'full'),
     };
-    this.panel.readSteps(this.getAttribute('steps'), problems);
+    this.ui.panel.readSteps(this.getAttribute('steps'), problems);
     this.message = problems.join(' ');
-    setMessage(this.parts.message, this.message);
+    setMessage(this.ui.parts.message, this.message);
     this.syncControls();
   }
 
   private syncControls(): void {
-    this.controls.layer.value = String(this.settings.layer);
-    this.controls.matrix.value = this.settings.matrix;
-    this.controls.compare.value = this.settings.compare;
-    for (const input of this.controls.view) input.checked = input.value === this.settings.view;
+    this.ui.controls.layer.value = String(this.settings.layer);
+    this.ui.controls.matrix.value = this.settings.matrix;
+    this.ui.controls.compare.value = this.settings.compare;
+    for (const input of this.ui.controls.view) input.checked = input.value === this.settings.view;
     const random = this.settings.compare === 'random';
-    this.panel.element.hidden = random;
-    this.randomButton.hidden = !random;
-    this.panel.relabel();
+    this.ui.panel.element.hidden = random;
+    this.ui.randomButton.hidden = !random;
+    this.ui.panel.relabel();
   }
 
-  private setSetting<K extends keyof SubspaceOverlap['settings']>(key: K, value: SubspaceOverlap['settings'][K]): void {
+  private setSetting<K extends keyof OverlapSettings>(key: K, value: OverlapSettings[K]): void {
     this.settings = { ...this.settings, [key]: value };
     this.syncControls();
     void this.redraw();
@@ -259,8 +201,8 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       if (token !== this.drawToken) return;
       this.status = 'error';
       this.loadError = this.t('subspace.loadFailed', { error: (e as Error).message });
-      this.parts.result.textContent = this.loadError;
-      setMessage(this.parts.message, [this.message, this.loadError].filter(Boolean).join(' '));
+      this.ui.parts.result.textContent = this.loadError;
+      setMessage(this.ui.parts.message, [this.message, this.loadError].filter(Boolean).join(' '));
     }
     this.emitChange();
   }
@@ -275,28 +217,28 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     const name = matrix === 'wq' ? 'ΔWq' : 'ΔWv';
     const ratio = s.cornerMean / s.randomCornerMean;
     const figures = { phi11: this.f3(s.phi11), mean: this.f3(s.cornerMean), random: this.f3(s.randomCornerMean), n: CORNER };
-    this.parts.result.textContent = t('subspace.result', { ...figures, k: s.k, ratio: localeFixed(t.lang, ratio, 1) });
-    this.parts.axes.textContent = t('subspace.axes', {
+    this.ui.parts.result.textContent = t('subspace.result', { ...figures, k: s.k, ratio: localeFixed(t.lang, ratio, 1) });
+    this.ui.parts.axes.textContent = t('subspace.axes', {
       matrix: name, layer, comparison: c.label, rows: shown.length, first: c.first, cols: shown[0].length, second: c.second,
     });
     const description = (grid: number[][]) => t('subspace.mapDescription', { rows: grid.length, cols: grid[0].length, ...figures });
-    this.map.update(shown, {
+    this.ui.map.update(shown, {
       title: t('subspace.mapTitleFor', { matrix: name, layer, comparison: c.label }), description: description(shown), cellSize: corner ? 40 : 18,
     });
     const both = view === 'both';
-    this.cornerPane.hidden = !both;
-    this.mapCaptions[0].hidden = !both;
-    this.mapCaptions[0].textContent = t('subspace.allColumns', { cols: shown[0].length });
+    this.ui.cornerPane.hidden = !both;
+    this.ui.mapCaptions[0].hidden = !both;
+    this.ui.mapCaptions[0].textContent = t('subspace.allColumns', { cols: shown[0].length });
     if (both) {
       const zoom = this.grid.slice(0, CORNER).map((row) => row.slice(0, CORNER));
-      this.cornerMap.update(zoom, { title: t('subspace.cornerTitleFor', { matrix: name, layer, n: CORNER }), description: description(zoom) });
+      this.ui.cornerMap.update(zoom, { title: t('subspace.cornerTitleFor', { matrix: name, layer, n: CORNER }), description: description(zoom) });
     }
-    fill(this.parts.source, this.sourceNote());
-    this.parts.back.hidden = this.source !== 'retrained';
-    this.renderTable(shown);
+    fill(this.ui.parts.source, this.sourceNote());
+    this.ui.parts.back.hidden = this.source !== 'retrained';
+    fill(this.ui.parts.table, phiTable(shown, this.settings, t));
     const focus = this.focused && this.focused.i <= shown.length && this.focused.j <= shown[0].length ? this.focused : { i: 1, j: 1 };
     this.showCell(focus.i - 1, focus.j - 1, false);
-    this.announce(this.parts.result.textContent);
+    this.announce(this.ui.parts.result.textContent);
   }
 
   private sourceNote(): string {
@@ -314,11 +256,11 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
     const random = expectedRandomSimilarity(i, j, this.summary.k);
     this.focused = { i, j, phi: value, random };
     const t = this.t;
-    this.parts.readout.textContent = t('subspace.readout', { i, j, phi: this.f3(value), random: this.f3(random) });
+    this.ui.parts.readout.textContent = t('subspace.readout', { i, j, phi: this.f3(value), random: this.f3(random) });
     const cols = this.settings.view === 'corner' ? CORNER : COLS;
     const points = this.grid[row].slice(0, cols).map((v, t) => [t + 1, v] as [number, number]);
     const expected = points.map(([x]) => [x, expectedRandomSimilarity(i, x, this.summary!.k)] as [number, number]);
-    this.profile.update([{ label: `φ(${i}, j)`, points }, { label: t('subspace.randomSeries'), points: expected }], {
+    this.ui.profile.update([{ label: `φ(${i}, j)`, points }, { label: t('subspace.randomSeries'), points: expected }], {
       title: t('subspace.profileTitleFor', { i, cols }),
       description: t('subspace.profileDescription', {
         i, cols, first: this.f3(points[0][1]), last: this.f3(points[points.length - 1][1]),
@@ -328,16 +270,6 @@ export class SubspaceOverlap extends WidgetElement<SubspaceOverlapState> {
       xDomain: [1, cols],
     });
     if (fromReader) this.emitChange();
-  }
-
-  private renderTable(shown: number[][]): void {
-    const { layer, matrix, compare } = this.settings;
-    const t = this.t;
-    const caption = t('subspace.tableCaption', { matrix: matrix === 'wq' ? 'ΔWq' : 'ΔWv', layer, comparison: COMPARISONS[compare].words(t).label });
-    fill(this.parts.table, h('table', { class: 'rb-data-table' },
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'i \\ j'), ...shown[0].map((_, j) => h('th', { scope: 'col' }, String(j + 1))))),
-      h('tbody', {}, ...shown.map((row, i) => h('tr', {}, h('th', { scope: 'row' }, String(i + 1)), ...row.map((v) => h('td', {}, localeFixed(t.lang, v, 2))))))));
   }
 
   private useRetrained(outcome: RetrainOutcome): void {
