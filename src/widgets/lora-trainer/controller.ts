@@ -3,30 +3,23 @@
  * sample refreshes, as a small state machine over one Phase. It keeps private state, offers a read-only
  * snapshot and commands, and calls host.requestUpdate() after every change; the element renders the snapshot.
  * The tfjs work goes through a SessionPort (session-port.ts: session.ts in the browser, a fake in the unit tests).
- * Settings text is read in settings-input.ts; the adapter's merge, save and load are in adapter.ts.
+ * A training run's steps and sample refreshes are in training-run.ts; the settings' text is applied in controls.ts;
+ * the adapter's merge, save and load are in adapter.ts.
  */
-import type { StepReport } from '../../lora/train';
 import { DEFAULT_LORA_CONFIG, DEFAULT_MODEL_CONFIG, type LoraConfig } from '../../lora/config';
 import type { AdapterIndex } from '../../lora/checkpoint-reader';
-import { DEFAULT_SETTINGS, groupsInWords, loraParamCount, loraTargets, modelParamCount, type BackendChoice } from '../lora-trainer-settings';
+import { DEFAULT_SETTINGS, loraParamCount, loraTargets, modelParamCount, type BackendChoice } from '../lora-trainer-settings';
 import { backendName } from '../tf-backend-choice';
 import { english, type Translate } from '../../i18n/translate';
-import { formatLoss } from './words';
 import { referenceCurves } from './references';
-import { flatten, type BusyJob, type LoraTrainerState, type Phase, type PausedBy, type Run, type TrainerSnapshot } from './state';
+import { flatten, type BusyJob, type LoraTrainerState, type PausedBy, type Run, type TrainerSnapshot } from './state';
 import type { ControllerHost, OpenSession, SessionPort } from './session-port';
+import { now, runTraining, type RunFields } from './training-run';
 
 export type { ControllerHost, OpenSession, SessionPort };
-
-/** The shipped runs' recipe (public/models/adapters/index.json, "training"): the trainer repeats it. */
-export const RECIPE = { batchSize: 64, fullSeed: 1 };
-/** Sample refreshes may take at most this share of training time. */
-export const SAMPLE_BUDGET = 0.08;
-/** ...and come at most this often. */
-export const MIN_SAMPLE_EVERY = 5;
+export { MIN_SAMPLE_EVERY, RECIPE, SAMPLE_BUDGET } from './training-run';
 
 const emptyCurve = (baseVal: number | null) => ({ train: [] as number[], val: baseVal !== null ? [[0, baseVal] as [number, number]] : [], step: 0 });
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class TrainerController {
   #s: TrainerSnapshot;
@@ -41,6 +34,14 @@ export class TrainerController {
   #index: AdapterIndex | null = null;
   /** How long drawing a sample list took last time: what a refresh during training will cost. */
   #sampleMs = 0;
+  /** The fields above as a training run (training-run.ts) sees them: read live, the loop and sampleMs written back. */
+  readonly #run: RunFields = {
+    epoch: () => this.#epoch,
+    queue: () => this.#queue,
+    setLoop: (loop) => { this.#loop = loop; },
+    sampleMs: () => this.#sampleMs,
+    setSampleMs: (ms) => { this.#sampleMs = ms; },
+  };
 
   /**
    * `t` words every message the trainer keeps in its state (English unless the element says otherwise): el.state
@@ -205,108 +206,9 @@ export class TrainerController {
 
   // ---- runs --------------------------------------------------------------------------------------------
 
-  async train(mode: Run): Promise<void> {
-    this.message('train', '');
-    const phase = this.#s.phase;
-    if (phase.kind === 'paused') {
-      if (phase.run === mode) this.resume();
-      return;
-    }
-    if (phase.kind === 'training' || phase.kind === 'starting' || this.#s.busy) return;
-    if (this.#s.settings.task === 'own' && !this.#s.ownList) {
-      this.message('train', this.t('trainer.ownListFirst'));
-      return;
-    }
-    const epoch = this.#epoch;
-    const previous = phase;
-    this.update({ phase: { kind: 'starting', run: mode } });
-    const giveUp = () => {
-      if (epoch === this.#epoch && this.#s.phase.kind === 'starting') this.update({ phase: previous.kind === 'loading' || previous.kind === 'idle' ? (this.#session ? { kind: 'ready' } : previous) : previous });
-    };
-    try {
-      const session = this.#session ?? (await this.open());
-      if (!session || epoch !== this.#epoch) return giveUp();
-      await this.#queue;
-      const { settings, curves } = this.#s;
-      const done = mode === 'lora' ? curves.lora.step : curves.full.step;
-      if (done >= settings.steps) {
-        this.message('train', this.t('trainer.stepsReached', { steps: settings.steps }));
-        return giveUp();
-      }
-      const seed = this.loraSeed();
-      if (mode === 'lora' && curves.lora.step === 0 && curves.lora.offset === 0 &&
-        (JSON.stringify(session.loraConfig) !== JSON.stringify(this.loraConfig()) || session.loraSeed !== seed)) {
-        session.configure(this.loraConfig(), seed);
-      }
-      await this.prepareTask(session);
-      const offset = mode === 'lora' ? this.#s.curves.lora.offset : 0;
-      if (epoch !== this.#epoch || this.#session !== session) return giveUp();
-      const reports = await session.run(mode, {
-        lr: settings.lr, steps: settings.steps - offset, task: settings.task, batchSize: RECIPE.batchSize, seed: mode === 'lora' ? seed : RECIPE.fullSeed,
-      });
-      if (epoch !== this.#epoch) return giveUp();
-      this.update({ phase: { kind: 'training', run: mode } });
-      this.host.announce(mode === 'lora' ? this.t('trainer.announceLora', { r: settings.r, groups: groupsInWords(settings.targets, this.t) }) : this.t('trainer.announceFull'));
-      this.#loop = this.consume(session, mode, reports, offset, epoch);
-      await this.#loop;
-    } catch (e) {
-      this.fail(this.t('trainer.trainingStopped', { error: (e as Error).message }));
-    } finally {
-      this.#loop = null;
-    }
-  }
-
-  private async consume(session: SessionPort, mode: Run, reports: AsyncIterable<StepReport>, offset: number, epoch: number): Promise<void> {
-    const started = now();
-    let firstStep: number | null = null;
-    let lastSampled = mode === 'lora' ? this.#s.samples.afterStep : 0;
-    let sampleMs = this.#sampleMs;
-    let refreshMs = 0;
-    for await (const report of reports) {
-      if (epoch !== this.#epoch || this.#session !== session) return;
-      const step = report.step + offset;
-      firstStep ??= step - 1;
-      const curve = this.#s.curves[mode];
-      const next = { ...curve, train: [...curve.train, report.trainLoss], step, val: report.valLoss !== null ? [...curve.val, [step, report.valLoss] as [number, number]] : curve.val };
-      const wall = (step - firstStep) / ((now() - started) / 1000);
-      this.update({ curves: { ...this.#s.curves, [mode]: next }, stepsPerSecond: report.stepsPerSecond, wallStepsPerSecond: wall });
-      // Fresh samples every few steps, as often as SAMPLE_BUDGET of the time allows: spaced by the measured cost
-      // of a refresh against a step, and never when the run's share so far would go over (a busy machine varies).
-      const every = Math.max(MIN_SAMPLE_EVERY, Math.ceil(sampleMs / (SAMPLE_BUDGET * (1000 / report.stepsPerSecond))));
-      const elapsed = now() - started;
-      const withinBudget = (refreshMs + sampleMs) / (elapsed + sampleMs) <= SAMPLE_BUDGET;
-      if (step - lastSampled >= every && withinBudget && step < this.#s.settings.steps) {
-        const t0 = now();
-        await this.refreshSamples(session, mode, step);
-        sampleMs = this.#sampleMs = now() - t0;
-        refreshMs += sampleMs;
-        lastSampled = step;
-        this.update({ sampleRefreshShare: refreshMs / (now() - started) });
-      }
-    }
-    if (epoch !== this.#epoch || this.#session !== session || !this.running) return;
-    const curve = this.#s.curves[mode];
-    if (curve.step < this.#s.settings.steps) return;
-    if (mode === 'lora' && this.#s.stepsPerSecond) this.update({ backendRates: { ...this.#s.backendRates, [session.backend]: this.#s.stepsPerSecond } });
-    this.update({ phase: { kind: 'done', run: mode } });
-    await this.enqueue('sampling', async () => {
-      // The temperature may have moved during the run: "before" must use the same one as "after".
-      if (this.#s.samples.temperature !== this.#s.temperature) {
-        const before = await session.samples('base', this.#s.temperature);
-        this.update({ samples: { ...this.#s.samples, before, temperature: this.#s.temperature } });
-      }
-      await this.refreshSamples(session, mode, curve.step);
-    });
-    const val = curve.val[curve.val.length - 1];
-    const base = this.#s.baseValLoss;
-    const figures = { steps: curve.step, loss: formatLoss(val?.[1], this.t), fromBase: base !== null ? this.t('trainer.fromBase', { base: formatLoss(base, this.t) }) : '' };
-    this.host.announce(mode === 'lora' ? this.t('trainer.announceLoraDone', figures) : this.t('trainer.announceFullDone', figures));
-  }
-
-  /** The adapted (or fully fine-tuned) model's names, at the temperature "before" was drawn with. */
-  private async refreshSamples(session: SessionPort, mode: Run, step: number): Promise<void> {
-    const names = await session.samples(mode, this.#s.samples.temperature);
-    this.update({ samples: mode === 'lora' ? { ...this.#s.samples, after: names, afterStep: step } : { ...this.#s.samples, full: names } });
+  /** Train (or Resume, when the same run is paused); the run itself is in training-run.ts. */
+  train(mode: Run): Promise<void> {
+    return runTraining(this, this.#run, mode);
   }
 
   pause(by: PausedBy): void {
