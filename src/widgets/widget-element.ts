@@ -154,7 +154,28 @@ export function whenNearView(el: Element, start: () => void): void {
   const observer = new IntersectionObserver((entries) => {
     if (!entries.some((e) => e.isIntersecting)) return;
     observer.disconnect();
-    start();
+    startInItsOwnTask(start);
   }, { rootMargin: '100% 0px' });
   observer.observe(el);
+}
+
+/** Starts queued by whenNearView, run one per task. */
+const queuedStarts: (() => void)[] = [];
+
+/**
+ * The browser reports every observer's entries in one task, so the figures and cells near the top of a lesson
+ * would all be built in one long task as it opens; one task each lets the page answer input between them.
+ */
+function startInItsOwnTask(start: () => void): void {
+  queuedStarts.push(start);
+  if (queuedStarts.length > 1) return;
+  const next = () => {
+    try {
+      queuedStarts[0]();
+    } finally {
+      queuedStarts.shift();
+      if (queuedStarts.length > 0) setTimeout(next, 0);
+    }
+  };
+  setTimeout(next, 0);
 }

@@ -1,4 +1,4 @@
-import { WidgetElement, defineWidget } from '../widget-element';
+import { WidgetElement, defineWidget, whenReaderNears } from '../widget-element';
 import { assetUrl } from '../asset-url';
 import { h } from '../dom';
 import { loadAdapterIndex } from '../adapter-data';
@@ -58,11 +58,12 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
       return;
     }
     if (this.trainer) return; // its catalogue is on its way
-    // The controller exists at once (el.state is there from the start); the view waits for the page's language.
+    // The controller exists at once (el.state is there from the start); the view waits for the page's language
+    // and, in a lesson, for the reader to near it.
     const trainer: TrainerController = new TrainerController({ requestUpdate: () => this.requestUpdate(), announce: (m) => this.announce(m) },
       sessionOpener(() => trainer.t), loadAdapterIndex);
     this.trainer = trainer;
-    withTranslator(this, (t) => {
+    whenReaderNears(this, () => withTranslator(this, (t) => {
       trainer.t = t;
       this.view = buildTrainerView({
         train: () => void trainer.train('lora'), full: () => void trainer.train('full'), pause: () => trainer.pause('button'),
@@ -79,7 +80,7 @@ export class LoraTrainer extends WidgetElement<LoraTrainerState> {
       if (trainer.snapshot.ownList) this.view.inputs.list.value = trainer.snapshot.ownList.text;
       this.requestUpdate();
       if (this.isConnected) this.observe();
-    });
+    }));
   }
 
   /** Loads when the trainer comes into view, and pauses while it is out of view. */
