@@ -23,6 +23,15 @@ const geometryLabelClashes = (page: Page) => page.evaluate(() => {
     && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1).map((b) => `${a.text} / ${b.text}`));
 });
 
+/** The hue (0-360) of the stroke of the first element matching `selector` in the rank-geometry picture. */
+const geometryStrokeHue = (page: Page, selector: string) => page.evaluate((selector) => {
+  const el = document.querySelector(`rankbook-rank-geometry svg.rb-picture ${selector}`)!;
+  const [r, g, b] = getComputedStyle(el).stroke.match(/[\d.]+/g)!.map(Number).map((x) => x / 255);
+  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+  const hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (hue * 60 + 360) % 360;
+}, selector);
+
 describe('<rankbook-lora-bypass>', () => {
   it('widens the bottleneck with r, counts r(d + k), and at r = min(d, k) says it is full rank', async () => {
     const { page, errors } = await openPage(browser, '/embed/lora-bypass/?d=6&k=8&r=1');
@@ -62,6 +71,13 @@ describe('<rankbook-rank-geometry>', () => {
     const tag = 'rankbook-rank-geometry';
     let s = await state(page, tag);
     expect(s).toMatchObject({ size: 3, rank: 1, kind: 'line', whole: false });
+    // The legend names the colours: a purple image of the cube, orange columns, a green column space (in a
+    // lesson, where Starlight's own accent colour, a blue, is on the page too).
+    expect(await page.locator(`${tag} .rb-note`).last().textContent()).toMatch(/Purple: .*Orange arrows: .*Green: /);
+    expect(await geometryStrokeHue(page, '.rb-geometry-image')).toBeGreaterThan(250);
+    expect(await geometryStrokeHue(page, '.rb-geometry-image')).toBeLessThan(290);
+    expect(await geometryStrokeHue(page, '.rb-geometry-column')).toBeLessThan(40);
+    expect(Math.abs(await geometryStrokeHue(page, '.rb-geometry-line') - 140)).toBeLessThan(20);
     const view = page.locator(`${tag} svg.rb-picture`);
     await view.focus();
     await page.keyboard.press('ArrowRight');
