@@ -11,6 +11,8 @@ import { localeValue } from '../i18n/numbers';
 export interface LineSeries {
   label: string;
   points: ReadonlyArray<readonly [number, number]>;
+  /** A colour for this line where its label names one (σ of the red channel); by default the series palette. */
+  colour?: string;
 }
 
 export interface LineChartOptions {
@@ -74,7 +76,7 @@ export function lineChart(initial: LineSeries[], initialOptions: LineChartOption
   const xTitle = svg.append('text').attr('class', 'rb-plot-label').attr('text-anchor', 'middle');
   const yTitle = svg.append('text').attr('class', 'rb-plot-label').attr('text-anchor', 'middle');
 
-  const colour = (i: number) => plotColours.series[i % plotColours.series.length];
+  const colour = (i: number) => series[i]?.colour ?? plotColours.series[i % plotColours.series.length];
   const dash = (i: number) => seriesDashes[i % seriesDashes.length] || null;
   // Where the last full draw put things, so the marker can move without redrawing the lines.
   let placed: { x: (v: number) => number; innerWidth: number; innerHeight: number; plot: string } | null = null;

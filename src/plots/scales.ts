@@ -15,6 +15,8 @@ export const plotColours = {
   background: 'var(--rb-plot-zero)',
   /** Line series, in order; a fifth series reuses the first colour with a different dash. */
   series: ['var(--rb-plot-1)', 'var(--rb-plot-2)', 'var(--rb-plot-3)', 'var(--rb-plot-4)'],
+  /** A colour image's red, green and blue channels, each in the colour its label names. */
+  channels: ['var(--rb-plot-red)', 'var(--rb-plot-green)', 'var(--rb-plot-blue)'],
 } as const;
 
 /** Dash patterns paired with the series colours, so series differ by more than colour alone. */

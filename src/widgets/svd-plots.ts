@@ -1,5 +1,6 @@
 import { h, uniqueId } from './dom';
 import { lineChart, type LineChart, type LineSeries } from '../plots/line-chart';
+import { plotColours } from '../plots/scales';
 import type { CompressionFigures } from '../linalg/compression';
 import { formatNumber } from '../i18n/format';
 import type { Translate } from '../i18n/translate';
@@ -70,6 +71,7 @@ export class SvdPlots {
   private valueSeries(): LineSeries[] {
     return this.channels.map((values, c) => ({
       label: this.channels.length === 1 ? this.t('svdPlots.sigmaGrey') : [this.t('svdPlots.sigmaRed'), this.t('svdPlots.sigmaGreen'), this.t('svdPlots.sigmaBlue')][c],
+      colour: this.channels.length === 1 ? undefined : plotColours.channels[c],
       points: Array.from(values, (v, i) => [i + 1, v] as [number, number]),
     }));
   }

@@ -33,6 +33,17 @@ describe('lesson 3 and the SVD compressor', () => {
     expect(s).toMatchObject({ image: 'astronaut', mode: 'colour', centred: true, k: 20, width: 512, height: 512, rank: 512 });
     expect(s.energyKept).toBeGreaterThan(0.9);
     expect(s.storageRatio).toBeCloseTo((20 * 1024 + 1) / (512 * 512), 10);
+    // Each channel's σ line is drawn in the colour its legend names (σ green was orange, σ blue green).
+    const legendHues = await page.$$eval('rankbook-svd-compressor .rb-plot-legend g', (items) => items.map((item) => {
+      const [r, g, b] = getComputedStyle(item.querySelector('line')!).stroke.match(/[\d.]+/g)!.map(Number);
+      const max = Math.max(r, g, b), d = max - Math.min(r, g, b);
+      const hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      return [item.textContent, Math.round((hue * 60 + 360) % 360)] as const;
+    }));
+    const hueOf = (label: string) => legendHues.find(([text]) => text === label)![1];
+    expect(Math.min(hueOf('σ red'), 360 - hueOf('σ red'))).toBeLessThan(15);
+    expect(Math.abs(hueOf('σ green') - 130)).toBeLessThan(30);
+    expect(Math.abs(hueOf('σ blue') - 215)).toBeLessThan(25);
     const before = await canvasHash(page);
     const slider = page.getByRole('slider', { name: 'Rank k' });
     // The lesson's paragraphs are laid out only near the viewport (content-visibility: auto), so those above
