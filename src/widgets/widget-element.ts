@@ -117,8 +117,9 @@ function holdInPlace(target: Element): void {
 
 if (typeof document !== 'undefined') {
   document.addEventListener('click', (event) => {
-    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
-    const target = link ? fragmentTarget(link.getAttribute('href')!) : null;
+    // The same links as the head script's (src/page/lesson-head.js): any that points into this page.
+    const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[href*="#"]');
+    const target = link && link.pathname === location.pathname ? fragmentTarget(link.hash) : null;
     if (!target) return;
     const above = [...waiting].filter(([el]) => precedes(el, target));
     for (const [, start] of above) start();
