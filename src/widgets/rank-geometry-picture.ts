@@ -97,19 +97,43 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
       .attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
   });
 
-  // An axis name goes beside its axis's end, on the first side where it covers no column's label (Me₃ can
-  // point along an axis).
+  // An axis name goes beside its axis's end, on the first side where it covers no column's label or arrow (Me₃
+  // can point along an axis; a foreshortened axis ends among the arrows).
   const columnLabels = g.selectAll<SVGTextElement, unknown>('text').nodes().map((node) => node.getBBox());
+  const arrows = columns.map((col) => [o, at(col)] as const);
+  const covered = (box: DOMRect) => columnLabels.filter((c) => box.x < c.x + c.width + 2 && c.x < box.x + box.width + 2
+    && box.y < c.y + c.height && c.y < box.y + box.height).length + arrows.filter(([a, b]) => crossesBox(a, b, box)).length;
   axisEnds.forEach((end, i) => {
     const name = g.append('text').attr('class', 'rb-picture-muted').text(AXIS_NAMES[i]);
-    for (const [dx, dy, anchor] of [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const) {
-      name.attr('x', end.x + dx).attr('y', end.y + dy).attr('text-anchor', anchor);
-      const box = name.node()!.getBBox();
-      if (!columnLabels.some((c) => box.x < c.x + c.width + 2 && c.x < box.x + box.width + 2 && box.y < c.y + c.height && c.y < box.y + box.height)) break;
+    // Beside the end, then further out along the axis; where every place covers something, the one covering least.
+    const length = Math.hypot(end.x - o.x, end.y - o.y) || 1;
+    const [ux, uy] = [(end.x - o.x) / length, (end.y - o.y) / length];
+    let best = { covers: Infinity, x: 0, y: 0, anchor: 'start' };
+    for (const out of [0, 14, 28]) {
+      for (const [dx, dy, anchor] of [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const) {
+        const [x, y] = [end.x + out * ux + dx, end.y + out * uy + dy];
+        name.attr('x', x).attr('y', y).attr('text-anchor', anchor);
+        const covers = covered(name.node()!.getBBox());
+        if (covers < best.covers) best = { covers, x, y, anchor };
+        if (covers === 0) break;
+      }
+      if (best.covers === 0) break;
     }
+    name.attr('x', best.x).attr('y', best.y).attr('text-anchor', best.anchor);
   });
 
   const r = space.rank;
   g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
     : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
+}
+
+/** Whether the segment a-b passes through the box (checked every 2 px along it, which is finer than any glyph). */
+function crossesBox(a: Screen, b: Screen, box: DOMRect): boolean {
+  const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 2));
+  for (let s = 0; s <= steps; s++) {
+    const x = a.x + ((b.x - a.x) * s) / steps;
+    const y = a.y + ((b.y - a.y) * s) / steps;
+    if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) return true;
+  }
+  return false;
 }

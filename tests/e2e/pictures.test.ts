@@ -15,12 +15,25 @@ const smallestPictureText = (page: Page) => page.evaluate(() => Math.min(...[...
   .filter((t) => (t as SVGGraphicsElement).getBBox().width > 0)
   .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1))));
 
-/** Pairs of labels in the rank-geometry picture whose boxes overlap: an axis name on a column's "Me₃". */
+/** Labels in the rank-geometry picture that overlap: an axis name on a column's "Me₃", or on a column's arrow. */
 const geometryLabelClashes = (page: Page) => page.evaluate(() => {
   const boxes = [...document.querySelectorAll('rankbook-rank-geometry svg.rb-picture text')]
     .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
-  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1
+  const labels = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1
     && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1).map((b) => `${a.text} / ${b.text}`));
+  // An axis name on a column's arrow: points every 2 px along each arrow, in screen pixels, inside the name's box.
+  const arrows = [...document.querySelectorAll<SVGLineElement>('rankbook-rank-geometry svg.rb-picture line.rb-geometry-column')];
+  const names = [...document.querySelectorAll('rankbook-rank-geometry svg.rb-picture text.rb-picture-muted')];
+  const onArrows = names.flatMap((name) => arrows.flatMap((arrow, j) => {
+    const m = arrow.getScreenCTM()!;
+    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(arrow.getAttribute(a)));
+    const r = name.getBoundingClientRect();
+    const steps = Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 2);
+    const hit = Array.from({ length: steps + 1 }, (_, s) => new DOMPoint(x1 + ((x2 - x1) * s) / steps, y1 + ((y2 - y1) * s) / steps).matrixTransform(m))
+      .some((p) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1);
+    return hit ? [`${name.textContent} / arrow ${j + 1}`] : [];
+  }));
+  return [...labels, ...onArrows];
 });
 
 /** The hue (0-360) of the stroke of the first element matching `selector` in the rank-geometry picture. */
