@@ -107,25 +107,25 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
     const name = g.append('text').attr('class', 'rb-picture-muted').text(AXIS_NAMES[i]);
     // Beside the end, then further out along the axis; where every place covers something, the one covering least.
     const length = Math.hypot(end.x - o.x, end.y - o.y) || 1;
-    const [ux, uy] = [(end.x - o.x) / length, (end.y - o.y) / length];
-    let best = { covers: Infinity, x: 0, y: 0, anchor: 'start' };
-    for (const out of [0, 14, 28]) {
-      for (const [dx, dy, anchor] of [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const) {
-        const [x, y] = [end.x + out * ux + dx, end.y + out * uy + dy];
-        name.attr('x', x).attr('y', y).attr('text-anchor', anchor);
-        const covers = covered(name.node()!.getBBox());
-        if (covers < best.covers) best = { covers, x, y, anchor };
-        if (covers === 0) break;
-      }
-      if (best.covers === 0) break;
+    const places = [0, 14, 28].flatMap((out) => AXIS_NAME_SIDES.map(([dx, dy, anchor]) =>
+      ({ x: end.x + (out * (end.x - o.x)) / length + dx, y: end.y + (out * (end.y - o.y)) / length + dy, anchor })));
+    let best = { covers: Infinity, place: places[0] };
+    for (const place of places) {
+      name.attr('x', place.x).attr('y', place.y).attr('text-anchor', place.anchor);
+      const covers = covered(name.node()!.getBBox());
+      if (covers < best.covers) best = { covers, place };
+      if (covers === 0) break;
     }
-    name.attr('x', best.x).attr('y', best.y).attr('text-anchor', best.anchor);
+    name.attr('x', best.place.x).attr('y', best.place.y).attr('text-anchor', best.place.anchor);
   });
 
   const r = space.rank;
   g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
     : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
 }
+
+/** Where an axis name may sit beside its axis's end: offset (x, y) and text anchor, in the order tried. */
+const AXIS_NAME_SIDES = [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const;
 
 /** Whether the segment a-b passes through the box (checked every 2 px along it, which is finer than any glyph). */
 function crossesBox(a: Screen, b: Screen, box: DOMRect): boolean {

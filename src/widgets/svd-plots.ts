@@ -69,9 +69,10 @@ export class SvdPlots {
   }
 
   private valueSeries(): LineSeries[] {
+    const grey = this.channels.length === 1;
     return this.channels.map((values, c) => ({
-      label: this.channels.length === 1 ? this.t('svdPlots.sigmaGrey') : [this.t('svdPlots.sigmaRed'), this.t('svdPlots.sigmaGreen'), this.t('svdPlots.sigmaBlue')][c],
-      colour: this.channels.length === 1 ? undefined : plotColours.channels[c],
+      label: grey ? this.t('svdPlots.sigmaGrey') : [this.t('svdPlots.sigmaRed'), this.t('svdPlots.sigmaGreen'), this.t('svdPlots.sigmaBlue')][c],
+      colour: grey ? undefined : plotColours.channels[c],
       points: Array.from(values, (v, i) => [i + 1, v] as [number, number]),
     }));
   }

@@ -67,6 +67,14 @@ export async function expectNoAxeViolations(page: Page, within?: string): Promis
 }
 
 /** Saves a screenshot under test-results/ (a CI artifact a person can open). */
+/** The hue (0-360) of a computed CSS colour such as 'rgb(194, 65, 12)': what a legend's colour name must match. */
+export function hueOf(colour: string): number {
+  const [r, g, b] = colour.match(/[\d.]+/g)!.map(Number);
+  const max = Math.max(r, g, b), d = max - Math.min(r, g, b);
+  const hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (hue * 60 + 360) % 360;
+}
+
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });

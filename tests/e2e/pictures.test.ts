@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, saveScreenshot, expectNoAxeViolations } from './browser';
+import { launchBrowser, openPage, saveScreenshot, expectNoAxeViolations, hueOf } from './browser';
 
 // The pictures of issue 11, each on its embed page: keyboard, el.state, the embed query, axe after use.
 // (Every built page, these included, also goes through axe in light and dark in every-page.test.ts.)
@@ -37,13 +37,8 @@ const geometryLabelClashes = (page: Page) => page.evaluate(() => {
 });
 
 /** The hue (0-360) of the stroke of the first element matching `selector` in the rank-geometry picture. */
-const geometryStrokeHue = (page: Page, selector: string) => page.evaluate((selector) => {
-  const el = document.querySelector(`rankbook-rank-geometry svg.rb-picture ${selector}`)!;
-  const [r, g, b] = getComputedStyle(el).stroke.match(/[\d.]+/g)!.map(Number).map((x) => x / 255);
-  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
-  const hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return (hue * 60 + 360) % 360;
-}, selector);
+const geometryStrokeHue = async (page: Page, selector: string) => hueOf(await page.locator(`rankbook-rank-geometry svg.rb-picture ${selector}`)
+  .first().evaluate((el) => getComputedStyle(el).stroke));
 
 describe('<rankbook-lora-bypass>', () => {
   it('widens the bottleneck with r, counts r(d + k), and at r = min(d, k) says it is full rank', async () => {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, openPage, saveScreenshot } from './browser';
+import { baseUrl, launchBrowser, openPage, saveScreenshot, hueOf } from './browser';
 import { makePng, pngHeaderOnly } from './png';
 
 const LESSON = '/lessons/03-svd-compression/';
@@ -34,16 +34,12 @@ describe('lesson 3 and the SVD compressor', () => {
     expect(s.energyKept).toBeGreaterThan(0.9);
     expect(s.storageRatio).toBeCloseTo((20 * 1024 + 1) / (512 * 512), 10);
     // Each channel's σ line is drawn in the colour its legend names (σ green was orange, σ blue green).
-    const legendHues = await page.$$eval('rankbook-svd-compressor .rb-plot-legend g', (items) => items.map((item) => {
-      const [r, g, b] = getComputedStyle(item.querySelector('line')!).stroke.match(/[\d.]+/g)!.map(Number);
-      const max = Math.max(r, g, b), d = max - Math.min(r, g, b);
-      const hue = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-      return [item.textContent, Math.round((hue * 60 + 360) % 360)] as const;
-    }));
-    const hueOf = (label: string) => legendHues.find(([text]) => text === label)![1];
-    expect(Math.min(hueOf('σ red'), 360 - hueOf('σ red'))).toBeLessThan(15);
-    expect(Math.abs(hueOf('σ green') - 130)).toBeLessThan(30);
-    expect(Math.abs(hueOf('σ blue') - 215)).toBeLessThan(25);
+    const legend = await page.$$eval('rankbook-svd-compressor .rb-plot-legend g', (items) => items.map((item) =>
+      [item.textContent, getComputedStyle(item.querySelector('line')!).stroke] as const));
+    const legendHue = (label: string) => Math.round(hueOf(legend.find(([text]) => text === label)![1]));
+    expect(Math.min(legendHue('σ red'), 360 - legendHue('σ red'))).toBeLessThan(15);
+    expect(Math.abs(legendHue('σ green') - 130)).toBeLessThan(30);
+    expect(Math.abs(legendHue('σ blue') - 215)).toBeLessThan(25);
     const before = await canvasHash(page);
     const slider = page.getByRole('slider', { name: 'Rank k' });
     // The lesson's paragraphs are laid out only near the viewport (content-visibility: auto), so those above
