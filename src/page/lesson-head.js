@@ -22,8 +22,12 @@
   // Measured when the browser has laid them out anyway (a ResizeObserver's callback): after the first layout,
   // when their width changes, and when watched again.
   const boxes = new ResizeObserver((entries) => { for (const entry of entries) mark(entry.target); });
+  const boxSelector = '.katex-display, .sl-markdown-content table';
+  // `within` itself may be such a box: a display equation or table that is a lesson block of its own.
   const watch = (within) => {
-    for (const el of within.querySelectorAll('.katex-display, .sl-markdown-content table')) { boxes.unobserve(el); boxes.observe(el); }
+    const found = [...within.querySelectorAll(boxSelector)];
+    if (within instanceof Element && within.matches(boxSelector)) found.push(within);
+    for (const el of found) { boxes.unobserve(el); boxes.observe(el); }
   };
   addEventListener('DOMContentLoaded', () => watch(document));
   // KaTeX's fonts arrive after the first layout and widen formulas inside boxes that keep their size.

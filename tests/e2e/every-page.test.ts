@@ -227,6 +227,27 @@ describe('every page passes axe (light, and dark on a sample), is legible at 128
     }
   });
 
+  it('a display equation or table far down a lesson is laid out only when reached, and then, if it scrolls sideways, becomes a named Tab stop', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(baseUrl() + '/lessons/02-low-rank-factorisation/', { waitUntil: 'load' });
+      // The lesson's last display equation is too wide for 360 px (lesson 2's storage count).
+      const equation = page.locator('.sl-markdown-content > .katex-display').last();
+      const skipped = () => equation.evaluate((el) => el.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }) === false);
+      expect(await skipped()).toBe(true);
+      expect(await equation.getAttribute('tabindex')).toBeNull();
+      await equation.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await expect.poll(skipped).toBe(false);
+      await expect.poll(() => equation.getAttribute('tabindex')).toBe('0');
+      expect(await equation.evaluate((el) => el.scrollWidth > el.clientWidth + 1)).toBe(true);
+      expect(await equation.getAttribute('role')).toBe('group');
+      expect(await equation.getAttribute('aria-label')).toBe('Equation, scrolls sideways');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('reports the smallest SVG text it measured', () => {
     console.log(`smallest rendered SVG text: ${smallest.size.toFixed(2)} px (${smallest.where})`);
     expect(smallest.size).toBeGreaterThanOrEqual(LEGIBLE_PX - 0.01);
