@@ -7,21 +7,25 @@
   // Boxes that fit stay out of the Tab order.
   const label = { de: 'Gleichung, seitlich scrollbar', vi: 'Phương trình, cuộn ngang', 'zh-CN': '公式，可横向滚动' }[root.lang]
     ?? 'Equation, scrolls sideways';
-  const mark = (el) => {
-    // A box in a lesson block the browser skips for now (content-visibility, rankbook.css) is measured once the
-    // block is shown: measuring it now would lay the block out as the page opens.
-    if (el.checkVisibility?.({ contentVisibilityAuto: true }) === false) return;
-    const scrolls = el.scrollWidth > el.clientWidth + 1;
+  // Whether a box scrolls sideways; null while the browser skips its content (content-visibility, rankbook.css),
+  // in a lesson block or as one: it is measured once shown, as measuring now would lay it out as the page opens.
+  const scrollsSideways = (el) => ((el.querySelector('.katex, tr') ?? el).checkVisibility?.({ contentVisibilityAuto: true }) === false
+    ? null : el.scrollWidth > el.clientWidth + 1);
+  const mark = (el, scrolls) => {
     if (scrolls && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0; el.dataset.rbScrolls = '';
       // A table keeps its own role; an equation's span needs one to carry a name.
       if (!el.matches('table')) { el.setAttribute('role', 'group'); el.setAttribute('aria-label', label); }
-    } else if (!scrolls && 'rbScrolls' in el.dataset) {
+    } else if (scrolls === false && 'rbScrolls' in el.dataset) {
       for (const a of ['tabindex', 'role', 'aria-label', 'data-rb-scrolls']) el.removeAttribute(a);
     } };
   // Measured when the browser has laid them out anyway (a ResizeObserver's callback): after the first layout,
-  // when their width changes, and when watched again.
-  const boxes = new ResizeObserver((entries) => { for (const entry of entries) mark(entry.target); });
+  // when their width changes, and when watched again. All are measured before any is marked, as a mark between
+  // two measurements would make the browser lay the page out again for the second.
+  const boxes = new ResizeObserver((entries) => {
+    const measured = entries.map(({ target }) => [target, scrollsSideways(target)]);
+    for (const [el, scrolls] of measured) mark(el, scrolls);
+  });
   const boxSelector = '.katex-display, .sl-markdown-content table';
   // `within` itself may be such a box: a display equation or table that is a lesson block of its own.
   const watch = (within) => {
