@@ -66,7 +66,6 @@ export async function expectNoAxeViolations(page: Page, within?: string): Promis
   expect(await axeViolations(page, within)).toEqual([]);
 }
 
-/** Saves a screenshot under test-results/ (a CI artifact a person can open). */
 /** The hue (0-360) of a computed CSS colour such as 'rgb(194, 65, 12)': what a legend's colour name must match. */
 export function hueOf(colour: string): number {
   const [r, g, b] = colour.match(/[\d.]+/g)!.map(Number);
@@ -75,6 +74,7 @@ export function hueOf(colour: string): number {
   return (hue * 60 + 360) % 360;
 }
 
+/** Saves a screenshot under test-results/ (a CI artifact a person can open). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
