@@ -4,9 +4,12 @@ import { uniqueId } from './dom';
 import { unitBox, mapPoints, type ColumnSpace } from '../linalg/column-space';
 import { projectPoint, type ViewAngles } from '../linalg/view-rotation';
 import type { Translate } from '../i18n/translate';
+import { zoomInset } from './rank-geometry-inset';
 
 type Group = Selection<SVGGElement, undefined, null, undefined>;
 type Screen = { x: number; y: number; depth: number };
+type Box = { x: number; y: number; width: number; height: number };
+type Project = (p: readonly number[]) => Screen;
 
 const AXIS_NAMES = ['x', 'y', 'z'];
 
@@ -30,79 +33,61 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
   // The plane patch reaches radius * 0.95 * sqrt(2) at its corners; keep 16 px for labels round the edge.
   const reach = space.kind === 'plane' && !space.whole ? radius * 1.35 : radius * 1.1;
   const scale = (Math.min(width, height) / 2 - 18) / reach;
-  const cx = width / 2;
-  const cy = height / 2;
-  const at = (p: readonly number[]): Screen => {
-    const q = n === 3 ? projectPoint(p, view) : { x: p[0], y: -p[1], depth: 0 };
-    return { x: cx + scale * q.x, y: cy + scale * q.y, depth: q.depth };
+  const flat: Project = (p) => (n === 3 ? projectPoint(p, view) : { x: p[0], y: -p[1], depth: 0 });
+  const at: Project = (p) => {
+    const q = flat(p);
+    return { x: width / 2 + scale * q.x, y: height / 2 + scale * q.y, depth: q.depth };
   };
-  const points = (ps: readonly (readonly number[])[]) => ps.map((p) => { const s = at(p); return `${s.x},${s.y}`; }).join(' ');
 
   const arrowId = uniqueId('geometry-arrow');
   svg.append('defs').append('marker').attr('id', arrowId).attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5)
     .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
     .append('path').attr('d', 'M0,0 L10,5 L0,10 z').attr('class', 'rb-geometry-arrowhead');
   const g = svg.append('g') as unknown as Group;
-
-  // The column space, behind everything.
-  const R = radius * 0.95;
-  if (space.whole) {
-    g.append('rect').attr('class', 'rb-geometry-space').attr('x', 0).attr('y', 0).attr('width', width).attr('height', height);
-  } else if (space.kind === 'plane') {
-    const [u, v] = space.basis;
-    const corner = (s: number, t: number) => u.map((x, i) => R * (s * x + t * v[i]));
-    g.append('polygon').attr('class', 'rb-geometry-space').attr('points', points([corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)]));
-  } else if (space.kind === 'line') {
-    const u = space.basis[0];
-    const [a, b] = [at(u.map((x) => -R * x)), at(u.map((x) => R * x))];
-    g.append('line').attr('class', 'rb-geometry-line').attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y);
-  } else {
-    const o = at([0, 0, 0]);
-    g.append('circle').attr('class', 'rb-geometry-origin').attr('cx', o.x).attr('cy', o.y).attr('r', 6);
-  }
-
-  // Axes, thin; their names are placed at the positive ends once the columns' labels are down.
-  const axisEnds: Screen[] = [];
-  for (let i = 0; i < n; i++) {
-    const e = Array.from({ length: n }, (_, t) => (t === i ? radius : 0));
-    const [a, b] = [at(e.map((x) => -x)), at(e)];
-    g.append('line').attr('class', 'rb-geometry-axis').attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y);
-    axisEnds.push(b);
-  }
-
-  // The unit box, dashed; then its image, faces painted far to near.
-  for (const [a, b] of box.edges) {
-    const [p, q] = [at(box.corners[a]), at(box.corners[b])];
-    g.append('line').attr('class', 'rb-geometry-box').attr('x1', p.x).attr('y1', p.y).attr('x2', q.x).attr('y2', q.y);
-  }
-  const faces = box.faces.map((f) => ({ f, depth: f.reduce((s, c) => s + at(images[c]).depth, 0) / f.length }))
-    .sort((a, b) => a.depth - b.depth);
-  for (const { f } of faces) g.append('polygon').attr('class', 'rb-geometry-image').attr('points', points(f.map((c) => images[c])));
-
-  // M's columns: where e1, e2 (, e3) go.
+  const scene: Scene = { n, space, box, images, columns, radius, arrowId };
+  const { axisEnds, arrows } = drawScene(g, scene, at, { x: 0, y: 0, width, height });
   const o = at(Array(n).fill(0));
-  columns.forEach((col, j) => {
-    const tip = at(col);
-    if (Math.hypot(tip.x - o.x, tip.y - o.y) < 1) return; // a zero column has no arrow
-    g.append('line').attr('class', 'rb-geometry-column').attr('x1', o.x).attr('y1', o.y).attr('x2', tip.x).attr('y2', tip.y)
-      .attr('marker-end', `url(#${arrowId})`);
-    // Labels sit past the tip, alternately either side of the arrow, so columns along one line keep them apart.
+
+  // Labels sit past each column's tip, alternately either side of its arrow, so columns along one line keep them apart.
+  arrows.forEach(([, tip], j) => {
     const dx = tip.x - o.x;
     const dy = tip.y - o.y;
     const len = Math.hypot(dx, dy);
+    if (len < 1) return; // a zero column has no arrow
     const side = j % 2 === 0 ? 1 : -1;
     const lx = tip.x + (6 * dx) / len + (side * 12 * -dy) / len;
     const ly = tip.y + (6 * dy) / len + (side * 12 * dx) / len;
     g.append('text').attr('x', lx).attr('y', ly).attr('text-anchor', lx < tip.x - 2 ? 'end' : lx > tip.x + 2 ? 'start' : 'middle')
       .attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
   });
+  const r = space.rank;
+  g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
+    : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
 
-  // An axis name goes beside its axis's end, on the first side where it covers no column's label or arrow (Me₃
-  // can point along an axis; a foreshortened axis ends among the arrows).
-  const columnLabels = g.selectAll<SVGTextElement, unknown>('text').nodes().map((node) => node.getBBox());
-  const arrows = columns.map((col) => [o, at(col)] as const);
-  const covered = (box: DOMRect) => columnLabels.filter((c) => box.x < c.x + c.width + 2 && c.x < box.x + box.width + 2
-    && box.y < c.y + c.height && c.y < box.y + box.height).length + arrows.filter(([a, b]) => crossesBox(a, b, box)).length;
+  // What a name must keep off: the labels so far, the columns' arrows, and the inset once it is placed.
+  const labels = g.selectAll<SVGTextElement, unknown>('text').nodes().map((node) => node.getBBox());
+  const blocks: Box[] = [];
+  const covered = (b: Box) => [...labels, ...blocks].filter((c) => overlaps(b, c, 2)).length
+    + arrows.filter(([a, tip]) => crossesBox(a, tip, b)).length;
+
+  // A unit box too small to make out is also drawn magnified, in the corner that covers least.
+  const inset = zoomInset(scale, width, height);
+  if (inset) {
+    const name = g.append('text').text(n === 2 ? t('geometry.svgZoomSquare', { zoom: inset.zoom }) : t('geometry.svgZoomCube', { zoom: inset.zoom }));
+    const across = Math.max(inset.size, name.node()!.getBBox().width);
+    const tall = inset.size + 18; // the name's strip above the drawing
+    const spots = [[width - across - 4, height - tall - 4], [4, height - tall - 4], [width - across - 4, 26]]
+      .map(([x, y]) => ({ x, y, width: across, height: tall }));
+    const spot = spots.reduce((best, s) => (covered(s) < covered(best) ? s : best));
+    blocks.push(spot);
+    // The drawing and its name line up with the picture's nearer side.
+    const right = spot.x > width / 2;
+    name.attr('x', right ? width - 4 : 4).attr('y', spot.y + 13).attr('text-anchor', right ? 'end' : 'start');
+    drawInset(svg, g, scene, { flat, at, scale }, { x: right ? width - 4 - inset.size : 4, y: spot.y + 18, size: inset.size }, inset.zoom);
+  }
+
+  // An axis name goes beside its axis's end, on the first side where it covers nothing (Me₃ can point along an
+  // axis; a foreshortened axis ends among the arrows).
   axisEnds.forEach((end, i) => {
     const name = g.append('text').attr('class', 'rb-picture-muted').text(AXIS_NAMES[i]);
     // Beside the end, then further out along the axis; where every place covers something, the one covering least.
@@ -118,17 +103,101 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
     }
     name.attr('x', best.place.x).attr('y', best.place.y).attr('text-anchor', best.place.anchor);
   });
+}
 
-  const r = space.rank;
-  g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
-    : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
+interface Scene {
+  n: 2 | 3;
+  space: ColumnSpace;
+  box: ReturnType<typeof unitBox>;
+  images: number[][];
+  columns: number[][];
+  radius: number;
+  arrowId: string;
+}
+
+/**
+ * The picture without its words: the column space, the axes, the unit box dashed, its image (faces painted far
+ * to near) and M's columns as arrows from the origin, seen through `at`, the column space filling `area` where
+ * it is all of it. Returns where the axes end and each column's arrow, for the labels.
+ */
+function drawScene(g: Group, { n, space, box, images, columns, radius, arrowId }: Scene, at: Project, area: Box) {
+  const points = (ps: readonly (readonly number[])[]) => ps.map((p) => { const s = at(p); return `${s.x},${s.y}`; }).join(' ');
+  const R = radius * 0.95;
+  if (space.whole) {
+    g.append('rect').attr('class', 'rb-geometry-space').attr('x', area.x).attr('y', area.y).attr('width', area.width).attr('height', area.height);
+  } else if (space.kind === 'plane') {
+    const [u, v] = space.basis;
+    const corner = (s: number, t: number) => u.map((x, i) => R * (s * x + t * v[i]));
+    g.append('polygon').attr('class', 'rb-geometry-space').attr('points', points([corner(-1, -1), corner(1, -1), corner(1, 1), corner(-1, 1)]));
+  } else if (space.kind === 'line') {
+    const u = space.basis[0];
+    const [a, b] = [at(u.map((x) => -R * x)), at(u.map((x) => R * x))];
+    g.append('line').attr('class', 'rb-geometry-line').attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y);
+  } else {
+    const o = at([0, 0, 0]);
+    g.append('circle').attr('class', 'rb-geometry-origin').attr('cx', o.x).attr('cy', o.y).attr('r', 6);
+  }
+
+  // Axes, thin; their names are placed at the positive ends once the labels are down.
+  const axisEnds: Screen[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = Array.from({ length: n }, (_, t) => (t === i ? radius : 0));
+    const [a, b] = [at(e.map((x) => -x)), at(e)];
+    g.append('line').attr('class', 'rb-geometry-axis').attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y);
+    axisEnds.push(b);
+  }
+
+  for (const [a, b] of box.edges) {
+    const [p, q] = [at(box.corners[a]), at(box.corners[b])];
+    g.append('line').attr('class', 'rb-geometry-box').attr('x1', p.x).attr('y1', p.y).attr('x2', q.x).attr('y2', q.y);
+  }
+  const faces = box.faces.map((f) => ({ f, depth: f.reduce((s, c) => s + at(images[c]).depth, 0) / f.length }))
+    .sort((a, b) => a.depth - b.depth);
+  for (const { f } of faces) g.append('polygon').attr('class', 'rb-geometry-image').attr('points', points(f.map((c) => images[c])));
+
+  // M's columns: where e1, e2 (, e3) go.
+  const o = at(Array(n).fill(0));
+  const arrows = columns.map((col) => [o, at(col)] as const);
+  for (const [, tip] of arrows) {
+    if (Math.hypot(tip.x - o.x, tip.y - o.y) < 1) continue;
+    g.append('line').attr('class', 'rb-geometry-column').attr('x1', o.x).attr('y1', o.y).attr('x2', tip.x).attr('y2', tip.y)
+      .attr('marker-end', `url(#${arrowId})`);
+  }
+  return { axisEnds, arrows };
+}
+
+/**
+ * The scene again, `zoom` times larger and centred on the unit box, clipped to a `size` square at (x, y); the
+ * region it magnifies is outlined round the box in the main picture.
+ */
+function drawInset(svg: PixelSvg, g: Group, scene: Scene, view: { flat: Project; at: Project; scale: number }, place: { x: number; y: number; size: number },
+  zoom: number): void {
+  const { x, y, size } = place;
+  const middle = Array(scene.n).fill(0.5);
+  const [centre, seen] = [view.flat(middle), view.at(middle)];
+  const pxPerUnit = zoom * view.scale;
+  const at = (p: readonly number[]): Screen => {
+    const q = view.flat(p);
+    return { x: x + size / 2 + pxPerUnit * (q.x - centre.x), y: y + size / 2 + pxPerUnit * (q.y - centre.y), depth: q.depth };
+  };
+  const side = size / zoom;
+  g.append('rect').attr('class', 'rb-geometry-inset-frame').attr('x', seen.x - side / 2).attr('y', seen.y - side / 2).attr('width', side).attr('height', side);
+  const clipId = uniqueId('geometry-inset');
+  svg.select('defs').append('clipPath').attr('id', clipId).append('rect').attr('x', x).attr('y', y).attr('width', size).attr('height', size);
+  const inset = g.append('g').attr('class', 'rb-geometry-inset');
+  inset.append('rect').attr('class', 'rb-geometry-inset-ground').attr('x', x).attr('y', y).attr('width', size).attr('height', size);
+  drawScene(inset.append('g').attr('clip-path', `url(#${clipId})`) as unknown as Group, scene, at, { x, y, width: size, height: size });
+  inset.append('rect').attr('class', 'rb-geometry-inset-frame').attr('x', x).attr('y', y).attr('width', size).attr('height', size);
 }
 
 /** Where an axis name may sit beside its axis's end: offset (x, y) and text anchor, in the order tried. */
 const AXIS_NAME_SIDES = [[4, -4, 'start'], [4, 14, 'start'], [-4, -4, 'end'], [-4, 14, 'end']] as const;
 
+/** Whether two boxes overlap, `gap` px apart counting as overlapping across (text lines may touch above and below). */
+const overlaps = (a: Box, b: Box, gap: number) => a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height && b.y < a.y + a.height;
+
 /** Whether the segment a-b passes through the box (checked every 2 px along it, which is finer than any glyph). */
-function crossesBox(a: Screen, b: Screen, box: DOMRect): boolean {
+function crossesBox(a: Screen, b: Screen, box: Box): boolean {
   const steps = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 2));
   for (let s = 0; s <= steps; s++) {
     const x = a.x + ((b.x - a.x) * s) / steps;

@@ -15,7 +15,10 @@ const smallestPictureText = (page: Page) => page.evaluate(() => Math.min(...[...
   .filter((t) => (t as SVGGraphicsElement).getBBox().width > 0)
   .map((t) => parseFloat(getComputedStyle(t).fontSize) * ((t as SVGGraphicsElement).getScreenCTM()?.a ?? 1))));
 
-/** Labels in the rank-geometry picture that overlap: an axis name on a column's "Me₃", or on a column's arrow. */
+/**
+ * Labels in the rank-geometry picture that overlap: an axis name on a column's "Me₃", or on a column's arrow; and
+ * any label under the zoomed inset.
+ */
 const geometryLabelClashes = (page: Page) => page.evaluate(() => {
   const boxes = [...document.querySelectorAll('rankbook-rank-geometry svg.rb-picture text')]
     .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
@@ -33,8 +36,19 @@ const geometryLabelClashes = (page: Page) => page.evaluate(() => {
       .some((p) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1);
     return hit ? [`${name.textContent} / arrow ${j + 1}`] : [];
   }));
-  return [...labels, ...onArrows];
+  // A label of the main picture under the magnified inset.
+  const inset = document.querySelector('rankbook-rank-geometry svg.rb-picture .rb-geometry-inset-ground')?.getBoundingClientRect();
+  const underInset = inset ? boxes.filter((b) => b.r.right > inset.left && b.r.left < inset.right && b.r.bottom > inset.top && b.r.top < inset.bottom)
+    .map((b) => `${b.text} / inset`) : [];
+  return [...labels, ...onArrows, ...underInset];
 });
+
+/** The on-screen size (px) of the unit box's dashed edges: in the zoomed inset where there is one, else in the picture. */
+const unitBoxSpan = (page: Page, within: string) => page.evaluate((sel) => {
+  const edges = [...document.querySelectorAll(`rankbook-rank-geometry svg.rb-picture ${sel}`)].map((l) => l.getBoundingClientRect());
+  return Math.max(Math.max(...edges.map((r) => r.right)) - Math.min(...edges.map((r) => r.left)),
+    Math.max(...edges.map((r) => r.bottom)) - Math.min(...edges.map((r) => r.top)));
+}, within);
 
 /** The hue (0-360) of the stroke of the first element matching `selector` in the rank-geometry picture. */
 const geometryStrokeHue = async (page: Page, selector: string) => hueOf(await page.locator(`rankbook-rank-geometry svg.rb-picture ${selector}`)
@@ -86,6 +100,11 @@ describe('<rankbook-rank-geometry>', () => {
     expect(await geometryStrokeHue(page, '.rb-geometry-image')).toBeLessThan(290);
     expect(await geometryStrokeHue(page, '.rb-geometry-column')).toBeLessThan(40);
     expect(Math.abs(await geometryStrokeHue(page, '.rb-geometry-line') - 140)).toBeLessThan(20);
+    // Lesson 1's M stretches the cube 13-fold, so its dashed outline is a few pixels across; an inset shows it
+    // magnified (a whole number of times, named in the inset's label).
+    expect(await unitBoxSpan(page, '> g > line.rb-geometry-box')).toBeLessThan(20);
+    expect(await unitBoxSpan(page, '.rb-geometry-inset line.rb-geometry-box')).toBeGreaterThanOrEqual(30);
+    expect(await page.locator(`${tag} svg.rb-picture text`).allTextContents()).toContain('unit cube ×6');
     const view = page.locator(`${tag} svg.rb-picture`);
     await view.focus();
     await page.keyboard.press('ArrowRight');
@@ -119,6 +138,7 @@ describe('<rankbook-rank-geometry>', () => {
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 4 });
     await page.mouse.up();
     expect((await state(page, 'rankbook-rank-geometry')).turn).toBe(before - 20); // half a degree a pixel
+    expect(await page.locator('.rb-geometry-inset').count()).toBe(0); // the unit cube is big enough to see
     expect(await smallestPictureText(page)).toBeGreaterThanOrEqual(12);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);

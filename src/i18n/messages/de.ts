@@ -309,6 +309,8 @@ export const de: Catalogue = {
   'geometry.svgOrigin': 'Rang {r}: landet im Ursprung',
   'geometry.svgLine': 'Rang {r}: landet auf einer Geraden',
   'geometry.svgPlane': 'Rang {r}: landet auf einer Ebene',
+  'geometry.svgZoomSquare': 'Einheitsquadrat ×{zoom}',
+  'geometry.svgZoomCube': 'Einheitswürfel ×{zoom}',
   'geometry.fallbackSquare': 'Diese Matrix hat Rang {r}: Sie bildet das Einheitsquadrat und jeden Vektor auf {where} ab. Mit JavaScript lässt sich das Bild ansehen und drehen und die Matrix bearbeiten.',
   'geometry.fallbackCube': 'Diese Matrix hat Rang {r}: Sie bildet den Einheitswürfel und jeden Vektor auf {where} ab. Mit JavaScript lässt sich das Bild ansehen und drehen und die Matrix bearbeiten.',
   'geometry.ontoWholePlane': 'die ganze Ebene',

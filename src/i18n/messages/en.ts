@@ -320,6 +320,8 @@ export const en = {
   'geometry.svgOrigin': 'rank {r}: lands on the origin',
   'geometry.svgLine': 'rank {r}: lands on a line',
   'geometry.svgPlane': 'rank {r}: lands on a plane',
+  'geometry.svgZoomSquare': 'unit square ×{zoom}',
+  'geometry.svgZoomCube': 'unit cube ×{zoom}',
   'geometry.fallbackSquare': 'This matrix has rank {r}: it sends the unit square, and every vector, onto {where}. Turn on JavaScript to see it, turn it and edit the matrix.',
   'geometry.fallbackCube': 'This matrix has rank {r}: it sends the unit cube, and every vector, onto {where}. Turn on JavaScript to see it, turn it and edit the matrix.',
   'geometry.ontoWholePlane': 'the whole plane',

@@ -309,6 +309,8 @@ export const vi: Catalogue = {
   'geometry.svgOrigin': 'hạng {r}: rơi vào gốc tọa độ',
   'geometry.svgLine': 'hạng {r}: rơi trên một đường thẳng',
   'geometry.svgPlane': 'hạng {r}: rơi trên một mặt phẳng',
+  'geometry.svgZoomSquare': 'hình vuông đơn vị ×{zoom}',
+  'geometry.svgZoomCube': 'hình lập phương đơn vị ×{zoom}',
   'geometry.fallbackSquare': 'Ma trận này có hạng {r}: nó đưa hình vuông đơn vị, và mọi vectơ, về {where}. Hãy bật JavaScript để xem hình, xoay hình và sửa ma trận.',
   'geometry.fallbackCube': 'Ma trận này có hạng {r}: nó đưa hình lập phương đơn vị, và mọi vectơ, về {where}. Hãy bật JavaScript để xem hình, xoay hình và sửa ma trận.',
   'geometry.ontoWholePlane': 'toàn bộ mặt phẳng',

@@ -309,6 +309,8 @@ export const zhCN: Catalogue = {
   'geometry.svgOrigin': '秩 {r}：落到原点',
   'geometry.svgLine': '秩 {r}：落在一条直线上',
   'geometry.svgPlane': '秩 {r}：落在一个平面上',
+  'geometry.svgZoomSquare': '单位正方形 ×{zoom}',
+  'geometry.svgZoomCube': '单位立方体 ×{zoom}',
   'geometry.fallbackSquare': '这个矩阵的秩为 {r}：它把单位正方形以及所有向量映到{where}。启用 JavaScript 后可以查看、旋转图形并编辑矩阵。',
   'geometry.fallbackCube': '这个矩阵的秩为 {r}：它把单位立方体以及所有向量映到{where}。启用 JavaScript 后可以查看、旋转图形并编辑矩阵。',
   'geometry.ontoWholePlane': '整个平面',
