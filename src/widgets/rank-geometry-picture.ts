@@ -48,27 +48,32 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
   const { axisEnds, arrows } = drawScene(g, scene, at, { x: 0, y: 0, width, height });
   const o = at(Array(n).fill(0));
 
-  // Labels sit past each column's tip, alternately either side of its arrow, so columns along one line keep them apart.
+  const outside = (b: Box) => Number(b.x < 0 || b.y < 0 || b.x + b.width > width || b.y + b.height > height);
+  const r = space.rank;
+  const caption = g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
+    : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
+
+  // A column's label sits past its tip, beside the arrow: on alternate sides, so columns along one line keep them
+  // apart; on the other side or further out where that covers another label (tips can meet as the view turns).
+  const labels: Box[] = [caption.node()!.getBBox()];
   arrows.forEach(([, tip], j) => {
     const dx = tip.x - o.x;
     const dy = tip.y - o.y;
     const len = Math.hypot(dx, dy);
     if (len < 1) return; // a zero column has no arrow
-    const side = j % 2 === 0 ? 1 : -1;
-    const lx = tip.x + (6 * dx) / len + (side * 12 * -dy) / len;
-    const ly = tip.y + (6 * dy) / len + (side * 12 * dx) / len;
-    g.append('text').attr('x', lx).attr('y', ly).attr('text-anchor', lx < tip.x - 2 ? 'end' : lx > tip.x + 2 ? 'start' : 'middle')
-      .attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
+    const first = j % 2 === 0 ? 1 : -1;
+    const places = [6, 20, 34].flatMap((out) => [first, -first].map((side): TextPlace => {
+      const x = tip.x + (out * dx) / len + (side * 12 * -dy) / len;
+      return { x, y: tip.y + (out * dy) / len + (side * 12 * dx) / len, anchor: x < tip.x - 2 ? 'end' : x > tip.x + 2 ? 'start' : 'middle' };
+    }));
+    const label = g.append('text').attr('dominant-baseline', 'middle').text(`Me${'₁₂₃'[j]}`);
+    labels.push(placeText(label, places, (b) => labels.filter((c) => overlaps(b, c, 2)).length + outside(b)));
   });
-  const r = space.rank;
-  g.append('text').attr('x', 6).attr('y', 16).text(space.whole ? (n === 2 ? t('geometry.svgWholePlane', { r }) : t('geometry.svgWholeSpace', { r }))
-    : space.kind === 'origin' ? t('geometry.svgOrigin', { r }) : space.kind === 'line' ? t('geometry.svgLine', { r }) : t('geometry.svgPlane', { r }));
 
-  // What a name must keep off: the labels so far, the columns' arrows, and the inset once it is placed.
-  const labels = g.selectAll<SVGTextElement, unknown>('text').nodes().map((node) => node.getBBox());
+  // What a name must keep off: the labels so far, the columns' arrows, the inset once it is placed, the edge.
   const blocks: Box[] = [];
   const covered = (b: Box) => [...labels, ...blocks].filter((c) => overlaps(b, c, 2)).length
-    + arrows.filter(([a, tip]) => crossesBox(a, tip, b)).length;
+    + arrows.filter(([a, tip]) => crossesBox(a, tip, b)).length + outside(b);
 
   // A unit box too small to make out is also drawn magnified, in the corner that covers least.
   const inset = zoomInset(scale, width, height);
@@ -78,7 +83,9 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
     const tall = inset.size + 18; // the name's strip above the drawing
     const spots = [[width - across - 4, height - tall - 4], [4, height - tall - 4], [width - across - 4, 26]]
       .map(([x, y]) => ({ x, y, width: across, height: tall }));
-    const spot = spots.reduce((best, s) => (covered(s) < covered(best) ? s : best));
+    // An axis ending under the inset would leave its name nowhere to go.
+    const score = (s: Box) => covered(s) + axisEnds.filter((e) => overlaps(s, { x: e.x - 16, y: e.y - 16, width: 32, height: 32 }, 0)).length;
+    const spot = spots.reduce((best, s) => (score(s) < score(best) ? s : best));
     blocks.push(spot);
     // The drawing and its name line up with the picture's nearer side.
     const right = spot.x > width / 2;
@@ -90,19 +97,25 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
   // axis; a foreshortened axis ends among the arrows).
   axisEnds.forEach((end, i) => {
     const name = g.append('text').attr('class', 'rb-picture-muted').text(AXIS_NAMES[i]);
-    // Beside the end, then further out along the axis; where every place covers something, the one covering least.
+    // Beside the end, then further out along the axis.
     const length = Math.hypot(end.x - o.x, end.y - o.y) || 1;
-    const places = [0, 14, 28].flatMap((out) => AXIS_NAME_SIDES.map(([dx, dy, anchor]) =>
-      ({ x: end.x + (out * (end.x - o.x)) / length + dx, y: end.y + (out * (end.y - o.y)) / length + dy, anchor })));
-    let best = { covers: Infinity, place: places[0] };
-    for (const place of places) {
-      name.attr('x', place.x).attr('y', place.y).attr('text-anchor', place.anchor);
-      const covers = covered(name.node()!.getBBox());
-      if (covers < best.covers) best = { covers, place };
-      if (covers === 0) break;
-    }
-    name.attr('x', best.place.x).attr('y', best.place.y).attr('text-anchor', best.place.anchor);
+    placeText(name, [0, 14, 28, 42].flatMap((out) => AXIS_NAME_SIDES.map(([dx, dy, anchor]) =>
+      ({ x: end.x + (out * (end.x - o.x)) / length + dx, y: end.y + (out * (end.y - o.y)) / length + dy, anchor }))), covered);
   });
+}
+
+type TextPlace = { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
+
+/** Puts `text` at the first of `places` where `covers` counts nothing under it, or else where it counts least; returns its box. */
+function placeText(text: Selection<SVGTextElement, undefined, null, undefined>, places: readonly TextPlace[], covers: (box: Box) => number): Box {
+  const put = (p: TextPlace) => text.attr('x', p.x).attr('y', p.y).attr('text-anchor', p.anchor).node()!.getBBox();
+  let best = { count: Infinity, place: places[0] };
+  for (const place of places) {
+    const count = covers(put(place));
+    if (count === 0) return text.node()!.getBBox();
+    if (count < best.count) best = { count, place };
+  }
+  return put(best.place);
 }
 
 interface Scene {

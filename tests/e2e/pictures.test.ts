@@ -24,8 +24,9 @@ const geometryLabelClashes = (page: Page) => page.evaluate(() => {
     .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
   const labels = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1
     && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1).map((b) => `${a.text} / ${b.text}`));
-  // An axis name on a column's arrow: points every 2 px along each arrow, in screen pixels, inside the name's box.
-  const arrows = [...document.querySelectorAll<SVGLineElement>('rankbook-rank-geometry svg.rb-picture line.rb-geometry-column')];
+  // An axis name on a column's arrow (in the main view; the inset's are clipped to it): points every 2 px along
+  // each arrow, in screen pixels, inside the name's box.
+  const arrows = [...document.querySelectorAll<SVGLineElement>('rankbook-rank-geometry svg.rb-picture > g > line.rb-geometry-column')];
   const names = [...document.querySelectorAll('rankbook-rank-geometry svg.rb-picture text.rb-picture-muted')];
   const onArrows = names.flatMap((name) => arrows.flatMap((arrow, j) => {
     const m = arrow.getScreenCTM()!;
@@ -125,6 +126,27 @@ describe('<rankbook-rank-geometry>', () => {
     expect(s.message).toMatch(/^Row 3, column 3: .*last matrix that worked/);
     await page.locator(tag).getByRole('button', { name: '2 × 2, rank 1' }).click();
     expect(await state(page, tag)).toMatchObject({ size: 2, rank: 1, kind: 'line', message: '' });
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps every label readable on every example over a whole turn, at 1280 and 390 px', async () => {
+    const { page, errors } = await openPage(browser, '/embed/rank-geometry/');
+    const tag = 'rankbook-rank-geometry';
+    const clashes: string[] = [];
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const examples = page.locator(`${tag} [data-control="presets"] button`);
+      for (let e = 0; e < await examples.count(); e++) {
+        const example = await examples.nth(e).textContent();
+        await examples.nth(e).click();
+        await page.locator(`${tag} svg.rb-picture`).focus();
+        for (let step = 0; step < 36; step++) {
+          clashes.push(...(await geometryLabelClashes(page)).map((c) => `${width} px, ${example}, ${step * 10}°: ${c}`));
+          await page.keyboard.press('ArrowRight');
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
     expect(errors).toEqual([]);
   });
 
