@@ -17,7 +17,8 @@ const AXIS_NAMES = ['x', 'y', 'z'];
  * What M does to the unit square (2 x 2) or cube (3 x 3): the box dashed, its image M·box filled, M's columns
  * as arrows (the images of e1, e2, e3), and the column space every M x lands in: the whole plane or space, a
  * plane, a line or the origin. 3-D points are seen through `view` (orthographic); the scale comes from the
- * farthest point, not its projection, so the picture does not breathe while it turns.
+ * farthest point, not its projection, so the picture does not breathe while it turns. Where that scale leaves
+ * the box too small to make out, a corner inset shows it magnified.
  */
 export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpace, view: ViewAngles, areaWidth: number, t: Translate): void {
   const n = M.length as 2 | 3;
@@ -189,7 +190,7 @@ function drawInset(svg: PixelSvg, g: Group, scene: Scene, view: { flat: Project;
   const middle = Array(scene.n).fill(0.5);
   const [centre, seen] = [view.flat(middle), view.at(middle)];
   const pxPerUnit = zoom * view.scale;
-  const at = (p: readonly number[]): Screen => {
+  const at: Project = (p) => {
     const q = view.flat(p);
     return { x: x + size / 2 + pxPerUnit * (q.x - centre.x), y: y + size / 2 + pxPerUnit * (q.y - centre.y), depth: q.depth };
   };
