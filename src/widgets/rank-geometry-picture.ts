@@ -86,7 +86,8 @@ export function drawRankGeometry(svg: PixelSvg, M: number[][], space: ColumnSpac
       .map(([x, y]) => ({ x, y, width: across, height: tall }));
     // An axis ending under the inset would leave its name nowhere to go.
     const score = (s: Box) => covered(s) + axisEnds.filter((e) => overlaps(s, { x: e.x - 16, y: e.y - 16, width: 32, height: 32 }, 0)).length;
-    const spot = spots.reduce((best, s) => (score(s) < score(best) ? s : best));
+    const scores = spots.map(score);
+    const spot = spots[scores.indexOf(Math.min(...scores))];
     blocks.push(spot);
     // The drawing and its name line up with the picture's nearer side.
     const right = spot.x > width / 2;
